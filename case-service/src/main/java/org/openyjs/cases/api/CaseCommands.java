@@ -1,0 +1,49 @@
+package org.openyjs.cases.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** The commands a child's case accepts. Each becomes events or is refused with a reason. */
+public final class CaseCommands {
+
+    private CaseCommands() {
+    }
+
+    public record RegisterChild(
+            @TargetAggregateIdentifier String childId,
+            String youthJusticeService,
+            LocalDate dateOfBirth,
+            String sex,
+            String ethnicity,
+            String localAuthority) {
+    }
+
+    /** Records an offence; the outcome may come with it or later. */
+    public record RecordOffence(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            LocalDate offenceDate,
+            String offenceCategory,
+            Integer gravityScore,
+            boolean admitted,
+            OutcomeGiven outcome) {
+    }
+
+    /**
+     * Records the outcome of an offence already on the case.
+     *
+     * @param panelDecisionId set when the out-of-court panel decided it: recording the same decision twice is a no-op
+     */
+    public record RecordOutcome(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            String outcomeCode,
+            LocalDate outcomeDate,
+            String panelDecisionId) {
+    }
+
+    /** An outcome code and the date it was given (business time). */
+    public record OutcomeGiven(String code, LocalDate date) {
+    }
+}

@@ -1,0 +1,39 @@
+package org.openyjs.cases.api;
+
+import java.time.LocalDate;
+
+/**
+ * The facts recorded on a child's case, as stored in case-service's event store. They are internal:
+ * what leaves the service is mapped to the integration contracts in {@code integration-events}.
+ */
+public final class CaseEvents {
+
+    private CaseEvents() {
+    }
+
+    public record ChildRegistered(
+            String childId,
+            String youthJusticeService,
+            LocalDate dateOfBirth,
+            String sex,
+            String ethnicity,
+            String localAuthority) {
+    }
+
+    public record OffenceRecorded(
+            String childId,
+            String offenceId,
+            LocalDate offenceDate,
+            String offenceCategory,
+            Integer gravityScore,
+            boolean admitted) {
+    }
+
+    public record OutcomeRecorded(
+            String childId,
+            String offenceId,
+            String outcomeCode,
+            LocalDate outcomeDate,
+            String panelDecisionId) {
+    }
+}

@@ -1,0 +1,67 @@
+package org.openyjs.cases.childcase;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
+import org.openyjs.cases.api.CaseCommands.RecordOffence;
+import org.openyjs.cases.api.CaseCommands.RecordOutcome;
+import org.openyjs.cases.api.CaseCommands.RegisterChild;
+import org.openyjs.cases.childcase.CaseRequests.Created;
+import org.openyjs.cases.childcase.CaseRequests.OutcomeRequest;
+import org.openyjs.cases.childcase.CaseRequests.RecordOffenceRequest;
+import org.openyjs.cases.childcase.CaseRequests.RegisterChildRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Records facts on a child's case. Each call is one command: it is recorded whole or refused. */
+@Tag(name = "Child's case")
+@RestController
+@RequestMapping("/cases")
+public class CaseController {
+
+    private final CommandGateway commands;
+
+    public CaseController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Register a child and open their case")
+    @PostMapping
+    public ResponseEntity<Created> register(@Valid @RequestBody RegisterChildRequest request) {
+        String childId = request.childId() != null ? request.childId() : UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterChild(childId, request.youthJusticeService(), request.dateOfBirth(),
+                request.sex(), request.ethnicity(), request.localAuthority()));
+        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
+    }
+
+    @Operation(summary = "Record an offence, with its outcome when known")
+    @PostMapping("/{childId}/offences")
+    public ResponseEntity<Created> recordOffence(@PathVariable String childId,
+                                                 @Valid @RequestBody RecordOffenceRequest request) {
+        String offenceId = request.offenceId() != null ? request.offenceId() : UUID.randomUUID().toString();
+        OutcomeRequest outcome = request.outcome();
+        commands.sendAndWait(new RecordOffence(childId, offenceId, request.offenceDate(), request.offenceCategory(),
+                request.gravityScore(), request.admitted(),
+                outcome == null ? null : new OutcomeGiven(outcome.code(), outcome.date())));
+        return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
+                .body(new Created(childId, offenceId));
+    }
+
+    @Operation(summary = "Record the outcome of an offence already on the case")
+    @PostMapping("/{childId}/offences/{offenceId}/outcome")
+    public ResponseEntity<Created> recordOutcome(@PathVariable String childId, @PathVariable String offenceId,
+                                                 @Valid @RequestBody OutcomeRequest request) {
+        commands.sendAndWait(new RecordOutcome(childId, offenceId, request.code(), request.date(), null));
+        return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
+                .body(new Created(childId, offenceId));
+    }
+}

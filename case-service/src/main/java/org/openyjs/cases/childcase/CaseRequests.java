@@ -1,0 +1,49 @@
+package org.openyjs.cases.childcase;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.LocalDate;
+
+/** Request bodies of the case API: shape and presence are checked here, domain rules in the aggregate. */
+final class CaseRequests {
+
+    static final String CHILD_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$";
+    static final String CHILD_ID_MESSAGE = "must be 3 to 64 letters, digits, '-' or '_'";
+    static final String OFFENCE_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
+    static final String OFFENCE_ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
+
+    private CaseRequests() {
+    }
+
+    /** @param childId pseudonymous id; generated when absent. Never a name. */
+    record RegisterChildRequest(
+            @Pattern(regexp = CHILD_ID_PATTERN, message = CHILD_ID_MESSAGE) String childId,
+            @NotBlank String youthJusticeService,
+            @NotNull LocalDate dateOfBirth,
+            @NotBlank @Pattern(regexp = "MALE|FEMALE|OTHER|NOT_KNOWN", message = "must be MALE, FEMALE, OTHER or NOT_KNOWN")
+            String sex,
+            @NotBlank @Pattern(regexp = "[A-Z_]{2,64}", message = "must be an ethnicity code such as WHITE_BRITISH")
+            String ethnicity,
+            @NotBlank String localAuthority) {
+    }
+
+    record RecordOffenceRequest(
+            @Pattern(regexp = OFFENCE_ID_PATTERN, message = OFFENCE_ID_MESSAGE) String offenceId,
+            @NotNull LocalDate offenceDate,
+            @NotBlank String offenceCategory,
+            @Min(1) @Max(5) Integer gravityScore,
+            @NotNull Boolean admitted,
+            @Valid OutcomeRequest outcome) {
+    }
+
+    record OutcomeRequest(@NotBlank String code, @NotNull LocalDate date) {
+    }
+
+    record Created(String childId, String offenceId) {
+    }
+}

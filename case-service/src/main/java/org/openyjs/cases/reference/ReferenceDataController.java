@@ -1,0 +1,25 @@
+package org.openyjs.cases.reference;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/reference")
+public class ReferenceDataController {
+
+    private final ReferenceData referenceData;
+
+    public ReferenceDataController(ReferenceData referenceData) {
+        this.referenceData = referenceData;
+    }
+
+    @Operation(summary = "The outcome types, with the dates each is in force")
+    @GetMapping("/outcomes")
+    public List<OutcomeType> outcomes() {
+        return referenceData.outcomeTypes();
+    }
+}

@@ -1,0 +1,81 @@
+package org.openyjs.cases.timeline;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.openyjs.cases.api.CaseEvents.ChildRegistered;
+import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
+import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
+import org.openyjs.support.axon.RecordingMetadata;
+import org.openyjs.support.web.DomainRefusal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a child's case straight from its event stream: always current (no projection lag) and
+ * showing every recorded fact with who recorded it and when.
+ */
+@Tag(name = "Child's case")
+@RestController
+@RequestMapping("/cases")
+public class CaseTimelineController {
+
+    private final EventStore eventStore;
+
+    public CaseTimelineController(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public record CaseView(String childId, String youthJusticeService, LocalDate dateOfBirth, String sex,
+                           String ethnicity, String localAuthority, List<OffenceView> offences,
+                           List<TimelineEntry> timeline, long version) {
+    }
+
+    public record OffenceView(String offenceId, LocalDate offenceDate, String offenceCategory, Integer gravityScore,
+                              boolean admitted, String outcomeCode, LocalDate outcomeDate, String panelDecisionId) {
+    }
+
+    public record TimelineEntry(long sequence, String event, Instant recordedAt, String recordedBy, Object fact) {
+    }
+
+    @Operation(summary = "A child's case: current state and the timeline of everything recorded")
+    @GetMapping("/{childId}")
+    public CaseView read(@PathVariable String childId) {
+        ChildRegistered child = null;
+        Map<String, OffenceView> offences = new LinkedHashMap<>();
+        List<TimelineEntry> timeline = new ArrayList<>();
+        long version = -1;
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(childId).asStream().toList();
+        for (DomainEventMessage<?> message : events) {
+            Object fact = message.getPayload();
+            version = message.getSequenceNumber();
+            timeline.add(new TimelineEntry(version, fact.getClass().getSimpleName(), message.getTimestamp(),
+                    (String) message.getMetaData().get(RecordingMetadata.RECORDED_BY), fact));
+            if (fact instanceof ChildRegistered registered) {
+                child = registered;
+            } else if (fact instanceof OffenceRecorded o) {
+                offences.put(o.offenceId(), new OffenceView(o.offenceId(), o.offenceDate(), o.offenceCategory(),
+                        o.gravityScore(), o.admitted(), null, null, null));
+            } else if (fact instanceof OutcomeRecorded o) {
+                offences.computeIfPresent(o.offenceId(), (id, v) -> new OffenceView(v.offenceId(), v.offenceDate(),
+                        v.offenceCategory(), v.gravityScore(), v.admitted(), o.outcomeCode(), o.outcomeDate(),
+                        o.panelDecisionId()));
+            }
+        }
+        if (child == null) {
+            throw DomainRefusal.notFound(null, "No case for child " + childId);
+        }
+        return new CaseView(child.childId(), child.youthJusticeService(), child.dateOfBirth(), child.sex(),
+                child.ethnicity(), child.localAuthority(), List.copyOf(offences.values()), timeline, version);
+    }
+}

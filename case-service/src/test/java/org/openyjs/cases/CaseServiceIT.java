@@ -1,0 +1,250 @@
+package org.openyjs.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.openyjs.events.IntegrationEvent;
+import org.openyjs.events.IntegrationEventCodec;
+import org.openyjs.events.Topics;
+import org.openyjs.events.panel.PanelDecisionRecorded;
+import org.openyjs.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** case-service on real PostgreSQL and a real Kafka broker: REST in, events out, panel decisions in. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseServiceIT {
+
+    /** Fields that would identify a child or a family: none may appear on an integration topic. */
+    private static final Set<String> PERSONAL_DATA_FIELDS = Set.of("name", "firstName", "lastName", "surname",
+            "givenName", "address", "postcode", "phone", "email", "contact", "rationale");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "case_it");
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+
+    private ResponseEntity<JsonNode> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Authenticated-User", "pat.practitioner");
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    private String registerChild(String childId, String dateOfBirth) {
+        ResponseEntity<JsonNode> response = post("/cases", """
+                {"childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"%s","sex":"FEMALE",
+                 "ethnicity":"ASIAN_INDIAN","localAuthority":"Leicester"}""".formatted(childId, dateOfBirth));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return childId;
+    }
+
+    @Test
+    void recorded_facts_reach_kafka_as_integration_events_without_personal_data() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2008-03-14");
+        ResponseEntity<JsonNode> offence = post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2023-05-02","offenceCategory":"THEFT_AND_HANDLING","gravityScore":2,
+                 "admitted":true,"outcome":{"code":"YOUTH_CAUTION","date":"2023-06-01"}}""");
+        assertThat(offence.getStatusCode()).as("%s", offence.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        List<ConsumerRecord<String, byte[]>> records = readUntil(Topics.CASE_EVENTS, child, 3);
+        List<IntegrationEvent> events = records.stream().map(r -> codec.read(r.value())).toList();
+        assertThat(events).extracting(IntegrationEvent::eventType)
+                .containsExactly("ChildRegistered", "OffenceRecorded", "OutcomeRecorded");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.youthJusticeService()).isEqualTo("leicester-city");
+            assertThat(e.recordedBy()).isEqualTo("pat.practitioner");
+            assertThat(e.schemaVersion()).isEqualTo(1);
+        });
+        assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(child));
+        assertThat(events.get(2).payload().get("outcomeCode").asText()).isEqualTo("YOUTH_CAUTION");
+        assertThat(events.get(2).payload().get("outcomeDate").asText()).isEqualTo("2023-06-01");
+        for (ConsumerRecord<String, byte[]> record : records) {
+            assertThat(fieldNames(readTree(record.value()))).doesNotContainAnyElementsOf(PERSONAL_DATA_FIELDS);
+        }
+    }
+
+    @Test
+    void the_case_reads_back_as_state_and_timeline() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2008-03-14");
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2023-05-02","offenceCategory":"CRIMINAL_DAMAGE","admitted":false}""");
+        post("/cases/" + child + "/offences/o1/outcome", """
+                {"code":"COMMUNITY_RESOLUTION","date":"2023-05-20"}""");
+
+        JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
+        assertThat(view.get("youthJusticeService").asText()).isEqualTo("leicester-city");
+        assertThat(view.get("offences").get(0).get("outcomeCode").asText()).isEqualTo("COMMUNITY_RESOLUTION");
+        assertThat(view.get("timeline")).hasSize(3);
+        assertThat(view.get("timeline").get(0).get("recordedBy").asText()).isEqualTo("pat.practitioner");
+        assertThat(view.get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void bad_input_gets_a_problem_naming_the_field_and_stores_nothing() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2008-03-14");
+        long before = storedEvents();
+
+        ResponseEntity<JsonNode> noDateOfBirth = post("/cases", """
+                {"youthJusticeService":"leicester-city","sex":"MALE","ethnicity":"WHITE_BRITISH","localAuthority":"Leicester"}""");
+        assertProblem(noDateOfBirth, HttpStatus.BAD_REQUEST, "dateOfBirth");
+
+        ResponseEntity<JsonNode> unknownOutcome = post("/cases/" + child + "/offences", """
+                {"offenceDate":"2023-05-02","offenceCategory":"THEFT_AND_HANDLING","admitted":true,
+                 "outcome":{"code":"BIRCHING","date":"2023-06-01"}}""");
+        assertProblem(unknownOutcome, HttpStatus.BAD_REQUEST, "outcome");
+
+        ResponseEntity<JsonNode> tooYoung = post("/cases/" + child + "/offences", """
+                {"offenceDate":"2018-03-13","offenceCategory":"THEFT_AND_HANDLING","admitted":true}""");
+        assertProblem(tooYoung, HttpStatus.BAD_REQUEST, "offenceDate");
+
+        ResponseEntity<JsonNode> notADate = post("/cases/" + child + "/offences", """
+                {"offenceDate":"yesterday","offenceCategory":"THEFT_AND_HANDLING","admitted":true}""");
+        assertProblem(notADate, HttpStatus.BAD_REQUEST, "offenceDate");
+
+        ResponseEntity<JsonNode> unknownChild = post("/cases/nobody-here/offences", """
+                {"offenceDate":"2023-05-02","offenceCategory":"THEFT_AND_HANDLING","admitted":true}""");
+        assertThat(unknownChild.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/cases/nobody-here", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<JsonNode> again = post("/cases", """
+                {"childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"2008-03-14","sex":"FEMALE",
+                 "ethnicity":"ASIAN_INDIAN","localAuthority":"Leicester"}""".formatted(child));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void a_panel_decision_delivered_twice_is_recorded_on_the_case_once() throws Exception {
+        String child = registerChild("it-" + UUID.randomUUID(), "2009-01-20");
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2024-01-03","offenceCategory":"CRIMINAL_DAMAGE","admitted":false}""");
+        PanelDecisionRecorded decision = new PanelDecisionRecorded("decision-" + UUID.randomUUID(), "panel-1", child,
+                "o1", "OUTCOME_22", LocalDate.of(2024, 1, 10));
+        IntegrationEvent event = codec.wrap(UUID.randomUUID().toString(), "leicester-city", Instant.now(), "chair",
+                decision);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.PANEL_EVENTS, child, codec.write(event))).get();
+            producer.send(new ProducerRecord<>(Topics.PANEL_EVENTS, child, codec.write(event))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
+            assertThat(view.get("offences").get(0).get("outcomeCode").asText()).isEqualTo("OUTCOME_22");
+            assertThat(view.get("offences").get(0).get("panelDecisionId").asText()).isEqualTo(decision.decisionId());
+        });
+        // Give the duplicate time to arrive, then check it added nothing.
+        List<ConsumerRecord<String, byte[]>> published = readUntil(Topics.CASE_EVENTS, child, 3);
+        assertThat(published).hasSize(3);
+        JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
+        assertThat(view.get("timeline")).hasSize(3);
+        assertThat(view.get("timeline").get(2).get("recordedBy").asText()).isEqualTo("chair");
+    }
+
+    private void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String field) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        JsonNode body = response.getBody();
+        assertThat(body.get("status").asInt()).isEqualTo(status.value());
+        assertThat(body.get("errors").findValuesAsText("field")).contains(field);
+    }
+
+    /** Reads the topic from the start until {@code expected} records for the child have arrived (and a little longer). */
+    private List<ConsumerRecord<String, byte[]>> readUntil(String topic, String key, int expected) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(30);
+            Instant settle = null;
+            while (Instant.now().isBefore(deadline) && (settle == null || Instant.now().isBefore(settle))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+                if (settle == null && found.size() >= expected) {
+                    settle = Instant.now().plusSeconds(2);
+                }
+            }
+        }
+        return found;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    private JsonNode readTree(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.HashSet<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                names.add(f.getKey());
+                names.addAll(fieldNames(f.getValue()));
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> names.addAll(fieldNames(n)));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,34 @@
+package org.openyjs.events;
+
+import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.panel.PanelDecisionRecorded;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The catalogue of integration-event contracts: name, version, payload class and topic. */
+public final class EventTypes {
+
+    /** One contract. */
+    public record EventType(String name, int version, Class<? extends IntegrationPayload> payloadClass, String topic) {
+    }
+
+    public static final List<EventType> ALL = List.of(
+            new EventType("ChildRegistered", 1, ChildRegistered.class, Topics.CASE_EVENTS),
+            new EventType("OffenceRecorded", 1, OffenceRecorded.class, Topics.CASE_EVENTS),
+            new EventType("OutcomeRecorded", 1, OutcomeRecorded.class, Topics.CASE_EVENTS),
+            new EventType("PanelDecisionRecorded", 1, PanelDecisionRecorded.class, Topics.PANEL_EVENTS));
+
+    private EventTypes() {
+    }
+
+    public static Optional<EventType> byPayload(Class<?> payloadClass) {
+        return ALL.stream().filter(t -> t.payloadClass().equals(payloadClass)).findFirst();
+    }
+
+    public static Optional<EventType> byName(String name, int version) {
+        return ALL.stream().filter(t -> t.name().equals(name) && t.version() == version).findFirst();
+    }
+}

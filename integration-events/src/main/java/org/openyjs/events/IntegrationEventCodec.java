@@ -1,0 +1,67 @@
+package org.openyjs.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Writes and reads the JSON wire form of integration events. One codec for producers and consumers. */
+public final class IntegrationEventCodec {
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Tolerant reader: a producer may add fields within a version.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Wraps a payload in its envelope; fails for a payload that is not a registered contract. */
+    public IntegrationEvent wrap(String eventId, String youthJusticeService, Instant recordedAt, String recordedBy,
+                                 IntegrationPayload payload) {
+        EventTypes.EventType type = EventTypes.byPayload(payload.getClass())
+                .orElseThrow(() -> new IllegalArgumentException("Not an integration contract: " + payload.getClass()));
+        return new IntegrationEvent(eventId, type.name(), type.version(), youthJusticeService, payload.childId(),
+                recordedAt, recordedBy, mapper.valueToTree(payload));
+    }
+
+    public byte[] write(IntegrationEvent event) {
+        try {
+            return mapper.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise integration event " + event.eventId(), e);
+        }
+    }
+
+    /** Reads an envelope; a malformed message is an {@link InvalidIntegrationEvent}, never a silent skip. */
+    public IntegrationEvent read(byte[] bytes) {
+        try {
+            return mapper.readValue(bytes, IntegrationEvent.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidIntegrationEvent("Unreadable integration event: " + e.getMessage(), e);
+        }
+    }
+
+    /** The typed payload, or empty for a contract this reader does not know (a newer producer). */
+    public Optional<IntegrationPayload> payload(IntegrationEvent event) {
+        return EventTypes.byName(event.eventType(), event.schemaVersion())
+                .map(type -> {
+                    try {
+                        return mapper.treeToValue(event.payload(), type.payloadClass());
+                    } catch (JsonProcessingException e) {
+                        throw new InvalidIntegrationEvent("Payload does not match " + type.name() + " v"
+                                + type.version() + ": " + e.getOriginalMessage(), e);
+                    }
+                });
+    }
+
+    /** A message on an integration topic that does not match its contract. */
+    public static class InvalidIntegrationEvent extends RuntimeException {
+        public InvalidIntegrationEvent(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.openyjs.events;
+
+/**
+ * A versioned integration-event body. Each implementation is registered in {@link EventTypes}
+ * under its contract name and version; a changed shape gets a new version, never an edit in place.
+ */
+public interface IntegrationPayload {
+
+    /** The pseudonymous child the event is about. */
+    String childId();
+}

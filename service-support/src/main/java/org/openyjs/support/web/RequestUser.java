@@ -1,0 +1,36 @@
+package org.openyjs.support.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.Optional;
+
+/**
+ * Who is making the current request, as the gateway vouches for it. The gateway removes any
+ * inbound copy of these headers and sets them from the verified token.
+ */
+public final class RequestUser {
+
+    public static final String USER_HEADER = "X-Authenticated-User";
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    private RequestUser() {
+    }
+
+    public static Optional<String> name() {
+        return header(USER_HEADER);
+    }
+
+    public static Optional<String> correlationId() {
+        return header(CORRELATION_HEADER);
+    }
+
+    private static Optional<String> header(String name) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return Optional.ofNullable(request.getHeader(name)).filter(v -> !v.isBlank());
+        }
+        return Optional.empty();
+    }
+}
