@@ -1,0 +1,104 @@
+package org.openyjs.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openyjs.events.IntegrationEventCodec;
+import org.openyjs.events.Topics;
+import org.openyjs.testsupport.LateBootstrap;
+import org.openyjs.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A practitioner's command succeeds while Kafka is down, and its integration events follow once
+ * Kafka is back: the publisher reads from the event store, so nothing acknowledged is lost.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PublishingWhileKafkaIsDownIT {
+
+    private static final LateBootstrap KAFKA = new LateBootstrap(TestInfrastructure.kafkaBootstrapServers());
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        String url = pg.newDatabase("case_kafka_down");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", pg::username);
+        registry.add("spring.datasource.password", pg::password);
+        // Nothing listens here until the test opens it.
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::address);
+    }
+
+    @AfterAll
+    static void closeBootstrap() throws IOException {
+        KAFKA.close();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void commands_succeed_while_kafka_is_down_and_their_events_follow_when_it_is_back() throws Exception {
+        String child = "down-" + UUID.randomUUID();
+        assertThat(post("/cases", """
+                {"childId":"%s","youthJusticeService":"leicestershire","dateOfBirth":"2009-09-09","sex":"MALE",
+                 "ethnicity":"WHITE_BRITISH","localAuthority":"Leicestershire"}""".formatted(child)))
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2024-02-01","offenceCategory":"ROBBERY","gravityScore":4,"admitted":true,
+                 "outcome":{"code":"REFERRAL_ORDER","date":"2024-03-15"}}""")).isEqualTo(HttpStatus.CREATED);
+
+        Thread.sleep(6_000); // long enough for the publisher to have failed at least once
+        KAFKA.open();
+
+        List<String> types = new ArrayList<>();
+        IntegrationEventCodec codec = new IntegrationEventCodec();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.CASE_EVENTS));
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (types.size() < 3 && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (child.equals(r.key())) {
+                        types.add(codec.read(r.value()).eventType());
+                    }
+                });
+            }
+        }
+        assertThat(types).containsExactly("ChildRegistered", "OffenceRecorded", "OutcomeRecorded");
+    }
+
+    private HttpStatus post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return HttpStatus.valueOf(http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class)
+                .getStatusCode().value());
+    }
+}
