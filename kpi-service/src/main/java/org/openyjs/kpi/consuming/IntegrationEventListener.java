@@ -1,0 +1,97 @@
+package org.openyjs.kpi.consuming;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.openyjs.events.Topics;
+import org.openyjs.kpi.readmodel.ReadModelProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Applies the integration topics to the read model, idempotently.
+ *
+ * <p>A poll's records are applied in one database transaction, each together with its
+ * processed_event row; the container commits the offsets only after this method returns, i.e.
+ * after the database commit. If the service dies between the two commits the batch is delivered
+ * again and every event in it finds its processed_event row and changes nothing. A database failure
+ * rolls the whole batch back and the error handler retries it until the database is back.
+ */
+@Component
+public class IntegrationEventListener {
+
+    /** The listener container's id, for whoever needs to stop and restart it (a rebuild). */
+    public static final String ID = "kpi-projection";
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationEventListener.class);
+
+    private enum Result { APPLIED, DUPLICATE, MALFORMED, UNKNOWN_CONTRACT }
+
+    private final IntegrationEventDecoder decoder;
+    private final ConsumedRecords consumed;
+    private final ReadModelProjection projection;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
+
+    public IntegrationEventListener(IntegrationEventDecoder decoder, ConsumedRecords consumed,
+                                    ReadModelProjection projection, TransactionTemplate transactions,
+                                    ApplicationEventPublisher events, MeterRegistry meters) {
+        this.decoder = decoder;
+        this.consumed = consumed;
+        this.projection = projection;
+        this.transactions = transactions;
+        this.events = events;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = ID, idIsGroup = false, topics = {Topics.CASE_EVENTS, Topics.PANEL_EVENTS}, batch = "true")
+    public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        Map<Result, Long> results;
+        try {
+            results = transactions.execute(tx -> records.stream()
+                    .collect(Collectors.groupingBy(this::apply, () -> new EnumMap<>(Result.class), Collectors.counting())));
+        } catch (RuntimeException e) {
+            // The error handler logs its retries at debug only; an outage must be visible.
+            log.warn("Could not apply a batch of {} records, nothing of it was written; retrying: {}", records.size(),
+                    e.getMessage());
+            throw e;
+        }
+        // Counted only once committed, so a retried batch is not counted twice.
+        results.forEach((result, count) -> meters
+                .counter("kpi.consumer.records", "result", result.name().toLowerCase(Locale.ROOT))
+                .increment(count));
+        events.publishEvent(new PositionsAdvanced(records.stream()
+                .map(r -> new TopicPartition(r.topic(), r.partition()))
+                .distinct()
+                .collect(Collectors.toMap(Function.identity(), consumer::position))));
+    }
+
+    private Result apply(ConsumerRecord<String, byte[]> record) {
+        Decoded decoded = decoder.decode(record.value());
+        if (decoded instanceof Decoded.Rejected rejected) {
+            log.warn("Skipping {} record {}-{}@{} (event {}): {}", rejected.kind(), record.topic(), record.partition(),
+                    record.offset(), rejected.eventId(), rejected.reason());
+            consumed.reject(record, rejected);
+            return Result.valueOf(rejected.kind().name());
+        }
+        Decoded.Accepted accepted = (Decoded.Accepted) decoded;
+        if (!consumed.markProcessed(accepted.event(), record)) {
+            return Result.DUPLICATE;
+        }
+        projection.apply(accepted.event(), accepted.payload());
+        return Result.APPLIED;
+    }
+}

@@ -1,0 +1,26 @@
+package org.openyjs.kpi.rebuild;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Empties everything derived from the topics, so a replay starts from nothing. */
+@Component
+public class ReadModelReset {
+
+    private final JdbcClient jdbc;
+
+    public ReadModelReset(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One statement, one transaction: the facts and processed_event go together, so no event is
+     * considered applied without its facts. rejected_message stays: it is keyed by position, so the
+     * replay finds the same records again without noting them twice.
+     */
+    @Transactional
+    public void clear() {
+        jdbc.sql("TRUNCATE kpi_child, kpi_offence, kpi_outcome, kpi_panel_decision, processed_event").update();
+    }
+}

@@ -1,0 +1,162 @@
+package org.openyjs.kpi.rebuild;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.common.TopicPartition;
+import org.openyjs.events.Topics;
+import org.openyjs.kpi.consuming.IntegrationEventListener;
+import org.openyjs.kpi.consuming.PositionsAdvanced;
+import org.openyjs.kpi.rebuild.ConsumerGroupRewind.ReplayRange;
+import org.openyjs.kpi.rebuild.RebuildStatus.State;
+import org.openyjs.support.web.DomainRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Rebuilds the read model from the first event on the topics: stop the listener, rewind the consumer
+ * group, empty the read model, restart the listener, and follow the replay until it reaches the end
+ * offsets captured at the start.
+ *
+ * <p>The group is rewound before the read model is emptied, so a failure part-way leaves a state
+ * that heals itself: rewound but not emptied is a replay of already-processed (deduplicated) events.
+ * One replica at a time: Kafka refuses the rewind while another consumer is in the group.
+ */
+@Service
+public class RebuildService {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
+    private static final List<String> TOPICS = List.of(Topics.CASE_EVENTS, Topics.PANEL_EVENTS);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+
+    private final KafkaListenerEndpointRegistry listeners;
+    private final ConsumerGroupRewind rewind;
+    private final ReadModelReset reset;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "kpi-rebuild"));
+
+    // Guarded by this.
+    private State state = State.IDLE;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private String failure;
+    private ReplayRange range;
+    private final Map<TopicPartition, Long> reached = new HashMap<>();
+    private Instant lastLogged;
+
+    public RebuildService(KafkaListenerEndpointRegistry listeners, ConsumerGroupRewind rewind, ReadModelReset reset,
+                          Clock clock) {
+        this.listeners = listeners;
+        this.rewind = rewind;
+        this.reset = reset;
+        this.clock = clock;
+    }
+
+    public synchronized RebuildStatus start() {
+        if (state == State.RUNNING) {
+            throw DomainRefusal.conflict(null, "A rebuild is already running (started " + startedAt + ")");
+        }
+        state = State.RUNNING;
+        startedAt = clock.instant();
+        finishedAt = null;
+        failure = null;
+        range = null;
+        reached.clear();
+        lastLogged = null;
+        worker.execute(this::run);
+        return status();
+    }
+
+    public synchronized RebuildStatus status() {
+        return new RebuildStatus(state, startedAt, finishedAt, replayed(), range == null ? 0 : range.records(), failure);
+    }
+
+    public synchronized boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /** Called on the consumer thread after each committed batch. */
+    @EventListener
+    public synchronized void onPositionsAdvanced(PositionsAdvanced advanced) {
+        if (state != State.RUNNING || range == null) {
+            return;
+        }
+        reached.putAll(advanced.nextOffsets());
+        Instant now = clock.instant();
+        if (lastLogged == null || !now.isBefore(lastLogged.plus(LOG_EVERY))) {
+            lastLogged = now;
+            log.info("Rebuild: replayed {} of {} records", replayed(), range.records());
+        }
+        completeIfCaughtUp();
+    }
+
+    // Runs on the worker thread and never holds the lock while stopping or starting the container:
+    // stopping waits for the in-flight batch, whose completion calls onPositionsAdvanced.
+    private void run() {
+        MessageListenerContainer container = Objects.requireNonNull(
+                listeners.getListenerContainer(IntegrationEventListener.ID), "listener container");
+        try {
+            log.info("Rebuild: stopping the listener");
+            container.stop();
+            ReplayRange replay = rewind.rewindToEarliest(TOPICS);
+            reset.clear();
+            log.info("Rebuild: read model cleared, consumer group rewound; replaying {} records from {} partitions",
+                    replay.records(), replay.end().size());
+            synchronized (this) {
+                range = replay;
+                completeIfCaughtUp();
+            }
+            container.start();
+        } catch (RuntimeException e) {
+            log.error("Rebuild failed", e);
+            synchronized (this) {
+                state = State.FAILED;
+                failure = e.getMessage();
+                finishedAt = clock.instant();
+            }
+            if (!container.isRunning()) {
+                container.start();
+            }
+        }
+    }
+
+    private void completeIfCaughtUp() {
+        boolean caughtUp = range.end().entrySet().stream()
+                .allMatch(e -> reached.getOrDefault(e.getKey(), range.start().get(e.getKey())) >= e.getValue());
+        if (caughtUp) {
+            state = State.COMPLETED;
+            finishedAt = clock.instant();
+            log.info("Rebuild completed: {} records replayed in {}", range.records(),
+                    Duration.between(startedAt, finishedAt));
+        }
+    }
+
+    private long replayed() {
+        if (range == null) {
+            return 0;
+        }
+        return range.end().entrySet().stream()
+                .mapToLong(e -> {
+                    long start = range.start().get(e.getKey());
+                    return Math.min(reached.getOrDefault(e.getKey(), start), e.getValue()) - start;
+                })
+                .sum();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,400 @@
+package org.openyjs.kpi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openyjs.events.IntegrationEvent;
+import org.openyjs.events.IntegrationEventCodec;
+import org.openyjs.events.IntegrationPayload;
+import org.openyjs.events.Topics;
+import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.panel.PanelDecisionRecorded;
+import org.openyjs.kpi.consuming.IntegrationEventListener;
+import org.openyjs.kpi.measure.KpiFigure;
+import org.openyjs.kpi.rebuild.ConsumerGroupRewind;
+import org.openyjs.kpi.rebuild.RebuildStatus;
+import org.openyjs.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole read side on the real broker and real PostgreSQL: envelopes produced to the topics,
+ * a duplicate, a malformed record and a newer contract among them; figures checked against a hand
+ * computation, then again after a full redelivery and after a rebuild.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class KpiServiceIT {
+
+    private static final String CITY = "leicester-city";
+    private static final String COUNTY = "leicestershire";
+    private static final LocalDate BORN_2008 = LocalDate.of(2008, 3, 10);
+    private static final List<String> TOPICS = List.of(Topics.CASE_EVENTS, Topics.PANEL_EVENTS);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static Admin admin;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "kpi");
+    }
+
+    @BeforeAll
+    static void topics() throws Exception {
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()));
+        for (String topic : TOPICS) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void closeAdmin() {
+        admin.close();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    ConsumerGroupRewind rewind;
+    @Autowired
+    MeterRegistry meters;
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+
+    @Test
+    void derivesTheFiguresOnceEachDespiteDuplicatesBadRecordsRedeliveryAndRebuild() throws Exception {
+        Produced produced = produceTwoYearsOfLeicesterCity();
+        awaitEverythingConsumed();
+
+        assertFigures();
+        assertThat(get("first-time-entrants", COUNTY, "2023-04-01", "2024-03-31").numerator()).isEqualTo(1);
+        int processedEvents = count("processed_event");
+        assertThat(processedEvents).as("unique well-formed events").isEqualTo(produced.records() - 3);
+        assertThat(count("kpi_outcome")).isEqualTo(20);
+
+        // The malformed record is noted and did not hold up the records behind it on its partition.
+        assertThat(jdbc.sql("SELECT topic, kafka_partition, kafka_offset, kind FROM rejected_message ORDER BY kind")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4))).list())
+                .containsExactly(
+                        List.of(Topics.CASE_EVENTS, produced.malformed().partition(), produced.malformed().offset(),
+                                "MALFORMED"),
+                        List.of(Topics.CASE_EVENTS, produced.unknownContract().partition(),
+                                produced.unknownContract().offset(), "UNKNOWN_CONTRACT"));
+        assertThat(produced.afterMalformed().partition()).isEqualTo(produced.malformed().partition());
+        assertThat(produced.afterMalformed().offset()).isGreaterThan(produced.malformed().offset());
+        assertThat(jdbc.sql("SELECT count(*) FROM kpi_outcome WHERE child_id = 'c09'").query(Integer.class).single())
+                .isEqualTo(1);
+
+        // Killed after the database commit but before the offset commit: everything comes again.
+        double duplicatesBefore = counter("duplicate");
+        MessageListenerContainer container = listeners.getListenerContainer(IntegrationEventListener.ID);
+        container.stop();
+        rewind.rewindToEarliest(TOPICS);
+        container.start();
+        awaitEverythingConsumed();
+        assertThat(counter("duplicate") - duplicatesBefore).as("every well-formed record redelivered")
+                .isEqualTo(produced.records() - 2);
+        assertThat(count("processed_event")).isEqualTo(processedEvents);
+        assertFigures();
+
+        // Rebuild from the first event.
+        ResponseEntity<RebuildStatus> started = http.postForEntity("/kpi/rebuild", null, RebuildStatus.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getBody().state()).isEqualTo(RebuildStatus.State.RUNNING);
+        ResponseEntity<JsonNode> again = http.postForEntity("/kpi/rebuild", null, JsonNode.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        RebuildStatus finished = await().atMost(PATIENCE)
+                .until(() -> http.getForObject("/kpi/rebuild", RebuildStatus.class),
+                        status -> status.state() != RebuildStatus.State.RUNNING);
+        assertThat(finished.state()).isEqualTo(RebuildStatus.State.COMPLETED);
+        assertThat(finished.recordsToReplay()).isEqualTo(produced.records());
+        assertThat(finished.recordsReplayed()).isEqualTo(produced.records());
+        assertThat(finished.finishedAt()).isAfterOrEqualTo(finished.startedAt());
+        assertFigures();
+        assertThat(count("processed_event")).isEqualTo(processedEvents);
+        assertThat(count("rejected_message")).isEqualTo(2);
+
+        // PostgreSQL refusing the writes: the batch is rolled back whole and retried, never skipped.
+        jdbc.sql("ALTER TABLE kpi_outcome RENAME TO kpi_outcome_away").update();
+        String refusedEventId;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            Sender send = new Sender(producer);
+            send.child("c13", CITY, BORN_2008);
+            refusedEventId = codec.read(send.outcome("c13", "YOUTH_CAUTION", "2023-07-01", null).value()).eventId();
+        }
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> !everythingConsumed()
+                        && jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(refusedEventId)
+                        .query(Integer.class).single() == 0);
+        jdbc.sql("ALTER TABLE kpi_outcome_away RENAME TO kpi_outcome").update();
+        awaitEverythingConsumed();
+        assertThat(get("first-time-entrants", CITY, "2023-04-01", "2024-03-31").numerator()).isEqualTo(6);
+
+        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("kpi_consumer_records_total");
+    }
+
+    @Test
+    void badQueriesAreProblemsNamingTheField() {
+        assertProblem("/kpi/first-time-entrants?service=atlantis&from=2023-04-01&to=2024-03-31", "service");
+        assertProblem("/kpi/custody?service=leicester-city&from=2024-04-01&to=2024-03-31", "from");
+        assertProblem("/kpi/custody?service=leicester-city&from=2023-04-01&to=2024-13-01", "to");
+        assertProblem("/kpi/first-time-entrants?service=leicester-city&to=2024-03-31", "from");
+        assertProblem("/kpi/first-time-entrants?from=2023-04-01&to=2024-03-31", "service");
+    }
+
+    @Test
+    void documentsItsApiAndReportsItsHealth() {
+        JsonNode paths = http.getForObject("/v3/api-docs", JsonNode.class).path("paths");
+        assertThat(paths.has("/kpi/first-time-entrants")).isTrue();
+        assertThat(paths.has("/kpi/custody")).isTrue();
+        assertThat(paths.has("/kpi/rebuild")).isTrue();
+        assertThat(http.getForObject("/actuator/health/readiness", JsonNode.class).path("status").asText())
+                .isEqualTo("UP");
+        assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).path("status").asText())
+                .isEqualTo("UP");
+    }
+
+    // --- the events -------------------------------------------------------------------------------
+
+    /** Where the interesting records landed, and how many records were produced in all. */
+    private record Produced(int records, RecordMetadata malformed, RecordMetadata afterMalformed,
+                            RecordMetadata unknownContract) {
+    }
+
+    private Produced produceTwoYearsOfLeicesterCity() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            Sender send = new Sender(producer);
+
+            send.child("c01", CITY, BORN_2008);
+            send.outcome("c01", "YOUTH_CAUTION", "2022-06-10", null);
+            send.outcome("c01", "YOUTH_CAUTION", "2023-05-01", null);         // second caution
+
+            send.child("c02", CITY, BORN_2008);
+            send.outcome("c02", "COMMUNITY_RESOLUTION", "2022-05-01", null);  // not an entry
+            send.outcome("c02", "YOUTH_CONDITIONAL_CAUTION", "2023-06-15", null);
+
+            send.child("c03", CITY, BORN_2008);
+            send.outcome("c03", "REFERRAL_ORDER", "2023-07-20", null);
+            ProducerRecord<String, byte[]> sentence = send.outcome("c03", "DETENTION_AND_TRAINING_ORDER", "2023-11-02", null);
+            send.record(sentence);                                              // published twice
+
+            send.child("c04", CITY, BORN_2008);
+            send.outcome("c04", "OUTCOME_22", "2023-08-01", null);
+            send.outcome("c04", "OUTCOME_21", "2023-09-01", null);
+
+            send.child("c05", CITY, BORN_2008);
+            send.outcome("c05", "DETENTION_AND_TRAINING_ORDER", "2022-09-01", null);
+            send.outcome("c05", "SECTION_250_DETENTION", "2023-10-10", null);
+
+            send.child("c06", CITY, LocalDate.of(2005, 5, 1));
+            send.outcome("c06", "YOUTH_CAUTION", "2023-06-01", null);          // aged 18
+
+            send.child("c07", CITY, BORN_2008);
+            send.outcome("c07", "FINE", "2024-04-15", null);                  // after both periods
+
+            send.child("c08", CITY, BORN_2008);
+            send.event(new OffenceRecorded("c08", "o-c08", LocalDate.of(2023, 8, 1), "THEFT", 2, true));
+            send.outcome("c08", "YOUTH_REHABILITATION_ORDER", "2023-09-09", null);
+
+            RecordMetadata malformed = send.record(new ProducerRecord<>(Topics.CASE_EVENTS, "c09",
+                    "{\"eventId\": oops".getBytes(StandardCharsets.UTF_8)));
+            send.child("c09", CITY, BORN_2008);
+            ProducerRecord<String, byte[]> afterMalformed = send.outcome("c09", "YOUTH_CAUTION", "2023-12-01", null);
+
+            send.child("c10", CITY, BORN_2008);
+            send.outcome("c10", "NO_FURTHER_ACTION", "2022-10-01", null);
+            send.event(new PanelDecisionRecorded("d-c10", "panel-1", "c10", "o-c10", "YOUTH_CAUTION",
+                    LocalDate.of(2024, 1, 10)));                                // not counted itself
+            send.outcome("c10", "YOUTH_CAUTION", "2024-01-12", "d-c10");
+
+            send.child("c11", CITY, BORN_2008);
+            send.outcome("c11", "CONDITIONAL_DISCHARGE", "2023-03-31", null);
+            send.outcome("c11", "DETENTION_AND_TRAINING_ORDER", "2023-04-01", null);
+
+            send.child("c12", CITY, BORN_2008);
+            send.outcome("c12", "SECTION_259_DETENTION", "2022-12-12", null);
+            IntegrationEvent newer = new IntegrationEvent(UUID.randomUUID().toString(), "ChildTransferred", 1, CITY,
+                    "c12", Instant.now(), "worker", JsonNodeFactory.instance.objectNode()
+                    .put("childId", "c12").put("toYouthJusticeService", COUNTY));
+            RecordMetadata unknownContract = send.record(
+                    new ProducerRecord<>(Topics.CASE_EVENTS, "c12", codec.write(newer)));
+
+            send.child("x01", COUNTY, BORN_2008);
+            send.outcome("x01", "YOUTH_CAUTION", "2023-06-01", null);
+
+            return new Produced(send.count, malformed, send.metadataOf(afterMalformed), unknownContract);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private final class Sender {
+        private final KafkaProducer<String, byte[]> producer;
+        private final Map<ProducerRecord<String, byte[]>, RecordMetadata> sent = new IdentityHashMap<>();
+        private final Map<String, String> serviceOfChild = new HashMap<>();
+        private int count;
+
+        Sender(KafkaProducer<String, byte[]> producer) {
+            this.producer = producer;
+        }
+
+        void child(String childId, String service, LocalDate dateOfBirth) throws Exception {
+            serviceOfChild.put(childId, service);
+            event(new ChildRegistered(childId, service, dateOfBirth, "FEMALE", "MIXED_WHITE_AND_BLACK_CARIBBEAN",
+                    service));
+        }
+
+        ProducerRecord<String, byte[]> outcome(String childId, String code, String date, String decisionId)
+                throws Exception {
+            return event(new OutcomeRecorded(childId, "o-" + childId, code, LocalDate.parse(date), decisionId));
+        }
+
+        ProducerRecord<String, byte[]> event(IntegrationPayload payload) throws Exception {
+            IntegrationEvent event = codec.wrap(UUID.randomUUID().toString(), serviceOfChild.get(payload.childId()),
+                    Instant.now(), "worker", payload);
+            String topic = payload instanceof PanelDecisionRecorded ? Topics.PANEL_EVENTS : Topics.CASE_EVENTS;
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.childId(), codec.write(event));
+            record(record);
+            return record;
+        }
+
+        RecordMetadata record(ProducerRecord<String, byte[]> record) throws Exception {
+            RecordMetadata metadata = producer.send(record).get();
+            sent.put(record, metadata);
+            count++;
+            return metadata;
+        }
+
+        RecordMetadata metadataOf(ProducerRecord<String, byte[]> record) {
+            return sent.get(record);
+        }
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    /** The figures the events above add up to, computed by hand (10-17 population 40,909). */
+    private void assertFigures() {
+        // c02 conditional caution, c03 referral order, c08 YRO, c09 caution, c10 caution after panel:
+        // 5 / 40,909 * 100,000 = 12.2
+        assertThat(get("first-time-entrants", CITY, "2023-04-01", "2024-03-31"))
+                .isEqualTo(figure("first-time-entrants", "2023-04-01", "2024-03-31", 5, 100_000, "12"));
+        // c01 caution, c05 DTO, c11 discharge on 31 March, c12 s259: 4 -> 9.8
+        assertThat(get("first-time-entrants", CITY, "2022-04-01", "2023-03-31"))
+                .isEqualTo(figure("first-time-entrants", "2022-04-01", "2023-03-31", 4, 100_000, "10"));
+        // c03 DTO (published twice, counted once), c05 s250, c11 DTO on 1 April: 3 / 40,909 * 1,000 = 0.073
+        assertThat(get("custody", CITY, "2023-04-01", "2024-03-31"))
+                .isEqualTo(figure("custody", "2023-04-01", "2024-03-31", 3, 1_000, "0.07"));
+        // c05 DTO, c12 s259: 2 -> 0.049
+        assertThat(get("custody", CITY, "2022-04-01", "2023-03-31"))
+                .isEqualTo(figure("custody", "2022-04-01", "2023-03-31", 2, 1_000, "0.05"));
+    }
+
+    private static KpiFigure figure(String measure, String from, String to, long numerator, int per, String rate) {
+        return new KpiFigure(measure, 1, CITY, LocalDate.parse(from), LocalDate.parse(to), numerator, 40_909, per,
+                new BigDecimal(rate), "10-17 population 40909 (configured)", false);
+    }
+
+    private KpiFigure get(String measure, String service, String from, String to) {
+        ResponseEntity<KpiFigure> response = http.getForEntity("/kpi/{measure}?service={service}&from={from}&to={to}",
+                KpiFigure.class, measure, service, from, to);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private void assertProblem(String url, String field) {
+        ResponseEntity<JsonNode> response = http.getForEntity(url, JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().path("errors").path(0).path("field").asText()).as(url).isEqualTo(field);
+    }
+
+    private int count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
+    }
+
+    private double counter(String result) {
+        return meters.counter("kpi.consumer.records", "result", result).count();
+    }
+
+    /** Waits until the group has committed every partition up to its end: all records applied. */
+    private static void awaitEverythingConsumed() {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(KpiServiceIT::everythingConsumed);
+    }
+
+    private static boolean everythingConsumed() throws Exception {
+        Set<TopicPartition> partitions = admin.describeTopics(TOPICS).allTopicNames().get().values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toSet());
+        Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
+                        .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
+                .all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("kpi-service")
+                .partitionsToOffsetAndMetadata().get();
+        return ends.entrySet().stream().allMatch(e -> {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            return (c == null ? 0 : c.offset()) >= e.getValue();
+        });
+    }
+}
