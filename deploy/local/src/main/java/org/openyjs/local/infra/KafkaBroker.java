@@ -1,0 +1,97 @@
+package org.openyjs.local.infra;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A single-node Kafka broker and KRaft controller running inside this JVM, with its log on disk so
+ * topics keep their whole history between runs.
+ */
+final class KafkaBroker implements AutoCloseable {
+
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final KafkaRaftServer server;
+    private final int port;
+
+    private KafkaBroker(KafkaRaftServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts the broker on localhost:port, its controller on port + 1; formats logDir on first use only. */
+    static KafkaBroker start(Path logDir, int port) throws Exception {
+        KafkaConfig config = new KafkaConfig(properties(logDir, port, port + 1));
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(logDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            // Returns once the broker has caught up with the metadata log and is unfenced.
+            server.startup();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+        return new KafkaBroker(server, port);
+    }
+
+    String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static Map<String, String> properties(Path logDir, int port, int controllerPort) {
+        return Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", String.valueOf(NODE_ID)),
+                Map.entry("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
+                Map.entry("controller.listener.names", CONTROLLER_LISTENER),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("log.dirs", logDir.toAbsolutePath().toString()),
+                Map.entry("auto.create.topics.enable", "true"),
+                Map.entry("num.partitions", "3"),
+                // Integration topics are the history kpi-service rebuilds from: never delete it.
+                Map.entry("log.retention.ms", "-1"),
+                // One broker: internal topics cannot have more than one replica.
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                // Nobody else is going to join the group: do not make consumers wait for them.
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // The log cleaner otherwise takes 128 MiB of heap up front, for compacting a few offsets.
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024)));
+    }
+
+    /** What `kafka-storage.sh format` does: a fresh cluster id and the bootstrap metadata. */
+    private static void format(Path logDir) throws Exception {
+        Files.createDirectories(logDir);
+        String dir = logDir.toAbsolutePath().toString();
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(NODE_ID)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setControllerListenerName(CONTROLLER_LISTENER)
+                .setMetadataLogDirectory(dir)
+                .addDirectory(dir)
+                .run();
+    }
+}

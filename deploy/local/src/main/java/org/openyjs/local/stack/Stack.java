@@ -1,0 +1,233 @@
+package org.openyjs.local.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The four services, each in its own JVM: the back-ends in parallel, then the gateway, each awaited
+ * until its actuator health is UP. Closing stops them all and leaves no process behind.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** Four of these JVMs plus Kafka and PostgreSQL fit in 2 GiB; C1 alone starts them faster on 2 cores. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final String STACK_ID_PROPERTY = "yjs.stack.id";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+    private final StackConfig config;
+    private final List<ServiceProcess> processes = new ArrayList<>(); // guarded by this
+    private boolean closed; // guarded by this
+
+    public Stack(StackConfig config) {
+        this.config = config;
+    }
+
+    /** Starts every service and returns once all are UP; on failure stops what it started and throws. */
+    public static Stack start(StackConfig config) throws IOException, InterruptedException {
+        Stack stack = new Stack(config);
+        stack.startServices();
+        return stack;
+    }
+
+    /**
+     * Like {@link #start}, for a caller that must be able to {@link #close()} the stack from another
+     * thread (a shutdown hook) while it is still starting.
+     */
+    public void startServices() throws IOException, InterruptedException {
+        requireJars();
+        Files.createDirectories(config.logDir());
+        try {
+            List<Service> backEnds = Service.backEnds();
+            config.progress().accept("Starting " + names(backEnds) + " (logs in " + config.logDir() + ")");
+            awaitHealthy(launch(backEnds));
+            config.progress().accept("Starting gateway");
+            awaitHealthy(launch(List.of(Service.GATEWAY)));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public URI url(Service service) {
+        return URI.create("http://localhost:" + config.port(service));
+    }
+
+    public Path logFile(Service service) {
+        return config.logDir().resolve(service.artifact() + ".log");
+    }
+
+    /** Completes when the first service exits, with a line saying which, how, and where its log is. */
+    public synchronized CompletableFuture<String> firstExit() {
+        CompletableFuture<String> first = new CompletableFuture<>();
+        for (ServiceProcess process : processes) {
+            process.onExit().thenRun(() -> first.complete(process.service().artifact()
+                    + " exited with code " + process.exitValue() + "; see " + process.logFile()));
+        }
+        return first;
+    }
+
+    /** The processes, here or left by an earlier run, that were started with this stack id. */
+    public static List<ProcessHandle> processesOf(String stackId) {
+        String marker = "-D" + STACK_ID_PROPERTY + "=" + stackId;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(marker)).orElse(false))
+                .toList();
+    }
+
+    /** Stops every service and its children (see {@link #stop}), giving them 20 s to shut down. Safe to call twice. */
+    @Override
+    public void close() {
+        List<ProcessHandle> services;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            services = processes.stream().map(ServiceProcess::handle).toList();
+            if (!processes.isEmpty()) {
+                config.progress().accept("Stopping " + names(processes.stream().map(ServiceProcess::service).toList()));
+            }
+        }
+        stop(services, STOP_GRACE);
+    }
+
+    /**
+     * Stops processes and their descendants: SIGTERM, then SIGKILL to whatever is left after the grace
+     * period. Returns once they are all gone or will not go.
+     */
+    public static void stop(List<ProcessHandle> processes, Duration grace) {
+        // Collected first: once a parent has gone, its children can no longer be found from it.
+        List<ProcessHandle> tree = processes.stream()
+                .flatMap(p -> Stream.concat(p.descendants(), Stream.of(p)))
+                .toList();
+        tree.forEach(ProcessHandle::destroy);
+        awaitExit(tree, grace);
+        List<ProcessHandle> stubborn = tree.stream().filter(ProcessHandle::isAlive).toList();
+        stubborn.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(stubborn, KILL_WAIT);
+    }
+
+    private void requireJars() {
+        List<String> missing = Arrays.stream(Service.values())
+                .map(s -> s.jar(config.repoRoot()))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Missing service jar(s): " + String.join(", ", missing)
+                    + ". Build them first: mvn -B -DskipTests package (or deploy/local/run.sh --build)");
+        }
+    }
+
+    private synchronized List<ServiceProcess> launch(List<Service> services) throws IOException {
+        List<ServiceProcess> launched = new ArrayList<>();
+        for (Service service : services) {
+            if (closed) {
+                throw new IllegalStateException("The stack was stopped while starting");
+            }
+            ServiceProcess process = ServiceProcess.launch(service, command(service), environment(service),
+                    config.repoRoot(), logFile(service), config.port(service));
+            processes.add(process);
+            launched.add(process);
+        }
+        return launched;
+    }
+
+    private List<String> command(Service service) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
+        command.add("-jar");
+        command.add(service.jar(config.repoRoot()).toString());
+        return command;
+    }
+
+    private Map<String, String> environment(Service service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", String.valueOf(config.port(service)));
+        service.database().ifPresent(database -> {
+            env.put("SPRING_DATASOURCE_URL", config.jdbcUrls().apply(database));
+            env.put("SPRING_DATASOURCE_USERNAME", config.databaseUser());
+            env.put("SPRING_DATASOURCE_PASSWORD", config.databasePassword());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        });
+        if (service == Service.GATEWAY) {
+            env.put("CASE_SERVICE_URL", url(Service.CASE).toString());
+            env.put("PANEL_SERVICE_URL", url(Service.PANEL).toString());
+            env.put("KPI_SERVICE_URL", url(Service.KPI).toString());
+        }
+        return env;
+    }
+
+    /** Polls all starting services together, so one that dies is reported at once, not after the others. */
+    private void awaitHealthy(List<ServiceProcess> starting) throws InterruptedException {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(config.startupTimeout());
+        List<ServiceProcess> pending = new ArrayList<>(starting);
+        while (!pending.isEmpty()) {
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("The stack was stopped while starting");
+                }
+            }
+            for (Iterator<ServiceProcess> it = pending.iterator(); it.hasNext(); ) {
+                ServiceProcess process = it.next();
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(process.service().artifact() + " exited with code "
+                            + process.exitValue() + " while starting; see " + process.logFile());
+                }
+                if (process.isHealthy()) {
+                    it.remove();
+                    config.progress().accept(process.service().artifact() + " is up on " + process.baseUrl()
+                            + " (" + Duration.between(start, Instant.now()).toSeconds() + " s)");
+                }
+            }
+            if (!pending.isEmpty() && Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(pending.stream()
+                        .map(p -> p.service().artifact() + " (see " + p.logFile() + ")")
+                        .collect(Collectors.joining(", "))
+                        + " did not report UP on /actuator/health within " + config.startupTimeout().toSeconds() + " s");
+            }
+            if (!pending.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static void awaitExit(List<ProcessHandle> processes, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (ProcessHandle process : processes) {
+            long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            try {
+                process.onExit().get(remaining, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                return; // the caller deals with what is still alive
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String names(List<Service> services) {
+        return services.stream().map(Service::artifact).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,126 @@
+package org.openyjs.local.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.openyjs.local.demo.FakeGateway.Answer;
+import org.openyjs.local.demo.FakeGateway.Request;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** DemoData against a fake gateway that keeps what was registered, as the real services would. */
+class DemoDataTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final List<String> progress = new ArrayList<>();
+
+    @Test
+    void loadsThePlanWithTheRightTokensAndBodies() throws Exception {
+        DemoPlan plan = DemoPlan.generate();
+        try (FakeGateway gateway = new FakeGateway(this::likeTheServices)) {
+            new DemoData(gateway.url(), progress::add).load();
+
+            assertThat(gateway.requests("POST", "/auth/token")).extracting(Request::body)
+                    .containsExactly("username=practitioner&password=practitioner", "username=chair&password=chair");
+            List<Request> cases = gateway.requests("POST", "/api/cases");
+            assertThat(cases).hasSize(60).allMatch(r -> "Bearer token-practitioner".equals(r.authorization()));
+            assertThat(json(cases.get(0))).isEqualTo(JSON.readTree("""
+                    {"childId": "demo-city-001", "youthJusticeService": "leicester-city", "localAuthority": "Leicester",
+                     "dateOfBirth": "%s", "sex": "%s", "ethnicity": "%s"}""".formatted(plan.children().get(0).dateOfBirth(),
+                    plan.children().get(0).sex(), plan.children().get(0).ethnicity())));
+
+            List<Request> offences = gateway.requests("POST", "/api/cases/[^/]+/offences");
+            assertThat(offences).hasSize((int) plan.children().stream().mapToLong(c -> c.offences().size()).sum());
+            JsonNode awaitingPanel = json(offences.get(0));
+            assertThat(offences.get(0).path()).isEqualTo("/api/cases/demo-city-001/offences");
+            assertThat(awaitingPanel.has("outcome")).isFalse();
+            assertThat(awaitingPanel.get("admitted").asBoolean()).isTrue();
+            JsonNode withOutcome = json(gateway.requests("POST", "/api/cases/demo-city-003/offences").get(0));
+            assertThat(withOutcome.get("outcome").fieldNames()).toIterable().containsExactlyInAnyOrder("code", "date");
+            assertThat(withOutcome.fieldNames()).toIterable().containsExactlyInAnyOrder(
+                    "offenceId", "offenceDate", "offenceCategory", "gravityScore", "admitted", "outcome");
+
+            assertThat(gateway.requests("POST", "/api/panels.*"))
+                    .hasSize(7).allMatch(r -> "Bearer token-chair".equals(r.authorization()));
+            assertThat(json(gateway.requests("POST", "/api/panels/demo-panel-2024-01-10/decisions").get(0)).fieldNames())
+                    .toIterable().containsExactlyInAnyOrder("childId", "offenceId", "outcomeCode", "rationale");
+        }
+        assertThat(progress).contains("Demo data: 10/60 children", "Demo data: 60/60 children");
+        assertThat(progress.get(progress.size() - 1))
+                .startsWith("Demo data: 60 children registered (0 already there)")
+                .endsWith("panel demo-panel-2024-01-10 decided 3 cases");
+    }
+
+    @Test
+    void aSecondRunAddsNothing() throws Exception {
+        try (FakeGateway gateway = new FakeGateway(this::likeTheServices)) {
+            new DemoData(gateway.url(), line -> { }).load();
+            gateway.requests().clear();
+
+            new DemoData(gateway.url(), progress::add).load();
+
+            assertThat(gateway.requests("POST", "/api/cases/.*")).isEmpty();
+            assertThat(gateway.requests("POST", "/api/panels/.*")).isEmpty();
+        }
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(
+                "Demo data: 0 children registered (60 already there), 0 offences, 0 outcomes; panel demo-panel-2024-01-10 already there");
+    }
+
+    @Test
+    void waitsOutTheRateLimiter() throws Exception {
+        AtomicBoolean limited = new AtomicBoolean();
+        try (FakeGateway gateway = new FakeGateway(request ->
+                request.path().equals("/api/cases") && !limited.getAndSet(true) ? new Answer(429, "") : likeTheServices(request))) {
+            new DemoData(gateway.url(), progress::add).load();
+
+            assertThat(gateway.requests("POST", "/api/cases")).hasSize(61);
+        }
+        assertThat(registered).hasSize(61); // 60 children and the panel
+    }
+
+    @Test
+    void aRefusalStopsTheLoadNamingWhatWasRefusedAndWhy() throws Exception {
+        try (FakeGateway gateway = new FakeGateway(request -> request.path().endsWith("/offences")
+                ? new Answer(422, "{\"detail\":\"child not aged 10-17 on the offence date\"}") : likeTheServices(request))) {
+            assertThatThrownBy(() -> new DemoData(gateway.url(), progress::add).load())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Recording offence o1 of demo-city-001 failed: HTTP 422 "
+                            + "{\"detail\":\"child not aged 10-17 on the offence date\"}");
+        }
+    }
+
+    /** Tokens for any user; 201 for a new child or panel, 409 for one already there; 201 for the rest. */
+    private Answer likeTheServices(Request request) {
+        if (request.path().equals("/auth/token")) {
+            String user = request.body().replaceAll("username=([^&]*).*", "$1");
+            return new Answer(200, "{\"access_token\":\"token-" + user + "\",\"token_type\":\"Bearer\"}");
+        }
+        String id = switch (request.path()) {
+            case "/api/cases" -> json(request).get("childId").asText();
+            case "/api/panels" -> json(request).get("panelId").asText();
+            default -> null;
+        };
+        if (id != null && !registered.add(id)) {
+            return new Answer(409, "{\"detail\":\"" + id + " already exists\"}");
+        }
+        return new Answer(201, id == null ? "{}" : "{\"id\":\"" + id + "\"}");
+    }
+
+    private static JsonNode json(Request request) {
+        try {
+            return JSON.readTree(request.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

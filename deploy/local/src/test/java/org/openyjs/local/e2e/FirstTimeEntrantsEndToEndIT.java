@@ -1,0 +1,281 @@
+package org.openyjs.local.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openyjs.events.IntegrationEventCodec;
+import org.openyjs.events.Topics;
+import org.openyjs.local.stack.Service;
+import org.openyjs.local.stack.Stack;
+import org.openyjs.local.stack.StackConfig;
+import org.openyjs.testsupport.TestInfrastructure;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform, four service processes on real PostgreSQL and a real Kafka broker, driven
+ * through the gateway as its users would: the seeds' Leicester City figures for April 2023 to
+ * March 2024 (90 first-time entrants, 220 per 100,000; 6 custodial sentences, 0.15 per 1,000 of a
+ * 10-17 population of 40,909) come out of events recorded through the API, with distractors that
+ * must not count, one outcome arriving through the out-of-court panel and one event delivered twice.
+ */
+class FirstTimeEntrantsEndToEndIT {
+
+    private static final String CITY = "leicester-city";
+    private static final String PERIOD = "service=" + CITY + "&from=2023-04-01&to=2024-03-31";
+    private static final LocalDate BORN = LocalDate.of(2007, 6, 1);
+
+    private static Stack stack;
+    private static URI gateway;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+    private static String practitioner;
+    private static String chair;
+    private static String analyst;
+    private static String admin;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        Path repoRoot = Path.of("").toAbsolutePath().getParent().getParent();
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        StackConfig.Builder config = StackConfig.builder(repoRoot)
+                .logDir(Files.createDirectories(Path.of("target", "e2e-logs")))
+                .postgres(pg::newDatabase, pg.username(), pg.password())
+                .kafka(TestInfrastructure.kafkaBootstrapServers())
+                .progress(line -> System.out.println("[e2e] " + line));
+        for (Service service : Service.values()) {
+            config.port(service, freePort());
+        }
+        stack = Stack.start(config.build());
+        gateway = stack.url(Service.GATEWAY);
+        practitioner = token("practitioner");
+        chair = token("chair");
+        analyst = token("analyst");
+        admin = token("admin");
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void first_time_entrants_and_custody_match_the_published_figures_and_survive_a_rebuild() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+
+        // 84 children whose first formal outcome is a youth caution in the period; 10 get a second caution.
+        for (int i = 0; i < 84; i++) {
+            String child = register(run + "-caution-" + i, CITY);
+            LocalDate outcome = LocalDate.of(2023, 4, 3).plusDays(i * 4L);
+            offence(child, "o1", outcome.minusDays(14), true, "YOUTH_CAUTION", outcome);
+            if (i < 10) {
+                offence(child, "o2", outcome.plusDays(20), true, "YOUTH_CAUTION", outcome.plusDays(30));
+            }
+        }
+        // One child's youth caution is decided by the out-of-court panel and reaches the case over Kafka.
+        String panelChild = register(run + "-panel", CITY);
+        offence(panelChild, "o1", LocalDate.of(2023, 11, 1), true, null, null);
+        String panel = run + "-panel-2023-11-15";
+        expect(201, post(chair, "/api/panels", Map.of("panelId", panel, "meetingDate", "2023-11-15")));
+        expect(201, post(chair, "/api/panels/" + panel + "/cases",
+                Map.of("childId", panelChild, "offenceId", "o1", "youthJusticeService", CITY)));
+        expect(201, post(chair, "/api/panels/" + panel + "/decisions", Map.of("childId", panelChild,
+                "offenceId", "o1", "outcomeCode", "YOUTH_CAUTION", "rationale", "Admitted; first offence")));
+        // Four children whose first outcome is a detention and training order, one a referral order: court FTEs.
+        for (int i = 0; i < 4; i++) {
+            String child = register(run + "-dto-" + i, CITY);
+            offence(child, "o1", LocalDate.of(2023, 6, 1).plusMonths(i), true, "DETENTION_AND_TRAINING_ORDER",
+                    LocalDate.of(2023, 7, 3).plusMonths(i));
+        }
+        offence(register(run + "-ro", CITY), "o1", LocalDate.of(2023, 8, 8), false, "REFERRAL_ORDER",
+                LocalDate.of(2023, 9, 12));
+
+        // Distractors: none of these is a first-time entrant in the period.
+        for (int i = 0; i < 4; i++) { // first caution before the period...
+            String child = register(run + "-earlier-" + i, CITY);
+            offence(child, "o1", LocalDate.of(2022, 9, 1), true, "YOUTH_CAUTION", LocalDate.of(2022, 10, 4));
+            if (i < 2) { // ...then a custodial sentence in it: custody counts, FTE does not
+                offence(child, "o2", LocalDate.of(2023, 8, 1), true, "DETENTION_AND_TRAINING_ORDER",
+                        LocalDate.of(2023, 9, 20 + i));
+            } else { // ...then a second caution in it
+                offence(child, "o2", LocalDate.of(2023, 8, 1), true, "YOUTH_CAUTION", LocalDate.of(2023, 8, 22));
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            offence(register(run + "-cr-" + i, CITY), "o1", LocalDate.of(2023, 5, 2), false, "COMMUNITY_RESOLUTION",
+                    LocalDate.of(2023, 5, 9 + i));
+        }
+        for (int i = 0; i < 3; i++) {
+            offence(register(run + "-o22-" + i, CITY), "o1", LocalDate.of(2023, 10, 2), false, "OUTCOME_22",
+                    LocalDate.of(2023, 10, 16 + i));
+        }
+        for (int i = 0; i < 3; i++) { // first caution after the period
+            offence(register(run + "-later-" + i, CITY), "o1", LocalDate.of(2024, 3, 20), true, "YOUTH_CAUTION",
+                    LocalDate.of(2024, 4, 2 + i));
+        }
+        offence(register(run + "-late-dto", CITY), "o1", LocalDate.of(2024, 3, 1), true,
+                "DETENTION_AND_TRAINING_ORDER", LocalDate.of(2024, 4, 10));
+        offence(register(run + "-county", "leicestershire"), "o1", LocalDate.of(2023, 6, 1), true, "YOUTH_CAUTION",
+                LocalDate.of(2023, 6, 20));
+
+        // An outcome event delivered a second time, as an at-least-once publisher may.
+        redeliver(run + "-caution-0");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode fte = kpi("first-time-entrants");
+            assertThat(fte.get("numerator").asLong()).isEqualTo(90);
+            JsonNode custody = kpi("custody");
+            assertThat(custody.get("numerator").asLong()).isEqualTo(6);
+        });
+        JsonNode fte = kpi("first-time-entrants");
+        assertThat(fte.get("denominator").asLong()).isEqualTo(40_909);
+        assertThat(fte.get("rate").decimalValue()).isEqualByComparingTo("220");
+        assertThat(fte.get("ratePer").asLong()).isEqualTo(100_000);
+        JsonNode custody = kpi("custody");
+        assertThat(custody.get("rate").decimalValue()).isEqualByComparingTo("0.15");
+        assertThat(custody.get("ratePer").asLong()).isEqualTo(1_000);
+
+        // The panel's decision is on the child's case, recorded once.
+        JsonNode panelCase = json.readTree(get(practitioner, "/api/cases/" + panelChild).body());
+        assertThat(panelCase.get("offences").get(0).get("outcomeCode").asText()).isEqualTo("YOUTH_CAUTION");
+        assertThat(panelCase.get("timeline")).hasSize(3);
+
+        // A rebuild from the first event ends with exactly the same figures.
+        expect(202, post(admin, "/api/kpi/rebuild", Map.of()));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                json.readTree(get(admin, "/api/kpi/rebuild").body()).get("state").asText().equals("COMPLETED"));
+        assertThat(kpi("first-time-entrants")).isEqualTo(fte);
+        assertThat(kpi("custody")).isEqualTo(custody);
+    }
+
+    @Test
+    void the_gateway_checks_who_is_asking() throws Exception {
+        assertThat(http.send(HttpRequest.newBuilder(gateway.resolve("/api/kpi/first-time-entrants?" + PERIOD)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(post(analyst, "/api/cases", Map.of("youthJusticeService", CITY)).statusCode()).isEqualTo(403);
+        assertThat(get(practitioner, "/api/kpi/first-time-entrants?" + PERIOD).statusCode()).isEqualTo(403);
+        HttpResponse<String> badInput = post(practitioner, "/api/cases", Map.of("youthJusticeService", CITY,
+                "sex", "FEMALE", "ethnicity", "WHITE_BRITISH", "localAuthority", "Leicester"));
+        assertThat(badInput.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badInput.body()).get("errors").findValuesAsText("field")).contains("dateOfBirth");
+    }
+
+    private static JsonNode kpi(String measure) throws Exception {
+        HttpResponse<String> response = get(analyst, "/api/kpi/" + measure + "?" + PERIOD);
+        expect(200, response);
+        return json.readTree(response.body());
+    }
+
+    private static String register(String childId, String service) throws Exception {
+        expect(201, post(practitioner, "/api/cases", Map.of("childId", childId, "youthJusticeService", service,
+                "dateOfBirth", BORN.toString(), "sex", "MALE", "ethnicity", "WHITE_BRITISH",
+                "localAuthority", service.equals(CITY) ? "Leicester" : "Leicestershire")));
+        return childId;
+    }
+
+    private static void offence(String childId, String offenceId, LocalDate offenceDate, boolean admitted,
+                                String outcomeCode, LocalDate outcomeDate) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("offenceId", offenceId,
+                "offenceDate", offenceDate.toString(), "offenceCategory", "THEFT_AND_HANDLING", "gravityScore", 2,
+                "admitted", admitted));
+        if (outcomeCode != null) {
+            body.put("outcome", Map.of("code", outcomeCode, "date", outcomeDate.toString()));
+        }
+        expect(201, post(practitioner, "/api/cases/" + childId + "/offences", body));
+    }
+
+    /** Reads the child's OutcomeRecorded back off the topic and publishes the very same record again. */
+    private static void redeliver(String childId) throws Exception {
+        IntegrationEventCodec codec = new IntegrationEventCodec();
+        String bootstrap = TestInfrastructure.kafkaBootstrapServers();
+        byte[] outcome = null;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.CASE_EVENTS));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (outcome == null && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+                    if (childId.equals(record.key())
+                            && codec.read(record.value()).eventType().equals("OutcomeRecorded")) {
+                        outcome = record.value();
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(outcome).as("an OutcomeRecorded for %s on the topic", childId).isNotNull();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, childId, outcome)).get();
+        }
+    }
+
+    private static String token(String user) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(200, response);
+        return json.readTree(response.body()).get("access_token").asText();
+    }
+
+    private static HttpResponse<String> post(String token, String path, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(gateway.resolve(path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String token, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(gateway.resolve(path)).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(int status, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("%s %s -> %s", response.request().method(), response.request().uri(),
+                response.body()).isEqualTo(status);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
