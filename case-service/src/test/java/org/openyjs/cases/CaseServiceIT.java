@@ -2,21 +2,13 @@ package org.openyjs.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
 import org.openyjs.events.panel.PanelDecisionRecorded;
+import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,9 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -160,7 +150,7 @@ class CaseServiceIT {
     }
 
     @Test
-    void a_panel_decision_delivered_twice_is_recorded_on_the_case_once() throws Exception {
+    void a_panel_decision_delivered_twice_is_recorded_on_the_case_once() {
         String child = registerChild("it-" + UUID.randomUUID(), "2009-01-20");
         post("/cases/" + child + "/offences", """
                 {"offenceId":"o1","offenceDate":"2024-01-03","offenceCategory":"CRIMINAL_DAMAGE","admitted":false}""");
@@ -168,10 +158,8 @@ class CaseServiceIT {
                 "o1", "OUTCOME_22", LocalDate.of(2024, 1, 10));
         IntegrationEvent event = codec.wrap(UUID.randomUUID().toString(), "leicester-city", Instant.now(), "chair",
                 decision);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.PANEL_EVENTS, child, codec.write(event))).get();
-            producer.send(new ProducerRecord<>(Topics.PANEL_EVENTS, child, codec.write(event))).get();
-        }
+        KafkaTopics.send(TestInfrastructure.kafkaBootstrapServers(), Topics.PANEL_EVENTS, child,
+                codec.write(event), codec.write(event));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
@@ -194,37 +182,9 @@ class CaseServiceIT {
         assertThat(body.get("errors").findValuesAsText("field")).contains(field);
     }
 
-    /** Reads the topic from the start until {@code expected} records for the child have arrived (and a little longer). */
-    private List<ConsumerRecord<String, byte[]>> readUntil(String topic, String key, int expected) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            Instant settle = null;
-            while (Instant.now().isBefore(deadline) && (settle == null || Instant.now().isBefore(settle))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-                if (settle == null && found.size() >= expected) {
-                    settle = Instant.now().plusSeconds(2);
-                }
-            }
-        }
-        return found;
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    private static List<ConsumerRecord<String, byte[]>> readUntil(String topic, String key, int expected) {
+        return KafkaTopics.recordsFor(TestInfrastructure.kafkaBootstrapServers(), topic, key, expected,
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     private JsonNode readTree(byte[] bytes) {

@@ -1,14 +1,11 @@
 package org.openyjs.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
+import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.LateBootstrap;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,13 +37,9 @@ class PublishingWhileKafkaIsDownIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
-        String url = pg.newDatabase("case_kafka_down");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", pg::username);
-        registry.add("spring.datasource.password", pg::password);
+        TestInfrastructure.registerDatabase(registry, "case_kafka_down");
         // Nothing listens here until the test opens it.
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::address);
+        TestInfrastructure.registerKafka(registry, "case_kafka_down", KAFKA::address);
     }
 
     @AfterAll
@@ -74,24 +64,10 @@ class PublishingWhileKafkaIsDownIT {
         Thread.sleep(6_000); // long enough for the publisher to have failed at least once
         KAFKA.open();
 
-        List<String> types = new ArrayList<>();
         IntegrationEventCodec codec = new IntegrationEventCodec();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.CASE_EVENTS));
-            Instant deadline = Instant.now().plusSeconds(90);
-            while (types.size() < 3 && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (child.equals(r.key())) {
-                        types.add(codec.read(r.value()).eventType());
-                    }
-                });
-            }
-        }
+        List<String> types = KafkaTopics.recordsFor(TestInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS,
+                        child, 3, Duration.ofSeconds(2), Duration.ofSeconds(90)).stream()
+                .map(r -> codec.read(r.value()).eventType()).toList();
         assertThat(types).containsExactly("ChildRegistered", "OffenceRecorded", "OutcomeRecorded");
     }
 

@@ -33,6 +33,7 @@ import org.openyjs.kpi.rebuild.ConsumerGroupRewind;
 import org.openyjs.kpi.rebuild.RebuildStatus;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -79,6 +80,9 @@ class KpiServiceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static Admin admin;
+
+    @Value("${spring.kafka.consumer.group-id}")
+    String groupId;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -378,11 +382,11 @@ class KpiServiceIT {
     }
 
     /** Waits until the group has committed every partition up to its end: all records applied. */
-    private static void awaitEverythingConsumed() {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(KpiServiceIT::everythingConsumed);
+    private void awaitEverythingConsumed() {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(this::everythingConsumed);
     }
 
-    private static boolean everythingConsumed() throws Exception {
+    private boolean everythingConsumed() throws Exception {
         Set<TopicPartition> partitions = admin.describeTopics(TOPICS).allTopicNames().get().values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());
@@ -390,7 +394,7 @@ class KpiServiceIT {
                         .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
                 .all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("kpi-service")
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get();
         return ends.entrySet().stream().allMatch(e -> {
             OffsetAndMetadata c = committed.get(e.getKey());

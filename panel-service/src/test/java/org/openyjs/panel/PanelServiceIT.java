@@ -1,15 +1,12 @@
 package org.openyjs.panel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
+import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,10 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,24 +96,9 @@ class PanelServiceIT {
     }
 
     private ConsumerRecord<String, byte[]> firstRecordFor(String child) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.PANEL_EVENTS));
-            Instant deadline = Instant.now().plusSeconds(30);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            while (found.isEmpty() && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (child.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-            assertThat(found).as("a decision record for %s on %s", child, Topics.PANEL_EVENTS).isNotEmpty();
-            return found.get(0);
-        }
+        List<ConsumerRecord<String, byte[]>> found = KafkaTopics.recordsFor(TestInfrastructure.kafkaBootstrapServers(),
+                Topics.PANEL_EVENTS, child, 1, Duration.ZERO, Duration.ofSeconds(30));
+        assertThat(found).as("a decision record for %s on %s", child, Topics.PANEL_EVENTS).hasSize(1);
+        return found.get(0);
     }
 }

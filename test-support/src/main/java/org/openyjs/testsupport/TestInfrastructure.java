@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -93,13 +95,29 @@ public final class TestInfrastructure {
     }
 
     /** Points a Spring Boot service under test at a fresh database and the shared broker. */
-    public static void register(DynamicPropertyRegistry registry, String databasePrefix) {
+    public static void register(DynamicPropertyRegistry registry, String prefix) {
+        registerDatabase(registry, prefix);
+        registerKafka(registry, prefix, TestInfrastructure::kafkaBootstrapServers);
+    }
+
+    /** A fresh database of the test's own. */
+    public static void registerDatabase(DynamicPropertyRegistry registry, String prefix) {
         Postgres pg = postgres();
-        String url = pg.newDatabase(databasePrefix);
+        String url = pg.newDatabase(prefix);
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", pg::username);
         registry.add("spring.datasource.password", pg::password);
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+    }
+
+    /**
+     * A broker address and a consumer group of the test's own: Spring keeps several test contexts
+     * alive at once, and contexts sharing a group would take each other's partitions.
+     */
+    public static void registerKafka(DynamicPropertyRegistry registry, String prefix,
+                                     Supplier<Object> bootstrapServers) {
+        String group = prefix + "-" + UUID.randomUUID();
+        registry.add("spring.kafka.bootstrap-servers", bootstrapServers);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
     }
 
     private static Postgres startEmbeddedPostgres() {

@@ -39,7 +39,7 @@ public class PanelDecisionListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = Topics.PANEL_EVENTS, groupId = "${spring.application.name}")
+    @KafkaListener(topics = Topics.PANEL_EVENTS)
     public void on(ConsumerRecord<String, byte[]> record) {
         IntegrationEvent event;
         try {

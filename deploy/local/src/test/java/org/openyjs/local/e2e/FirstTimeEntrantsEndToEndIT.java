@@ -2,16 +2,7 @@ package org.openyjs.local.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +11,7 @@ import org.openyjs.events.Topics;
 import org.openyjs.local.stack.Service;
 import org.openyjs.local.stack.Stack;
 import org.openyjs.local.stack.StackConfig;
+import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
 
 import java.io.IOException;
@@ -31,9 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -215,35 +205,16 @@ class FirstTimeEntrantsEndToEndIT {
     }
 
     /** Reads the child's OutcomeRecorded back off the topic and publishes the very same record again. */
-    private static void redeliver(String childId) throws Exception {
+    private static void redeliver(String childId) {
         IntegrationEventCodec codec = new IntegrationEventCodec();
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
-        byte[] outcome = null;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.CASE_EVENTS));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (outcome == null && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (childId.equals(record.key())
-                            && codec.read(record.value()).eventType().equals("OutcomeRecorded")) {
-                        outcome = record.value();
-                        break;
-                    }
-                }
-            }
-        }
+        byte[] outcome = KafkaTopics.recordsFor(bootstrap, Topics.CASE_EVENTS, childId, 2, Duration.ZERO,
+                        Duration.ofSeconds(30)).stream()
+                .map(ConsumerRecord::value)
+                .filter(value -> codec.read(value).eventType().equals("OutcomeRecorded"))
+                .findFirst().orElse(null);
         assertThat(outcome).as("an OutcomeRecorded for %s on the topic", childId).isNotNull();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, childId, outcome)).get();
-        }
+        KafkaTopics.send(bootstrap, Topics.CASE_EVENTS, childId, outcome);
     }
 
     private static String token(String user) throws Exception {

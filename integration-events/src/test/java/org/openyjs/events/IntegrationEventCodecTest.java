@@ -1,0 +1,87 @@
+package org.openyjs.events;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.panel.PanelDecisionRecorded;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IntegrationEventCodecTest {
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+
+    static List<IntegrationPayload> oneOfEachContract() {
+        return List.of(
+                new ChildRegistered("c1", "leicester-city", LocalDate.of(2008, 5, 1), "MALE", "WHITE_BRITISH", "Leicester"),
+                new OffenceRecorded("c1", "o1", LocalDate.of(2023, 5, 2), "THEFT_AND_HANDLING", 2, true),
+                new OutcomeRecorded("c1", "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null),
+                new PanelDecisionRecorded("d1", "p1", "c1", "o1", "OUTCOME_22", LocalDate.of(2024, 1, 10)));
+    }
+
+    @Test
+    void every_contract_has_an_example_here() {
+        assertThat(oneOfEachContract()).extracting(Object::getClass)
+                .containsExactlyInAnyOrderElementsOf(EventTypes.ALL.stream().map(EventTypes.EventType::payloadClass).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneOfEachContract")
+    void a_payload_survives_the_wire_unchanged(IntegrationPayload payload) {
+        IntegrationEvent sent = codec.wrap("e1", "leicester-city", Instant.parse("2024-01-10T10:00:00Z"), "pat", payload);
+        IntegrationEvent received = codec.read(codec.write(sent));
+        assertThat(received).isEqualTo(sent);
+        assertThat(codec.payload(received)).contains(payload);
+        assertThat(received.childId()).isEqualTo("c1");
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneOfEachContract")
+    void no_contract_has_a_field_for_personal_details(IntegrationPayload payload) {
+        Set<String> personal = Set.of("name", "firstName", "lastName", "surname", "address", "postcode", "phone",
+                "email", "rationale", "notes");
+        assertThat(Arrays.stream(payload.getClass().getRecordComponents()).map(RecordComponent::getName))
+                .doesNotContainAnyElementsOf(personal);
+    }
+
+    @Test
+    void dates_are_written_as_iso_dates() {
+        IntegrationEvent event = codec.wrap("e1", "leicester-city", Instant.parse("2024-01-10T10:00:00Z"), "pat",
+                new OutcomeRecorded("c1", "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null));
+        String json = new String(codec.write(event), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"outcomeDate\":\"2023-06-01\"").contains("\"recordedAt\":\"2024-01-10T10:00:00Z\"");
+    }
+
+    @Test
+    void a_contract_version_this_reader_does_not_know_is_not_guessed_at() {
+        IntegrationEvent newer = new IntegrationEvent("e1", "OutcomeRecorded", 99, "leicester-city", "c1",
+                Instant.now(), "pat", JsonNodeFactory.instance.objectNode());
+        assertThat(codec.payload(newer)).isEmpty();
+    }
+
+    @Test
+    void a_malformed_message_is_an_invalid_integration_event() {
+        assertThatThrownBy(() -> codec.read("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IntegrationEventCodec.InvalidIntegrationEvent.class);
+    }
+
+    @Test
+    void only_registered_contracts_can_be_wrapped() {
+        IntegrationPayload stranger = () -> "c1";
+        assertThatThrownBy(() -> codec.wrap("e1", "leicester-city", Instant.now(), "pat", stranger))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
