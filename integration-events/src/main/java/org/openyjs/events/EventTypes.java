@@ -2,7 +2,10 @@ package org.openyjs.events;
 
 import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.events.panel.PanelDecisionRecorded;
 
 import java.util.List;
@@ -19,6 +22,9 @@ public final class EventTypes {
             new EventType("ChildRegistered", 1, ChildRegistered.class, Topics.CASE_EVENTS),
             new EventType("OffenceRecorded", 1, OffenceRecorded.class, Topics.CASE_EVENTS),
             new EventType("OutcomeRecorded", 1, OutcomeRecorded.class, Topics.CASE_EVENTS),
+            new EventType("ReferredToOutOfCourtPanel", 1, ReferredToOutOfCourtPanel.class, Topics.CASE_EVENTS),
+            new EventType("AssessmentRecorded", 1, AssessmentRecorded.class, Topics.CASE_EVENTS),
+            new EventType("VictimContactRecorded", 1, VictimContactRecorded.class, Topics.CASE_EVENTS),
             new EventType("PanelDecisionRecorded", 1, PanelDecisionRecorded.class, Topics.PANEL_EVENTS));
 
     private EventTypes() {

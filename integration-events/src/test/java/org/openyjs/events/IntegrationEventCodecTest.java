@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.events.panel.PanelDecisionRecorded;
 
 import java.lang.reflect.RecordComponent;
@@ -29,6 +32,10 @@ class IntegrationEventCodecTest {
                 new ChildRegistered("c1", "leicester-city", LocalDate.of(2008, 5, 1), "MALE", "WHITE_BRITISH", "Leicester"),
                 new OffenceRecorded("c1", "o1", LocalDate.of(2023, 5, 2), "THEFT_AND_HANDLING", 2, true),
                 new OutcomeRecorded("c1", "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null),
+                new ReferredToOutOfCourtPanel("c1", "o1", LocalDate.of(2023, 12, 12), 2, true),
+                new AssessmentRecorded("c1", "a1", "o1", "PREVENTION_AND_DIVERSION", LocalDate.of(2023, 12, 20),
+                        LocalDate.of(2023, 12, 22)),
+                new VictimContactRecorded("c1", "o1", "v1", LocalDate.of(2023, 12, 19), "VIEWS_GIVEN", true, true),
                 new PanelDecisionRecorded("d1", "p1", "c1", "o1", "OUTCOME_22", LocalDate.of(2024, 1, 10)));
     }
 
