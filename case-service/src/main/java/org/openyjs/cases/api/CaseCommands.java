@@ -46,4 +46,43 @@ public final class CaseCommands {
     /** An outcome code and the date it was given (business time). */
     public record OutcomeGiven(String code, LocalDate date) {
     }
+
+    /** Refers an offence already on the case to the joint out-of-court disposal panel. */
+    public record ReferToOutOfCourtPanel(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            LocalDate referralDate) {
+    }
+
+    /**
+     * Records a completed assessment (AssetPlus-style or the Prevention and Diversion tool).
+     *
+     * @param offenceId        the offence it was made for, or null for a general assessment
+     * @param qualityAssuredOn when a manager quality-assured it, or null while not yet assured
+     */
+    public record RecordAssessment(
+            @TargetAggregateIdentifier String childId,
+            String assessmentId,
+            String offenceId,
+            String tool,
+            LocalDate completedOn,
+            LocalDate qualityAssuredOn) {
+    }
+
+    public record QualityAssureAssessment(
+            @TargetAggregateIdentifier String childId,
+            String assessmentId,
+            LocalDate qualityAssuredOn) {
+    }
+
+    /** What came of contacting the victim of an offence; victim details themselves are not recorded here. */
+    public record RecordVictimContact(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            String victimId,
+            LocalDate contactedOn,
+            String result,
+            boolean consentedToContact,
+            boolean restorativeJusticeOffered) {
+    }
 }

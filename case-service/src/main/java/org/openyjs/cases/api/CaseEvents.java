@@ -36,4 +36,41 @@ public final class CaseEvents {
             LocalDate outcomeDate,
             String panelDecisionId) {
     }
+
+    public record ReferredToOutOfCourtPanel(
+            String childId,
+            String offenceId,
+            LocalDate referralDate,
+            Integer gravityScore,
+            boolean admitted) {
+    }
+
+    public record AssessmentRecorded(
+            String childId,
+            String assessmentId,
+            String offenceId,
+            String tool,
+            LocalDate completedOn,
+            LocalDate qualityAssuredOn) {
+    }
+
+    /** Carries the whole assessment so that readers need no earlier event to make sense of it. */
+    public record AssessmentQualityAssured(
+            String childId,
+            String assessmentId,
+            String offenceId,
+            String tool,
+            LocalDate completedOn,
+            LocalDate qualityAssuredOn) {
+    }
+
+    public record VictimContactRecorded(
+            String childId,
+            String offenceId,
+            String victimId,
+            LocalDate contactedOn,
+            String result,
+            boolean consentedToContact,
+            boolean restorativeJusticeOffered) {
+    }
 }

@@ -6,12 +6,20 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
+import org.openyjs.cases.api.CaseCommands.QualityAssureAssessment;
+import org.openyjs.cases.api.CaseCommands.RecordAssessment;
+import org.openyjs.cases.api.CaseCommands.RecordVictimContact;
+import org.openyjs.cases.api.CaseCommands.ReferToOutOfCourtPanel;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
+import org.openyjs.cases.api.CaseEvents.AssessmentQualityAssured;
+import org.openyjs.cases.api.CaseEvents.AssessmentRecorded;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
+import org.openyjs.cases.api.CaseEvents.ReferredToOutOfCourtPanel;
+import org.openyjs.cases.api.CaseEvents.VictimContactRecorded;
 import org.openyjs.cases.reference.OutcomeType;
 import org.openyjs.cases.reference.ReferenceData;
 import org.openyjs.support.axon.RecordingMetadata;
@@ -43,13 +51,23 @@ public class ChildCase {
     private LocalDate dateOfBirth;
     private final Map<String, Offence> offences = new HashMap<>();
     private final Set<String> panelDecisionsRecorded = new HashSet<>();
+    private final Map<String, AssessmentRecorded> assessments = new HashMap<>();
 
     /** What the rules need to remember about an offence. */
-    private record Offence(LocalDate offenceDate, boolean admitted, String outcomeCode) {
+    private record Offence(LocalDate offenceDate, Integer gravityScore, boolean admitted, String outcomeCode,
+                           LocalDate referredToPanelOn) {
         Offence withOutcome(String code) {
-            return new Offence(offenceDate, admitted, code);
+            return new Offence(offenceDate, gravityScore, admitted, code, referredToPanelOn);
+        }
+
+        Offence referredOn(LocalDate date) {
+            return new Offence(offenceDate, gravityScore, admitted, outcomeCode, date);
         }
     }
+
+    /** The assessment tools a youth justice service uses before the panel and on statutory cases. */
+    static final Set<String> ASSESSMENT_TOOLS = Set.of("ASSETPLUS", "PREVENTION_AND_DIVERSION");
+    static final Set<String> VICTIM_CONTACT_RESULTS = Set.of("VIEWS_GIVEN", "DECLINED", "NOT_CONTACTABLE");
 
     protected ChildCase() {
         // for Axon: the case is rebuilt from its events
@@ -74,9 +92,7 @@ public class ChildCase {
         if (offences.containsKey(command.offenceId())) {
             throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId() + " is already on the case");
         }
-        if (command.offenceDate().isAfter(LocalDate.now(clock))) {
-            throw new DomainRefusal("offenceDate", "is in the future");
-        }
+        notInTheFuture("offenceDate", command.offenceDate(), clock);
         int age = Period.between(dateOfBirth, command.offenceDate()).getYears();
         if (age < YOUNGEST_AGE || age > OLDEST_AGE) {
             throw new DomainRefusal("offenceDate", "the child was " + age
@@ -100,10 +116,7 @@ public class ChildCase {
         if (command.panelDecisionId() != null && panelDecisionsRecorded.contains(command.panelDecisionId())) {
             return; // the same panel decision delivered again: already on the case
         }
-        Offence offence = offences.get(command.offenceId());
-        if (offence == null) {
-            throw DomainRefusal.notFound("offenceId", "offence " + command.offenceId() + " is not on this child's case");
-        }
+        Offence offence = offenceOnCase(command.offenceId());
         if (offence.outcomeCode() != null) {
             throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId()
                     + " already has an outcome (" + offence.outcomeCode() + ")");
@@ -114,14 +127,96 @@ public class ChildCase {
                 command.panelDecisionId()), serviceMetaData(youthJusticeService));
     }
 
+    @CommandHandler
+    public void handle(ReferToOutOfCourtPanel command, Clock clock) {
+        Offence offence = offenceOnCase(command.offenceId());
+        if (offence.outcomeCode() != null) {
+            throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId()
+                    + " already has an outcome (" + offence.outcomeCode() + ")");
+        }
+        if (offence.referredToPanelOn() != null) {
+            throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId()
+                    + " was already referred to the panel on " + offence.referredToPanelOn());
+        }
+        notBefore("referralDate", command.referralDate(), offence.offenceDate(), "the offence date");
+        notInTheFuture("referralDate", command.referralDate(), clock);
+        apply(new ReferredToOutOfCourtPanel(childId, command.offenceId(), command.referralDate(),
+                offence.gravityScore(), offence.admitted()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(RecordAssessment command, Clock clock) {
+        if (assessments.containsKey(command.assessmentId())) {
+            throw DomainRefusal.conflict("assessmentId", "assessment " + command.assessmentId() + " is already on the case");
+        }
+        if (command.offenceId() != null) {
+            offenceOnCase(command.offenceId());
+        }
+        if (!ASSESSMENT_TOOLS.contains(command.tool())) {
+            throw new DomainRefusal("tool", "must be one of " + ASSESSMENT_TOOLS);
+        }
+        notInTheFuture("completedOn", command.completedOn(), clock);
+        if (command.qualityAssuredOn() != null) {
+            notBefore("qualityAssuredOn", command.qualityAssuredOn(), command.completedOn(), "completion");
+            notInTheFuture("qualityAssuredOn", command.qualityAssuredOn(), clock);
+        }
+        apply(new AssessmentRecorded(childId, command.assessmentId(), command.offenceId(), command.tool(),
+                command.completedOn(), command.qualityAssuredOn()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(QualityAssureAssessment command, Clock clock) {
+        AssessmentRecorded assessment = assessments.get(command.assessmentId());
+        if (assessment == null) {
+            throw DomainRefusal.notFound("assessmentId", "assessment " + command.assessmentId() + " is not on this child's case");
+        }
+        if (assessment.qualityAssuredOn() != null) {
+            throw DomainRefusal.conflict("assessmentId", "assessment " + command.assessmentId()
+                    + " was already quality-assured on " + assessment.qualityAssuredOn());
+        }
+        notBefore("qualityAssuredOn", command.qualityAssuredOn(), assessment.completedOn(), "completion");
+        notInTheFuture("qualityAssuredOn", command.qualityAssuredOn(), clock);
+        apply(new AssessmentQualityAssured(childId, assessment.assessmentId(), assessment.offenceId(), assessment.tool(),
+                assessment.completedOn(), command.qualityAssuredOn()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(RecordVictimContact command, Clock clock) {
+        Offence offence = offenceOnCase(command.offenceId());
+        if (!VICTIM_CONTACT_RESULTS.contains(command.result())) {
+            throw new DomainRefusal("result", "must be one of " + VICTIM_CONTACT_RESULTS);
+        }
+        notBefore("contactedOn", command.contactedOn(), offence.offenceDate(), "the offence date");
+        notInTheFuture("contactedOn", command.contactedOn(), clock);
+        apply(new VictimContactRecorded(childId, command.offenceId(), command.victimId(), command.contactedOn(),
+                command.result(), command.consentedToContact(), command.restorativeJusticeOffered()),
+                serviceMetaData(youthJusticeService));
+    }
+
+    private Offence offenceOnCase(String offenceId) {
+        Offence offence = offences.get(offenceId);
+        if (offence == null) {
+            throw DomainRefusal.notFound("offenceId", "offence " + offenceId + " is not on this child's case");
+        }
+        return offence;
+    }
+
+    private static void notInTheFuture(String field, LocalDate date, Clock clock) {
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw new DomainRefusal(field, date + " is in the future");
+        }
+    }
+
+    private static void notBefore(String field, LocalDate date, LocalDate earliest, String what) {
+        if (date.isBefore(earliest)) {
+            throw new DomainRefusal(field, date + " is before " + what + " (" + earliest + ")");
+        }
+    }
+
     private static void checkOutcome(String field, String code, LocalDate date, LocalDate offenceDate,
                                      boolean admitted, ReferenceData referenceData, Clock clock) {
-        if (date.isBefore(offenceDate)) {
-            throw new DomainRefusal(field, "the outcome date " + date + " is before the offence date " + offenceDate);
-        }
-        if (date.isAfter(LocalDate.now(clock))) {
-            throw new DomainRefusal(field, "the outcome date " + date + " is in the future");
-        }
+        notBefore(field, date, offenceDate, "the offence date");
+        notInTheFuture(field, date, clock);
         OutcomeType type = referenceData.outcomeType(code, date)
                 .orElseThrow(() -> new DomainRefusal(field, "unknown outcome code " + code + " on " + date));
         if (type.requiresAdmission() && !admitted) {
@@ -142,7 +237,24 @@ public class ChildCase {
 
     @EventSourcingHandler
     void on(OffenceRecorded event) {
-        offences.put(event.offenceId(), new Offence(event.offenceDate(), event.admitted(), null));
+        offences.put(event.offenceId(), new Offence(event.offenceDate(), event.gravityScore(), event.admitted(), null,
+                null));
+    }
+
+    @EventSourcingHandler
+    void on(ReferredToOutOfCourtPanel event) {
+        offences.computeIfPresent(event.offenceId(), (id, offence) -> offence.referredOn(event.referralDate()));
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentRecorded event) {
+        assessments.put(event.assessmentId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentQualityAssured event) {
+        assessments.put(event.assessmentId(), new AssessmentRecorded(event.childId(), event.assessmentId(),
+                event.offenceId(), event.tool(), event.completedOn(), event.qualityAssuredOn()));
     }
 
     @EventSourcingHandler

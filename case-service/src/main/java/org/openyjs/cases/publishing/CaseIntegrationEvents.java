@@ -2,9 +2,12 @@ package org.openyjs.cases.publishing;
 
 import org.openyjs.cases.api.CaseEvents;
 import org.openyjs.events.IntegrationPayload;
+import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.support.publishing.IntegrationEventMapper;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,23 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         if (event instanceof CaseEvents.OutcomeRecorded e) {
             return Optional.of(new OutcomeRecorded(e.childId(), e.offenceId(), e.outcomeCode(), e.outcomeDate(),
                     e.panelDecisionId()));
+        }
+        if (event instanceof CaseEvents.ReferredToOutOfCourtPanel e) {
+            return Optional.of(new ReferredToOutOfCourtPanel(e.childId(), e.offenceId(), e.referralDate(),
+                    e.gravityScore(), e.admitted()));
+        }
+        if (event instanceof CaseEvents.AssessmentRecorded e) {
+            return Optional.of(new AssessmentRecorded(e.childId(), e.assessmentId(), e.offenceId(), e.tool(),
+                    e.completedOn(), e.qualityAssuredOn()));
+        }
+        if (event instanceof CaseEvents.AssessmentQualityAssured e) {
+            // The contract is the assessment as it now stands; consumers keep the latest per assessment id.
+            return Optional.of(new AssessmentRecorded(e.childId(), e.assessmentId(), e.offenceId(), e.tool(),
+                    e.completedOn(), e.qualityAssuredOn()));
+        }
+        if (event instanceof CaseEvents.VictimContactRecorded e) {
+            return Optional.of(new VictimContactRecorded(e.childId(), e.offenceId(), e.victimId(), e.contactedOn(),
+                    e.result(), e.consentedToContact(), e.restorativeJusticeOffered()));
         }
         return Optional.empty();
     }

@@ -1,0 +1,97 @@
+package org.openyjs.cases.outofcourt;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.openyjs.cases.api.CaseCommands.QualityAssureAssessment;
+import org.openyjs.cases.api.CaseCommands.RecordAssessment;
+import org.openyjs.cases.api.CaseCommands.RecordVictimContact;
+import org.openyjs.cases.api.CaseCommands.ReferToOutOfCourtPanel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The out-of-court route on a child's case: referral to the panel, assessment, victim contact. */
+@Tag(name = "Out-of-court route")
+@RestController
+@RequestMapping("/cases/{childId}")
+public class OutOfCourtController {
+
+    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
+    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
+
+    private final CommandGateway commands;
+
+    public OutOfCourtController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record ReferralRequest(@NotNull LocalDate referralDate) {
+    }
+
+    record AssessmentRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String assessmentId,
+                             @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
+                             @NotBlank String tool, @NotNull LocalDate completedOn, LocalDate qualityAssuredOn) {
+    }
+
+    record QualityAssuranceRequest(@NotNull LocalDate qualityAssuredOn) {
+    }
+
+    record VictimContactRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
+                                @NotNull LocalDate contactedOn, @NotBlank String result,
+                                @NotNull Boolean consentedToContact, @NotNull Boolean restorativeJusticeOffered) {
+    }
+
+    record Recorded(String childId, String id) {
+    }
+
+    @Operation(summary = "Refer an offence to the joint out-of-court disposal panel")
+    @PostMapping("/offences/{offenceId}/panel-referral")
+    public ResponseEntity<Recorded> refer(@PathVariable String childId, @PathVariable String offenceId,
+                                          @Valid @RequestBody ReferralRequest request) {
+        commands.sendAndWait(new ReferToOutOfCourtPanel(childId, offenceId, request.referralDate()));
+        return created(childId, offenceId);
+    }
+
+    @Operation(summary = "Record a completed assessment (ASSETPLUS or PREVENTION_AND_DIVERSION)")
+    @PostMapping("/assessments")
+    public ResponseEntity<Recorded> assess(@PathVariable String childId, @Valid @RequestBody AssessmentRequest request) {
+        String assessmentId = request.assessmentId() != null ? request.assessmentId() : UUID.randomUUID().toString();
+        commands.sendAndWait(new RecordAssessment(childId, assessmentId, request.offenceId(), request.tool(),
+                request.completedOn(), request.qualityAssuredOn()));
+        return created(childId, assessmentId);
+    }
+
+    @Operation(summary = "Record that a manager quality-assured an assessment")
+    @PostMapping("/assessments/{assessmentId}/quality-assurance")
+    public ResponseEntity<Recorded> qualityAssure(@PathVariable String childId, @PathVariable String assessmentId,
+                                                  @Valid @RequestBody QualityAssuranceRequest request) {
+        commands.sendAndWait(new QualityAssureAssessment(childId, assessmentId, request.qualityAssuredOn()));
+        return created(childId, assessmentId);
+    }
+
+    @Operation(summary = "Record what came of contacting the victim of an offence (VIEWS_GIVEN, DECLINED, NOT_CONTACTABLE)")
+    @PostMapping("/offences/{offenceId}/victim-contacts")
+    public ResponseEntity<Recorded> victimContact(@PathVariable String childId, @PathVariable String offenceId,
+                                                  @Valid @RequestBody VictimContactRequest request) {
+        String victimId = request.victimId() != null ? request.victimId() : UUID.randomUUID().toString();
+        commands.sendAndWait(new RecordVictimContact(childId, offenceId, victimId, request.contactedOn(),
+                request.result(), request.consentedToContact(), request.restorativeJusticeOffered()));
+        return created(childId, victimId);
+    }
+
+    private static ResponseEntity<Recorded> created(String childId, String id) {
+        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, id));
+    }
+}
