@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,9 +56,14 @@ class CaseServiceIT {
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
 
     private ResponseEntity<JsonNode> post(String path, String body) {
+        return post(path, body, Map.of());
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String body, Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Authenticated-User", "pat.practitioner");
+        extraHeaders.forEach(headers::set);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
@@ -206,5 +212,53 @@ class CaseServiceIT {
             node.forEach(n -> names.addAll(fieldNames(n)));
         }
         return names;
+    }
+
+    @Test
+    void a_change_based_on_a_stale_version_gets_409_with_the_current_version() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2008-03-14");
+        ResponseEntity<JsonNode> read = http.getForEntity("/cases/" + child, JsonNode.class);
+        String etag = read.getHeaders().getETag();
+        assertThat(etag).isEqualTo("\"0\"");
+
+        // Someone else records an offence meanwhile: the case moves to version 1.
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2023-05-02","offenceCategory":"THEFT_AND_HANDLING","admitted":true}""");
+        long before = storedEvents();
+        ResponseEntity<JsonNode> stale = post("/cases/" + child + "/offences", """
+                {"offenceId":"o2","offenceDate":"2023-06-02","offenceCategory":"THEFT_AND_HANDLING","admitted":true}""",
+                Map.of("If-Match", etag));
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getBody().get("currentVersion").asLong()).isEqualTo(1);
+        assertThat(stale.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        ResponseEntity<JsonNode> current = post("/cases/" + child + "/offences", """
+                {"offenceId":"o2","offenceDate":"2023-06-02","offenceCategory":"THEFT_AND_HANDLING","admitted":true}""",
+                Map.of("If-Match", "\"1\""));
+        assertThat(current.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void a_retried_post_with_the_same_idempotency_key_returns_the_first_answer_and_records_nothing_new() {
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"youthJusticeService":"leicestershire","dateOfBirth":"2009-09-09","sex":"MALE",
+                 "ethnicity":"WHITE_BRITISH","localAuthority":"Leicestershire"}""";
+        ResponseEntity<JsonNode> first = post("/cases", body, Map.of("Idempotency-Key", key));
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long after = storedEvents();
+
+        ResponseEntity<JsonNode> retry = post("/cases", body, Map.of("Idempotency-Key", key));
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(storedEvents()).isEqualTo(after);
+
+        ResponseEntity<JsonNode> otherRequest = post("/cases", body.replace("MALE", "FEMALE"),
+                Map.of("Idempotency-Key", key));
+        assertThat(otherRequest.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(otherRequest.getBody().get("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
+        assertThat(storedEvents()).isEqualTo(after);
     }
 }

@@ -1,10 +1,15 @@
 package org.openyjs.cases.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.LocalDate;
 
-/** The commands a child's case accepts. Each becomes events or is refused with a reason. */
+/**
+ * The commands a child's case accepts. Each becomes events or is refused with a reason.
+ * {@code expectedVersion}, when given, is the case version the user's change was based on: if the
+ * case has moved on since, the command is refused with a conflict rather than silently applied.
+ */
 public final class CaseCommands {
 
     private CaseCommands() {
@@ -27,7 +32,19 @@ public final class CaseCommands {
             String offenceCategory,
             Integer gravityScore,
             boolean admitted,
-            OutcomeGiven outcome) {
+            OutcomeGiven outcome,
+            @TargetAggregateVersion Long expectedVersion) {
+
+        /** Without an expected version: recorded whatever the case's version. */
+        public RecordOffence(String childId,
+                String offenceId,
+                LocalDate offenceDate,
+                String offenceCategory,
+                Integer gravityScore,
+                boolean admitted,
+                OutcomeGiven outcome) {
+            this(childId, offenceId, offenceDate, offenceCategory, gravityScore, admitted, outcome, null);
+        }
     }
 
     /**
@@ -40,7 +57,17 @@ public final class CaseCommands {
             String offenceId,
             String outcomeCode,
             LocalDate outcomeDate,
-            String panelDecisionId) {
+            String panelDecisionId,
+            @TargetAggregateVersion Long expectedVersion) {
+
+        /** Without an expected version: recorded whatever the case's version. */
+        public RecordOutcome(String childId,
+                String offenceId,
+                String outcomeCode,
+                LocalDate outcomeDate,
+                String panelDecisionId) {
+            this(childId, offenceId, outcomeCode, outcomeDate, panelDecisionId, null);
+        }
     }
 
     /** An outcome code and the date it was given (business time). */
@@ -51,7 +78,13 @@ public final class CaseCommands {
     public record ReferToOutOfCourtPanel(
             @TargetAggregateIdentifier String childId,
             String offenceId,
-            LocalDate referralDate) {
+            LocalDate referralDate,
+            @TargetAggregateVersion Long expectedVersion) {
+
+        /** Without an expected version: recorded whatever the case's version. */
+        public ReferToOutOfCourtPanel(String childId, String offenceId, LocalDate referralDate) {
+            this(childId, offenceId, referralDate, null);
+        }
     }
 
     /**
@@ -66,13 +99,30 @@ public final class CaseCommands {
             String offenceId,
             String tool,
             LocalDate completedOn,
-            LocalDate qualityAssuredOn) {
+            LocalDate qualityAssuredOn,
+            @TargetAggregateVersion Long expectedVersion) {
+
+        /** Without an expected version: recorded whatever the case's version. */
+        public RecordAssessment(String childId,
+                String assessmentId,
+                String offenceId,
+                String tool,
+                LocalDate completedOn,
+                LocalDate qualityAssuredOn) {
+            this(childId, assessmentId, offenceId, tool, completedOn, qualityAssuredOn, null);
+        }
     }
 
     public record QualityAssureAssessment(
             @TargetAggregateIdentifier String childId,
             String assessmentId,
-            LocalDate qualityAssuredOn) {
+            LocalDate qualityAssuredOn,
+            @TargetAggregateVersion Long expectedVersion) {
+
+        /** Without an expected version: recorded whatever the case's version. */
+        public QualityAssureAssessment(String childId, String assessmentId, LocalDate qualityAssuredOn) {
+            this(childId, assessmentId, qualityAssuredOn, null);
+        }
     }
 
     /** What came of contacting the victim of an offence; victim details themselves are not recorded here. */
@@ -83,6 +133,18 @@ public final class CaseCommands {
             LocalDate contactedOn,
             String result,
             boolean consentedToContact,
-            boolean restorativeJusticeOffered) {
+            boolean restorativeJusticeOffered,
+            @TargetAggregateVersion Long expectedVersion) {
+
+        /** Without an expected version: recorded whatever the case's version. */
+        public RecordVictimContact(String childId,
+                String offenceId,
+                String victimId,
+                LocalDate contactedOn,
+                String result,
+                boolean consentedToContact,
+                boolean restorativeJusticeOffered) {
+            this(childId, offenceId, victimId, contactedOn, result, consentedToContact, restorativeJusticeOffered, null);
+        }
     }
 }

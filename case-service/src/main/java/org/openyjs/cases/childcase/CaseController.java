@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,12 +47,13 @@ public class CaseController {
     @Operation(summary = "Record an offence, with its outcome when known")
     @PostMapping("/{childId}/offences")
     public ResponseEntity<Created> recordOffence(@PathVariable String childId,
+                                                 @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody RecordOffenceRequest request) {
         String offenceId = request.offenceId() != null ? request.offenceId() : UUID.randomUUID().toString();
         OutcomeRequest outcome = request.outcome();
         commands.sendAndWait(new RecordOffence(childId, offenceId, request.offenceDate(), request.offenceCategory(),
                 request.gravityScore(), request.admitted(),
-                outcome == null ? null : new OutcomeGiven(outcome.code(), outcome.date())));
+                outcome == null ? null : new OutcomeGiven(outcome.code(), outcome.date()), CaseVersion.fromIfMatch(ifMatch)));
         return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
                 .body(new Created(childId, offenceId));
     }
@@ -59,8 +61,10 @@ public class CaseController {
     @Operation(summary = "Record the outcome of an offence already on the case")
     @PostMapping("/{childId}/offences/{offenceId}/outcome")
     public ResponseEntity<Created> recordOutcome(@PathVariable String childId, @PathVariable String offenceId,
+                                                 @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody OutcomeRequest request) {
-        commands.sendAndWait(new RecordOutcome(childId, offenceId, request.code(), request.date(), null));
+        commands.sendAndWait(new RecordOutcome(childId, offenceId, request.code(), request.date(), null,
+                CaseVersion.fromIfMatch(ifMatch)));
         return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
                 .body(new Created(childId, offenceId));
     }

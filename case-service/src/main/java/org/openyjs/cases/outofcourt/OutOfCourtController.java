@@ -11,10 +11,12 @@ import org.openyjs.cases.api.CaseCommands.QualityAssureAssessment;
 import org.openyjs.cases.api.CaseCommands.RecordAssessment;
 import org.openyjs.cases.api.CaseCommands.RecordVictimContact;
 import org.openyjs.cases.api.CaseCommands.ReferToOutOfCourtPanel;
+import org.openyjs.cases.childcase.CaseVersion;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,35 +61,45 @@ public class OutOfCourtController {
     @Operation(summary = "Refer an offence to the joint out-of-court disposal panel")
     @PostMapping("/offences/{offenceId}/panel-referral")
     public ResponseEntity<Recorded> refer(@PathVariable String childId, @PathVariable String offenceId,
+                                          @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody ReferralRequest request) {
-        commands.sendAndWait(new ReferToOutOfCourtPanel(childId, offenceId, request.referralDate()));
+        commands.sendAndWait(new ReferToOutOfCourtPanel(childId, offenceId, request.referralDate(),
+                CaseVersion.fromIfMatch(ifMatch)));
         return created(childId, offenceId);
     }
 
     @Operation(summary = "Record a completed assessment (ASSETPLUS or PREVENTION_AND_DIVERSION)")
     @PostMapping("/assessments")
-    public ResponseEntity<Recorded> assess(@PathVariable String childId, @Valid @RequestBody AssessmentRequest request) {
+    public ResponseEntity<Recorded> assess(@PathVariable String childId,
+                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
+                                           @Valid @RequestBody AssessmentRequest request) {
         String assessmentId = request.assessmentId() != null ? request.assessmentId() : UUID.randomUUID().toString();
         commands.sendAndWait(new RecordAssessment(childId, assessmentId, request.offenceId(), request.tool(),
-                request.completedOn(), request.qualityAssuredOn()));
+                request.completedOn(), request.qualityAssuredOn(), CaseVersion.fromIfMatch(ifMatch)));
         return created(childId, assessmentId);
     }
 
     @Operation(summary = "Record that a manager quality-assured an assessment")
     @PostMapping("/assessments/{assessmentId}/quality-assurance")
     public ResponseEntity<Recorded> qualityAssure(@PathVariable String childId, @PathVariable String assessmentId,
+                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
+                                                  String ifMatch,
                                                   @Valid @RequestBody QualityAssuranceRequest request) {
-        commands.sendAndWait(new QualityAssureAssessment(childId, assessmentId, request.qualityAssuredOn()));
+        commands.sendAndWait(new QualityAssureAssessment(childId, assessmentId, request.qualityAssuredOn(),
+                CaseVersion.fromIfMatch(ifMatch)));
         return created(childId, assessmentId);
     }
 
     @Operation(summary = "Record what came of contacting the victim of an offence (VIEWS_GIVEN, DECLINED, NOT_CONTACTABLE)")
     @PostMapping("/offences/{offenceId}/victim-contacts")
     public ResponseEntity<Recorded> victimContact(@PathVariable String childId, @PathVariable String offenceId,
+                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
+                                                  String ifMatch,
                                                   @Valid @RequestBody VictimContactRequest request) {
         String victimId = request.victimId() != null ? request.victimId() : UUID.randomUUID().toString();
         commands.sendAndWait(new RecordVictimContact(childId, offenceId, victimId, request.contactedOn(),
-                request.result(), request.consentedToContact(), request.restorativeJusticeOffered()));
+                request.result(), request.consentedToContact(), request.restorativeJusticeOffered(),
+                CaseVersion.fromIfMatch(ifMatch)));
         return created(childId, victimId);
     }
 

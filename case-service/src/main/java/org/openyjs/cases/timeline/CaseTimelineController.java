@@ -7,8 +7,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
+import org.openyjs.cases.childcase.CaseVersion;
 import org.openyjs.support.axon.RecordingMetadata;
 import org.openyjs.support.web.DomainRefusal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,7 +52,7 @@ public class CaseTimelineController {
 
     @Operation(summary = "A child's case: current state and the timeline of everything recorded")
     @GetMapping("/{childId}")
-    public CaseView read(@PathVariable String childId) {
+    public ResponseEntity<CaseView> read(@PathVariable String childId) {
         ChildRegistered child = null;
         Map<String, OffenceView> offences = new LinkedHashMap<>();
         List<TimelineEntry> timeline = new ArrayList<>();
@@ -75,7 +77,9 @@ public class CaseTimelineController {
         if (child == null) {
             throw DomainRefusal.notFound(null, "No case for child " + childId);
         }
-        return new CaseView(child.childId(), child.youthJusticeService(), child.dateOfBirth(), child.sex(),
+        CaseView view = new CaseView(child.childId(), child.youthJusticeService(), child.dateOfBirth(), child.sex(),
                 child.ethnicity(), child.localAuthority(), List.copyOf(offences.values()), timeline, version);
+        // The ETag is the case version: send it back as If-Match to have a change refused if the case moved on.
+        return ResponseEntity.ok().eTag(CaseVersion.etag(version)).body(view);
     }
 }

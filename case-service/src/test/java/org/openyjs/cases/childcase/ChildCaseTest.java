@@ -1,5 +1,6 @@
 package org.openyjs.cases.childcase;
 
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -223,5 +224,21 @@ class ChildCaseTest {
                 .when(new RecordOutcome(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2024, 7, 1), null))
                 .expectNoEvents()
                 .expectException(refusedOn("outcomeCode", HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void a_change_based_on_an_older_version_of_the_case_is_a_conflict() {
+        // Registered (version 0) and offence (version 1): a user who saw version 0 did not see the offence.
+        fixture.given(registered(), offence("o1", LocalDate.of(2023, 5, 2), true))
+                .when(new RecordOutcome(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null, 0L))
+                .expectNoEvents()
+                .expectException(ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void a_change_based_on_the_current_version_is_recorded() {
+        fixture.given(registered(), offence("o1", LocalDate.of(2023, 5, 2), true))
+                .when(new RecordOutcome(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null, 1L))
+                .expectEvents(new OutcomeRecorded(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null));
     }
 }

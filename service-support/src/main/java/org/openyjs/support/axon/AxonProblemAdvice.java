@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -29,8 +30,17 @@ public class AxonProblemAdvice {
         return Problems.field(HttpStatus.CONFLICT, null, "A record with this id already exists");
     }
 
-    @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class})
-    public ProblemDetail conflict(RuntimeException e) {
+    /** The user's change was based on an older version of the record: say which version it is at now. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    public ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = Problems.field(HttpStatus.CONFLICT, "If-Match", "the record is at version "
+                + e.getActualVersion() + ", not " + e.getExpectedVersion() + "; reload it and apply the change again");
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return ResponseEntity.status(HttpStatus.CONFLICT).eTag("\"" + e.getActualVersion() + "\"").body(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ProblemDetail conflict(ConcurrencyException e) {
         return Problems.field(HttpStatus.CONFLICT, null, "The record was changed meanwhile; reload it and try again");
     }
 
