@@ -147,4 +147,19 @@ public final class CaseCommands {
             this(childId, offenceId, victimId, contactedOn, result, consentedToContact, restorativeJusticeOffered, null);
         }
     }
+
+    /** Closes the case; nothing more is recorded on it until it is reopened. */
+    public record CloseCase(
+            @TargetAggregateIdentifier String childId,
+            LocalDate closedOn,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ReopenCase(
+            @TargetAggregateIdentifier String childId,
+            LocalDate reopenedOn,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
 }

@@ -73,4 +73,10 @@ public final class CaseEvents {
             boolean consentedToContact,
             boolean restorativeJusticeOffered) {
     }
+
+    public record CaseClosed(String childId, LocalDate closedOn, String reason) {
+    }
+
+    public record CaseReopened(String childId, LocalDate reopenedOn, String reason) {
+    }
 }

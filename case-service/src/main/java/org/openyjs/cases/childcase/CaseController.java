@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.openyjs.cases.api.CaseCommands.CloseCase;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
+import org.openyjs.cases.api.CaseCommands.ReopenCase;
+import org.openyjs.cases.childcase.CaseRequests.ClosureRequest;
 import org.openyjs.cases.childcase.CaseRequests.Created;
 import org.openyjs.cases.childcase.CaseRequests.OutcomeRequest;
 import org.openyjs.cases.childcase.CaseRequests.RecordOffenceRequest;
@@ -67,5 +70,23 @@ public class CaseController {
                 CaseVersion.fromIfMatch(ifMatch)));
         return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
                 .body(new Created(childId, offenceId));
+    }
+
+    @Operation(summary = "Close the case, with a reason; nothing more is recorded until it is reopened")
+    @PostMapping("/{childId}/closure")
+    public ResponseEntity<Created> close(@PathVariable String childId,
+                                         @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody ClosureRequest request) {
+        commands.sendAndWait(new CloseCase(childId, request.on(), request.reason(), CaseVersion.fromIfMatch(ifMatch)));
+        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
+    }
+
+    @Operation(summary = "Reopen a closed case, with a reason")
+    @PostMapping("/{childId}/reopening")
+    public ResponseEntity<Created> reopen(@PathVariable String childId,
+                                          @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
+                                          @Valid @RequestBody ClosureRequest request) {
+        commands.sendAndWait(new ReopenCase(childId, request.on(), request.reason(), CaseVersion.fromIfMatch(ifMatch)));
+        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
     }
 }

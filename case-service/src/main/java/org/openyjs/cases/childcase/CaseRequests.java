@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
@@ -42,6 +43,10 @@ final class CaseRequests {
     }
 
     record OutcomeRequest(@NotBlank String code, @NotNull LocalDate date) {
+    }
+
+    /** Closing or reopening: the day it happened and why. */
+    record ClosureRequest(@NotNull LocalDate on, @NotBlank @Size(max = 1000) String reason) {
     }
 
     record Created(String childId, String offenceId) {

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.openyjs.cases.api.CaseCommands.CloseCase;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
 import org.openyjs.cases.api.CaseCommands.QualityAssureAssessment;
 import org.openyjs.cases.api.CaseCommands.RecordAssessment;
@@ -13,8 +14,11 @@ import org.openyjs.cases.api.CaseCommands.ReferToOutOfCourtPanel;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
+import org.openyjs.cases.api.CaseCommands.ReopenCase;
 import org.openyjs.cases.api.CaseEvents.AssessmentQualityAssured;
 import org.openyjs.cases.api.CaseEvents.AssessmentRecorded;
+import org.openyjs.cases.api.CaseEvents.CaseClosed;
+import org.openyjs.cases.api.CaseEvents.CaseReopened;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
@@ -52,6 +56,7 @@ public class ChildCase {
     private final Map<String, Offence> offences = new HashMap<>();
     private final Set<String> panelDecisionsRecorded = new HashSet<>();
     private final Map<String, AssessmentRecorded> assessments = new HashMap<>();
+    private LocalDate closedOn;
 
     /** What the rules need to remember about an offence. */
     private record Offence(LocalDate offenceDate, Integer gravityScore, boolean admitted, String outcomeCode,
@@ -89,6 +94,7 @@ public class ChildCase {
 
     @CommandHandler
     public void handle(RecordOffence command, ReferenceData referenceData, Clock clock) {
+        requireOpen();
         if (offences.containsKey(command.offenceId())) {
             throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId() + " is already on the case");
         }
@@ -116,6 +122,7 @@ public class ChildCase {
         if (command.panelDecisionId() != null && panelDecisionsRecorded.contains(command.panelDecisionId())) {
             return; // the same panel decision delivered again: already on the case
         }
+        requireOpen();
         Offence offence = offenceOnCase(command.offenceId());
         if (offence.outcomeCode() != null) {
             throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId()
@@ -129,6 +136,7 @@ public class ChildCase {
 
     @CommandHandler
     public void handle(ReferToOutOfCourtPanel command, Clock clock) {
+        requireOpen();
         Offence offence = offenceOnCase(command.offenceId());
         if (offence.outcomeCode() != null) {
             throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId()
@@ -146,6 +154,7 @@ public class ChildCase {
 
     @CommandHandler
     public void handle(RecordAssessment command, Clock clock) {
+        requireOpen();
         if (assessments.containsKey(command.assessmentId())) {
             throw DomainRefusal.conflict("assessmentId", "assessment " + command.assessmentId() + " is already on the case");
         }
@@ -166,6 +175,7 @@ public class ChildCase {
 
     @CommandHandler
     public void handle(QualityAssureAssessment command, Clock clock) {
+        requireOpen();
         AssessmentRecorded assessment = assessments.get(command.assessmentId());
         if (assessment == null) {
             throw DomainRefusal.notFound("assessmentId", "assessment " + command.assessmentId() + " is not on this child's case");
@@ -182,6 +192,7 @@ public class ChildCase {
 
     @CommandHandler
     public void handle(RecordVictimContact command, Clock clock) {
+        requireOpen();
         Offence offence = offenceOnCase(command.offenceId());
         if (!VICTIM_CONTACT_RESULTS.contains(command.result())) {
             throw new DomainRefusal("result", "must be one of " + VICTIM_CONTACT_RESULTS);
@@ -191,6 +202,36 @@ public class ChildCase {
         apply(new VictimContactRecorded(childId, command.offenceId(), command.victimId(), command.contactedOn(),
                 command.result(), command.consentedToContact(), command.restorativeJusticeOffered()),
                 serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(CloseCase command, Clock clock) {
+        requireOpen();
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainRefusal("reason", "a case is closed with a reason");
+        }
+        notInTheFuture("closedOn", command.closedOn(), clock);
+        apply(new CaseClosed(childId, command.closedOn(), command.reason()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(ReopenCase command, Clock clock) {
+        if (closedOn == null) {
+            throw DomainRefusal.conflict("childId", "the case is open");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainRefusal("reason", "a case is reopened with a reason");
+        }
+        notBefore("reopenedOn", command.reopenedOn(), closedOn, "the day it was closed");
+        notInTheFuture("reopenedOn", command.reopenedOn(), clock);
+        apply(new CaseReopened(childId, command.reopenedOn(), command.reason()), serviceMetaData(youthJusticeService));
+    }
+
+    private void requireOpen() {
+        if (closedOn != null) {
+            throw DomainRefusal.conflict("childId", "the case was closed on " + closedOn
+                    + "; reopen it before recording anything more");
+        }
     }
 
     private Offence offenceOnCase(String offenceId) {
@@ -239,6 +280,16 @@ public class ChildCase {
     void on(OffenceRecorded event) {
         offences.put(event.offenceId(), new Offence(event.offenceDate(), event.gravityScore(), event.admitted(), null,
                 null));
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event) {
+        closedOn = event.closedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopened event) {
+        closedOn = null;
     }
 
     @EventSourcingHandler

@@ -6,10 +6,14 @@ import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openyjs.cases.api.CaseCommands.CloseCase;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
+import org.openyjs.cases.api.CaseCommands.ReopenCase;
+import org.openyjs.cases.api.CaseEvents.CaseClosed;
+import org.openyjs.cases.api.CaseEvents.CaseReopened;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
@@ -240,5 +244,47 @@ class ChildCaseTest {
         fixture.given(registered(), offence("o1", LocalDate.of(2023, 5, 2), true))
                 .when(new RecordOutcome(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null, 1L))
                 .expectEvents(new OutcomeRecorded(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null));
+    }
+
+    @Test
+    void nothing_is_recorded_on_a_closed_case() {
+        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"))
+                .when(new RecordOffence(CHILD, "o1", LocalDate.of(2024, 4, 2), "THEFT_AND_HANDLING", 2, true, null))
+                .expectNoEvents()
+                .expectException(refusedOn("childId", HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void a_reopened_case_records_again() {
+        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"),
+                        new CaseReopened(CHILD, LocalDate.of(2024, 4, 3), "New offence"))
+                .when(new RecordOffence(CHILD, "o1", LocalDate.of(2024, 4, 2), "THEFT_AND_HANDLING", 2, true, null))
+                .expectEvents(offence("o1", LocalDate.of(2024, 4, 2), true));
+    }
+
+    @Test
+    void a_case_is_closed_with_a_reason() {
+        fixture.given(registered())
+                .when(new CloseCase(CHILD, LocalDate.of(2024, 3, 1), " ", null))
+                .expectNoEvents()
+                .expectException(refusedOn("reason", HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void an_open_case_cannot_be_reopened() {
+        fixture.given(registered())
+                .when(new ReopenCase(CHILD, LocalDate.of(2024, 3, 1), "why not", null))
+                .expectNoEvents()
+                .expectException(refusedOn("childId", HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void closing_and_reopening_are_recorded() {
+        fixture.given(registered())
+                .when(new CloseCase(CHILD, LocalDate.of(2024, 3, 1), "Order completed", null))
+                .expectEvents(new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"));
+        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"))
+                .when(new ReopenCase(CHILD, LocalDate.of(2024, 4, 3), "New offence", null))
+                .expectEvents(new CaseReopened(CHILD, LocalDate.of(2024, 4, 3), "New offence"));
     }
 }
