@@ -202,6 +202,10 @@ class GatewayTest {
                 analyst      | POST   | /api/kpi/rebuild                | 403
                 analyst      | GET    | /api/kpi/rebuild                | 403
                 admin        | POST   | /api/kpi/rebuild                | 200
+                admin        | GET    | /api/audit/case-access          | 200
+                analyst      | GET    | /api/audit/case-access          | 403
+                practitioner | GET    | /api/audit/case-access          | 403
+                admin        | POST   | /api/audit/case-access          | 403
                 admin        | GET    | /api/unrouted                   | 403
                 """)
         void eachRoleReachesOnlyItsOwnRoutes(String username, HttpMethod method, String path, int status) {

@@ -162,4 +162,18 @@ public final class CaseCommands {
             String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
+
+    /**
+     * Records a child's personal details (names, address, contacts), already encrypted with the
+     * child's own key: the event store never holds them in clear.
+     */
+    public record RecordPersonalDetails(
+            @TargetAggregateIdentifier String childId,
+            String encryptedDetails,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Right to erasure: the child's personal details become unreadable; the pseudonymous facts stay. */
+    public record ErasePersonalData(@TargetAggregateIdentifier String childId, String reason) {
+    }
 }

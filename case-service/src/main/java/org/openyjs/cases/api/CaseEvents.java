@@ -79,4 +79,11 @@ public final class CaseEvents {
 
     public record CaseReopened(String childId, LocalDate reopenedOn, String reason) {
     }
+
+    /** Never leaves case-service: encrypted with the child's key, which erasure destroys. */
+    public record PersonalDetailsRecorded(String childId, String encryptedDetails) {
+    }
+
+    public record PersonalDataErased(String childId, String reason) {
+    }
 }

@@ -6,6 +6,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
+import org.openyjs.cases.api.CaseCommands.ErasePersonalData;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
 import org.openyjs.cases.api.CaseCommands.QualityAssureAssessment;
 import org.openyjs.cases.api.CaseCommands.RecordAssessment;
@@ -13,6 +14,7 @@ import org.openyjs.cases.api.CaseCommands.RecordVictimContact;
 import org.openyjs.cases.api.CaseCommands.ReferToOutOfCourtPanel;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
+import org.openyjs.cases.api.CaseCommands.RecordPersonalDetails;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.cases.api.CaseCommands.ReopenCase;
 import org.openyjs.cases.api.CaseEvents.AssessmentQualityAssured;
@@ -22,6 +24,8 @@ import org.openyjs.cases.api.CaseEvents.CaseReopened;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
+import org.openyjs.cases.api.CaseEvents.PersonalDataErased;
+import org.openyjs.cases.api.CaseEvents.PersonalDetailsRecorded;
 import org.openyjs.cases.api.CaseEvents.ReferredToOutOfCourtPanel;
 import org.openyjs.cases.api.CaseEvents.VictimContactRecorded;
 import org.openyjs.cases.reference.OutcomeType;
@@ -57,6 +61,7 @@ public class ChildCase {
     private final Set<String> panelDecisionsRecorded = new HashSet<>();
     private final Map<String, AssessmentRecorded> assessments = new HashMap<>();
     private LocalDate closedOn;
+    private boolean personalDataErased;
 
     /** What the rules need to remember about an offence. */
     private record Offence(LocalDate offenceDate, Integer gravityScore, boolean admitted, String outcomeCode,
@@ -227,6 +232,26 @@ public class ChildCase {
         apply(new CaseReopened(childId, command.reopenedOn(), command.reason()), serviceMetaData(youthJusticeService));
     }
 
+    @CommandHandler
+    public void handle(RecordPersonalDetails command) {
+        requireOpen();
+        if (personalDataErased) {
+            throw DomainRefusal.conflict("childId", "this child's personal data was erased; it is not recorded again");
+        }
+        apply(new PersonalDetailsRecorded(childId, command.encryptedDetails()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(ErasePersonalData command) {
+        if (personalDataErased) {
+            return; // erasing twice changes nothing; the caller still destroys the key, idempotently
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainRefusal("reason", "an erasure is recorded with its reason");
+        }
+        apply(new PersonalDataErased(childId, command.reason()), serviceMetaData(youthJusticeService));
+    }
+
     private void requireOpen() {
         if (closedOn != null) {
             throw DomainRefusal.conflict("childId", "the case was closed on " + closedOn
@@ -280,6 +305,11 @@ public class ChildCase {
     void on(OffenceRecorded event) {
         offences.put(event.offenceId(), new Offence(event.offenceDate(), event.gravityScore(), event.admitted(), null,
                 null));
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        personalDataErased = true;
     }
 
     @EventSourcingHandler

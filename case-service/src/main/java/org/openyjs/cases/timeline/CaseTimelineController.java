@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
+import org.openyjs.cases.api.CaseEvents.PersonalDetailsRecorded;
 import org.openyjs.cases.childcase.CaseVersion;
 import org.openyjs.support.axon.RecordingMetadata;
 import org.openyjs.support.web.DomainRefusal;
@@ -59,9 +60,11 @@ public class CaseTimelineController {
         long version = -1;
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(childId).asStream().toList();
         for (DomainEventMessage<?> message : events) {
-            Object fact = message.getPayload();
+            // Personal details stay out of the timeline: they are read, audited, through /personal-details.
+            Object fact = message.getPayload() instanceof PersonalDetailsRecorded
+                    ? "personal details recorded (encrypted)" : message.getPayload();
             version = message.getSequenceNumber();
-            timeline.add(new TimelineEntry(version, fact.getClass().getSimpleName(), message.getTimestamp(),
+            timeline.add(new TimelineEntry(version, message.getPayloadType().getSimpleName(), message.getTimestamp(),
                     (String) message.getMetaData().get(RecordingMetadata.RECORDED_BY), fact));
             if (fact instanceof ChildRegistered registered) {
                 child = registered;

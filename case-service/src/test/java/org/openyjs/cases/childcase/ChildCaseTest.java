@@ -7,9 +7,11 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
+import org.openyjs.cases.api.CaseCommands.ErasePersonalData;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
+import org.openyjs.cases.api.CaseCommands.RecordPersonalDetails;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.cases.api.CaseCommands.ReopenCase;
 import org.openyjs.cases.api.CaseEvents.CaseClosed;
@@ -17,6 +19,8 @@ import org.openyjs.cases.api.CaseEvents.CaseReopened;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
+import org.openyjs.cases.api.CaseEvents.PersonalDataErased;
+import org.openyjs.cases.api.CaseEvents.PersonalDetailsRecorded;
 import org.openyjs.cases.reference.OutcomeType;
 import org.openyjs.cases.reference.ReferenceData;
 import org.openyjs.support.web.DomainRefusal;
@@ -286,5 +290,35 @@ class ChildCaseTest {
         fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"))
                 .when(new ReopenCase(CHILD, LocalDate.of(2024, 4, 3), "New offence", null))
                 .expectEvents(new CaseReopened(CHILD, LocalDate.of(2024, 4, 3), "New offence"));
+    }
+
+    @Test
+    void personal_details_are_recorded_as_the_ciphertext_they_arrive_in() {
+        fixture.given(registered())
+                .when(new RecordPersonalDetails(CHILD, "c2VhbGVk", null))
+                .expectEvents(new PersonalDetailsRecorded(CHILD, "c2VhbGVk"));
+    }
+
+    @Test
+    void personal_details_are_not_recorded_again_after_erasure() {
+        fixture.given(registered(), new PersonalDataErased(CHILD, "Subject's request"))
+                .when(new RecordPersonalDetails(CHILD, "c2VhbGVk", null))
+                .expectNoEvents()
+                .expectException(refusedOn("childId", HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void erasing_twice_records_one_erasure() {
+        fixture.given(registered(), new PersonalDataErased(CHILD, "Subject's request"))
+                .when(new ErasePersonalData(CHILD, "Subject's request"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_erasure_is_recorded_with_its_reason() {
+        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"))
+                .when(new ErasePersonalData(CHILD, "Subject's request under Article 17"))
+                .expectEvents(new PersonalDataErased(CHILD, "Subject's request under Article 17"));
     }
 }

@@ -30,6 +30,8 @@ final class AccessRules {
                 // Before the GET rule below, so an analyst cannot trigger a rebuild; /** also covers a trailing slash.
                 .pathMatchers("/api/kpi/rebuild/**").hasRole(ADMIN)
                 .pathMatchers(HttpMethod.GET, "/api/kpi/**").hasAnyRole(ANALYST, ADMIN)
+                // Who read or changed a child's record: for the admin (information governance) only.
+                .pathMatchers(HttpMethod.GET, "/api/audit/**").hasRole(ADMIN)
                 .anyExchange().denyAll();
     }
 }
