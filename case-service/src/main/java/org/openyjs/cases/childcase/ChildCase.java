@@ -89,8 +89,10 @@ public class ChildCase {
             throw new DomainRefusal("youthJusticeService",
                     "is not a youth justice service of this deployment: " + command.youthJusticeService());
         }
-        if (command.dateOfBirth().isAfter(LocalDate.now(clock))) {
-            throw new DomainRefusal("dateOfBirth", "is in the future");
+        notInTheFuture("dateOfBirth", command.dateOfBirth(), clock);
+        if (!referenceData.isEthnicity(command.ethnicity(), LocalDate.now(clock))) {
+            throw new DomainRefusal("ethnicity", "unknown ethnicity code " + command.ethnicity()
+                    + "; see GET /reference/ethnicities");
         }
         apply(new ChildRegistered(command.childId(), command.youthJusticeService(), command.dateOfBirth(),
                 command.sex(), command.ethnicity(), command.localAuthority()),
@@ -104,6 +106,10 @@ public class ChildCase {
             throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId() + " is already on the case");
         }
         notInTheFuture("offenceDate", command.offenceDate(), clock);
+        if (!referenceData.isOffenceCategory(command.offenceCategory(), command.offenceDate())) {
+            throw new DomainRefusal("offenceCategory", "unknown offence category " + command.offenceCategory()
+                    + " on " + command.offenceDate() + "; see GET /reference/offence-categories");
+        }
         int age = Period.between(dateOfBirth, command.offenceDate()).getYears();
         if (age < YOUNGEST_AGE || age > OLDEST_AGE) {
             throw new DomainRefusal("offenceDate", "the child was " + age

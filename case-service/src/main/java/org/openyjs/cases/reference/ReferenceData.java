@@ -5,15 +5,52 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The reference data commands are checked against: outcome types and the youth justice services. */
+/**
+ * The reference data commands are checked against: outcome types, ethnicities and offence categories
+ * (each with effective dates), and the youth justice services of this deployment.
+ */
 public class ReferenceData {
+
+    /** A code in force between two dates (to inclusive, null while in force). */
+    public record Code(String code, String description, LocalDate effectiveFrom, LocalDate effectiveTo) {
+        boolean inForceOn(LocalDate date) {
+            return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+        }
+    }
 
     private final List<OutcomeType> outcomeTypes;
     private final Set<String> youthJusticeServices;
+    private final List<Code> ethnicities;
+    private final List<Code> offenceCategories;
 
+    /** Outcomes and services only: any ethnicity or offence category code is accepted (for tests of other rules). */
     public ReferenceData(List<OutcomeType> outcomeTypes, Set<String> youthJusticeServices) {
+        this(outcomeTypes, youthJusticeServices, null, null);
+    }
+
+    public ReferenceData(List<OutcomeType> outcomeTypes, Set<String> youthJusticeServices, List<Code> ethnicities,
+                         List<Code> offenceCategories) {
         this.outcomeTypes = List.copyOf(outcomeTypes);
         this.youthJusticeServices = Set.copyOf(youthJusticeServices);
+        this.ethnicities = ethnicities == null ? null : List.copyOf(ethnicities);
+        this.offenceCategories = offenceCategories == null ? null : List.copyOf(offenceCategories);
+    }
+
+    public boolean isEthnicity(String code, LocalDate on) {
+        return ethnicities == null || ethnicities.stream().anyMatch(c -> c.code().equals(code) && c.inForceOn(on));
+    }
+
+    public boolean isOffenceCategory(String code, LocalDate on) {
+        return offenceCategories == null
+                || offenceCategories.stream().anyMatch(c -> c.code().equals(code) && c.inForceOn(on));
+    }
+
+    public List<Code> ethnicities() {
+        return ethnicities == null ? List.of() : ethnicities;
+    }
+
+    public List<Code> offenceCategories() {
+        return offenceCategories == null ? List.of() : offenceCategories;
     }
 
     /** The outcome type with this code in force on the date, if any. */

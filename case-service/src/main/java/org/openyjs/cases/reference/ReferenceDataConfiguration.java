@@ -25,6 +25,18 @@ public class ReferenceDataConfiguration {
                 })
                 .list();
         List<String> services = jdbc.sql("SELECT code FROM youth_justice_service").query(String.class).list();
-        return new ReferenceData(outcomes, new HashSet<>(services));
+        return new ReferenceData(outcomes, new HashSet<>(services), codes(jdbc, "ethnicity"),
+                codes(jdbc, "offence_category"));
+    }
+
+    private static List<ReferenceData.Code> codes(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT code, description, effective_from, effective_to FROM " + table
+                        + " ORDER BY code, effective_from")
+                .query((rs, n) -> {
+                    Date to = rs.getDate("effective_to");
+                    return new ReferenceData.Code(rs.getString("code"), rs.getString("description"),
+                            rs.getDate("effective_from").toLocalDate(), to == null ? null : to.toLocalDate());
+                })
+                .list();
     }
 }

@@ -22,4 +22,16 @@ public class ReferenceDataController {
     public List<OutcomeType> outcomes() {
         return referenceData.outcomeTypes();
     }
+
+    @Operation(summary = "The ethnicity codes (2021 census categories), with the dates each is in force")
+    @GetMapping("/ethnicities")
+    public List<ReferenceData.Code> ethnicities() {
+        return referenceData.ethnicities();
+    }
+
+    @Operation(summary = "The offence categories, with the dates each is in force")
+    @GetMapping("/offence-categories")
+    public List<ReferenceData.Code> offenceCategories() {
+        return referenceData.offenceCategories();
+    }
 }

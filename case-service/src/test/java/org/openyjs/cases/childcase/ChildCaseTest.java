@@ -321,4 +321,38 @@ class ChildCaseTest {
                 .when(new ErasePersonalData(CHILD, "Subject's request under Article 17"))
                 .expectEvents(new PersonalDataErased(CHILD, "Subject's request under Article 17"));
     }
+
+    private AggregateTestFixture<ChildCase> fixtureWithCodeLists() {
+        AggregateTestFixture<ChildCase> strict = new AggregateTestFixture<>(ChildCase.class);
+        strict.registerInjectableResource(new ReferenceData(List.of(), Set.of(CITY),
+                List.of(new ReferenceData.Code("WHITE_BRITISH", "White British", LONG_AGO, null),
+                        new ReferenceData.Code("WHITE_ROMA", "White: Roma", LocalDate.of(2021, 1, 1), null)),
+                List.of(new ReferenceData.Code("THEFT_AND_HANDLING", "Theft", LONG_AGO, null),
+                        new ReferenceData.Code("OLD_CATEGORY", "Withdrawn", LONG_AGO, LocalDate.of(2019, 12, 31)))));
+        strict.registerInjectableResource(Clock.fixed(Instant.parse("2024-06-30T12:00:00Z"), ZoneId.of("Europe/London")));
+        return strict;
+    }
+
+    @Test
+    void an_unknown_ethnicity_code_is_refused() {
+        fixtureWithCodeLists().givenNoPriorActivity()
+                .when(new RegisterChild(CHILD, CITY, BORN, "MALE", "MARTIAN", "Leicester"))
+                .expectNoEvents()
+                .expectException(refusedOn("ethnicity", HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void an_offence_category_withdrawn_before_the_offence_date_is_refused() {
+        fixtureWithCodeLists().given(registered())
+                .when(new RecordOffence(CHILD, "o1", LocalDate.of(2023, 5, 2), "OLD_CATEGORY", 2, true, null))
+                .expectNoEvents()
+                .expectException(refusedOn("offenceCategory", HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void an_offence_category_in_force_on_the_offence_date_is_accepted() {
+        fixtureWithCodeLists().given(registered())
+                .when(new RecordOffence(CHILD, "o1", LocalDate.of(2023, 5, 2), "THEFT_AND_HANDLING", 2, true, null))
+                .expectEvents(offence("o1", LocalDate.of(2023, 5, 2), true));
+    }
 }
