@@ -261,4 +261,41 @@ class CaseServiceIT {
         assertThat(otherRequest.getBody().get("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
         assertThat(storedEvents()).isEqualTo(after);
     }
+
+    @Test
+    void an_order_and_its_end_status_reach_kafka_with_what_the_kpis_need() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2007-10-10");
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2023-09-01","offenceCategory":"ROBBERY","gravityScore":4,"admitted":true,
+                 "outcome":{"code":"REFERRAL_ORDER","date":"2023-11-06"}}""");
+        assertThat(post("/cases/" + child + "/orders", """
+                {"orderId":"ro1","orderType":"REFERRAL_ORDER","offenceId":"o1","startDate":"2023-11-06",
+                 "plannedEndDate":"2024-05-06"}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertProblem(post("/cases/" + child + "/orders/ro1/end", """
+                {"endDate":"2023-11-01","endReason":"COMPLETED"}"""), HttpStatus.BAD_REQUEST, "endDate");
+        assertThat(post("/cases/" + child + "/orders/ro1/end", """
+                {"endDate":"2024-05-06","endReason":"COMPLETED"}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertProblem(post("/cases/" + child + "/orders/ro1/status", """
+                {"point":"END","assessedOn":"2024-05-06"}"""), HttpStatus.BAD_REQUEST, "accommodation");
+        assertThat(post("/cases/" + child + "/orders/ro1/status", """
+                {"point":"END","assessedOn":"2024-05-06",
+                 "accommodation":{"suitable":true,"type":"FAMILY_HOME"},
+                 "ete":{"schoolAge":false,"hoursOffered":30,"hoursAttended":16,"status":"PART_TIME","suitable":true},
+                 "send":{"identifiedNeed":true,"formalPlan":false},
+                 "mentalHealth":{"screenedOrIdentifiedNeed":true,"interventionPlannedOrOffered":true,"attending":false},
+                 "substanceMisuse":{"screenedOrIdentifiedNeed":false,"interventionPlannedOrOffered":false,"attending":false},
+                 "widerServices":{"lookedAfter":true,"childProtectionPlan":false,"childInNeedPlan":false,"earlyHelp":false}}
+                """).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        List<IntegrationEvent> events = readUntil(Topics.CASE_EVENTS, child, 6).stream()
+                .map(r -> codec.read(r.value())).toList();
+        assertThat(events).extracting(IntegrationEvent::eventType).containsExactly("ChildRegistered",
+                "OffenceRecorded", "OutcomeRecorded", "OrderStarted", "OrderEnded", "StatusRecorded");
+        JsonNode ended = events.get(4).payload();
+        assertThat(ended.get("kind").asText()).isEqualTo("COMMUNITY");
+        assertThat(ended.get("endDate").asText()).isEqualTo("2024-05-06");
+        JsonNode status = events.get(5).payload();
+        assertThat(status.get("ete").get("status").asText()).isEqualTo("PART_TIME");
+        assertThat(status.get("widerServices").get("lookedAfter").asBoolean()).isTrue();
+    }
 }

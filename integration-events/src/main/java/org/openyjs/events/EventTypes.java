@@ -2,11 +2,16 @@ package org.openyjs.events;
 
 import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OrderEnded;
+import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.events.cases.VictimContactRecorded;
+import org.openyjs.events.panel.PanelDecisionAmended;
 import org.openyjs.events.panel.PanelDecisionRecorded;
+import org.openyjs.events.panel.YouthConditionalCautionNotCompleted;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +30,12 @@ public final class EventTypes {
             new EventType("ReferredToOutOfCourtPanel", 1, ReferredToOutOfCourtPanel.class, Topics.CASE_EVENTS),
             new EventType("AssessmentRecorded", 1, AssessmentRecorded.class, Topics.CASE_EVENTS),
             new EventType("VictimContactRecorded", 1, VictimContactRecorded.class, Topics.CASE_EVENTS),
-            new EventType("PanelDecisionRecorded", 1, PanelDecisionRecorded.class, Topics.PANEL_EVENTS));
+            new EventType("OrderStarted", 1, OrderStarted.class, Topics.CASE_EVENTS),
+            new EventType("OrderEnded", 1, OrderEnded.class, Topics.CASE_EVENTS),
+            new EventType("StatusRecorded", 1, StatusRecorded.class, Topics.CASE_EVENTS),
+            new EventType("PanelDecisionRecorded", 1, PanelDecisionRecorded.class, Topics.PANEL_EVENTS),
+            new EventType("PanelDecisionAmended", 1, PanelDecisionAmended.class, Topics.PANEL_EVENTS),
+            new EventType("YouthConditionalCautionNotCompleted", 1, YouthConditionalCautionNotCompleted.class, Topics.PANEL_EVENTS));
 
     private EventTypes() {
     }

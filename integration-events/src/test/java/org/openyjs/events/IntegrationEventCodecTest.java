@@ -7,10 +7,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OrderEnded;
+import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
 import org.openyjs.events.cases.VictimContactRecorded;
+import org.openyjs.events.panel.PanelDecisionAmended;
 import org.openyjs.events.panel.PanelDecisionRecorded;
+import org.openyjs.events.panel.YouthConditionalCautionNotCompleted;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +41,20 @@ class IntegrationEventCodecTest {
                 new AssessmentRecorded("c1", "a1", "o1", "PREVENTION_AND_DIVERSION", LocalDate.of(2023, 12, 20),
                         LocalDate.of(2023, 12, 22)),
                 new VictimContactRecorded("c1", "o1", "v1", LocalDate.of(2023, 12, 19), "VIEWS_GIVEN", true, true),
-                new PanelDecisionRecorded("d1", "p1", "c1", "o1", "OUTCOME_22", LocalDate.of(2024, 1, 10)));
+                new OrderStarted("c1", "ro1", "REFERRAL_ORDER", "COMMUNITY", "o1", LocalDate.of(2024, 1, 5),
+                        LocalDate.of(2024, 7, 5)),
+                new OrderEnded("c1", "ro1", "REFERRAL_ORDER", "COMMUNITY", LocalDate.of(2024, 7, 5), "COMPLETED"),
+                new StatusRecorded("c1", "ro1", "END", LocalDate.of(2024, 7, 5),
+                        new StatusRecorded.Accommodation(true, "FAMILY_HOME"),
+                        new StatusRecorded.Ete(true, 25, 25, "FULL_TIME", true),
+                        new StatusRecorded.Send(true, true),
+                        new StatusRecorded.Need(true, true, false),
+                        new StatusRecorded.Need(false, false, false),
+                        new StatusRecorded.WiderServices(false, false, true, false)),
+                new PanelDecisionRecorded("d1", "p1", "c1", "o1", "OUTCOME_22", LocalDate.of(2024, 1, 10)),
+                new PanelDecisionAmended("a1", "d1", "p1", "c1", "o1", "OUTCOME_20", LocalDate.of(2024, 1, 17)),
+                new YouthConditionalCautionNotCompleted("d1", "c1", "o1", LocalDate.of(2024, 4, 10),
+                        LocalDate.of(2024, 4, 12)));
     }
 
     @Test

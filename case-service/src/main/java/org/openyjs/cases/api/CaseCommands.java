@@ -3,6 +3,12 @@ package org.openyjs.cases.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
+import org.openyjs.events.cases.StatusRecorded.Accommodation;
+import org.openyjs.events.cases.StatusRecorded.Ete;
+import org.openyjs.events.cases.StatusRecorded.Need;
+import org.openyjs.events.cases.StatusRecorded.Send;
+import org.openyjs.events.cases.StatusRecorded.WiderServices;
+
 import java.time.LocalDate;
 
 /**
@@ -175,5 +181,40 @@ public final class CaseCommands {
 
     /** Right to erasure: the child's personal details become unreadable; the pseudonymous facts stay. */
     public record ErasePersonalData(@TargetAggregateIdentifier String childId, String reason) {
+    }
+
+    /** Starts an intervention or order; {@code offenceId} is null for prevention work. */
+    public record StartOrder(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            String orderType,
+            String offenceId,
+            LocalDate startDate,
+            LocalDate plannedEndDate,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Ends an intervention or order: COMPLETED, REVOKED, BREACHED or TRANSFERRED. */
+    public record EndOrder(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate endDate,
+            String endReason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** The child's circumstances at the START or END of an intervention or order. */
+    public record RecordStatus(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            String point,
+            LocalDate assessedOn,
+            Accommodation accommodation,
+            Ete ete,
+            Send send,
+            Need mentalHealth,
+            Need substanceMisuse,
+            WiderServices widerServices,
+            @TargetAggregateVersion Long expectedVersion) {
     }
 }

@@ -1,10 +1,18 @@
 package org.openyjs.cases.api;
 
+import org.openyjs.events.cases.StatusRecorded.Accommodation;
+import org.openyjs.events.cases.StatusRecorded.Ete;
+import org.openyjs.events.cases.StatusRecorded.Need;
+import org.openyjs.events.cases.StatusRecorded.Send;
+import org.openyjs.events.cases.StatusRecorded.WiderServices;
+
 import java.time.LocalDate;
 
 /**
  * The facts recorded on a child's case, as stored in case-service's event store. They are internal:
  * what leaves the service is mapped to the integration contracts in {@code integration-events}.
+ * The status value types (accommodation, ETE, needs...) are the contract's own records, reused
+ * rather than copied: they are plain values, and a new contract version would add new ones.
  */
 public final class CaseEvents {
 
@@ -85,5 +93,19 @@ public final class CaseEvents {
     }
 
     public record PersonalDataErased(String childId, String reason) {
+    }
+
+    /** @param kind the order type's kind when it started, kept so that later readers need no reference data */
+    public record OrderStarted(String childId, String orderId, String orderType, String kind, String offenceId,
+                               LocalDate startDate, LocalDate plannedEndDate) {
+    }
+
+    public record OrderEnded(String childId, String orderId, String orderType, String kind, LocalDate endDate,
+                             String endReason) {
+    }
+
+    public record StatusRecorded(String childId, String orderId, String point, LocalDate assessedOn,
+                                 Accommodation accommodation, Ete ete, Send send, Need mentalHealth,
+                                 Need substanceMisuse, WiderServices widerServices) {
     }
 }

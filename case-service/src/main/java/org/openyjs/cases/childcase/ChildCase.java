@@ -6,6 +6,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
+import org.openyjs.cases.api.CaseCommands.EndOrder;
 import org.openyjs.cases.api.CaseCommands.ErasePersonalData;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
 import org.openyjs.cases.api.CaseCommands.QualityAssureAssessment;
@@ -15,6 +16,8 @@ import org.openyjs.cases.api.CaseCommands.ReferToOutOfCourtPanel;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
 import org.openyjs.cases.api.CaseCommands.RecordPersonalDetails;
+import org.openyjs.cases.api.CaseCommands.RecordStatus;
+import org.openyjs.cases.api.CaseCommands.StartOrder;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.cases.api.CaseCommands.ReopenCase;
 import org.openyjs.cases.api.CaseEvents.AssessmentQualityAssured;
@@ -23,10 +26,13 @@ import org.openyjs.cases.api.CaseEvents.CaseClosed;
 import org.openyjs.cases.api.CaseEvents.CaseReopened;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
+import org.openyjs.cases.api.CaseEvents.OrderEnded;
+import org.openyjs.cases.api.CaseEvents.OrderStarted;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
 import org.openyjs.cases.api.CaseEvents.PersonalDataErased;
 import org.openyjs.cases.api.CaseEvents.PersonalDetailsRecorded;
 import org.openyjs.cases.api.CaseEvents.ReferredToOutOfCourtPanel;
+import org.openyjs.cases.api.CaseEvents.StatusRecorded;
 import org.openyjs.cases.api.CaseEvents.VictimContactRecorded;
 import org.openyjs.cases.reference.OutcomeType;
 import org.openyjs.cases.reference.ReferenceData;
@@ -61,6 +67,12 @@ public class ChildCase {
     private final Set<String> panelDecisionsRecorded = new HashSet<>();
     private final Map<String, AssessmentRecorded> assessments = new HashMap<>();
     private LocalDate closedOn;
+    private final Map<String, OrderStarted> orders = new HashMap<>();
+    private final Set<String> endedOrders = new HashSet<>();
+
+    static final Set<String> ORDER_END_REASONS = Set.of("COMPLETED", "REVOKED", "BREACHED", "TRANSFERRED");
+    static final Set<String> STATUS_POINTS = Set.of("START", "END");
+    static final Set<String> ETE_STATUSES = Set.of("FULL_TIME", "PART_TIME", "NEET");
     private boolean personalDataErased;
 
     /** What the rules need to remember about an offence. */
@@ -239,6 +251,73 @@ public class ChildCase {
     }
 
     @CommandHandler
+    public void handle(StartOrder command, ReferenceData referenceData, Clock clock) {
+        requireOpen();
+        if (orders.containsKey(command.orderId())) {
+            throw DomainRefusal.conflict("orderId", "order " + command.orderId() + " is already on the case");
+        }
+        ReferenceData.OrderType type = referenceData.orderType(command.orderType(), command.startDate())
+                .orElseThrow(() -> new DomainRefusal("orderType", "unknown order type " + command.orderType()
+                        + " on " + command.startDate() + "; see GET /reference/order-types"));
+        if (command.offenceId() != null) {
+            notBefore("startDate", command.startDate(), offenceOnCase(command.offenceId()).offenceDate(),
+                    "the offence date");
+        }
+        notInTheFuture("startDate", command.startDate(), clock);
+        if (command.plannedEndDate() != null) {
+            notBefore("plannedEndDate", command.plannedEndDate(), command.startDate(), "the order's start");
+        }
+        apply(new OrderStarted(childId, command.orderId(), command.orderType(), type.kind(), command.offenceId(),
+                command.startDate(), command.plannedEndDate()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(EndOrder command, Clock clock) {
+        requireOpen();
+        OrderStarted order = orderOnCase(command.orderId());
+        if (endedOrders.contains(command.orderId())) {
+            throw DomainRefusal.conflict("orderId", "order " + command.orderId() + " has already ended");
+        }
+        if (!ORDER_END_REASONS.contains(command.endReason())) {
+            throw new DomainRefusal("endReason", "must be one of " + ORDER_END_REASONS);
+        }
+        notBefore("endDate", command.endDate(), order.startDate(), "the order's start");
+        notInTheFuture("endDate", command.endDate(), clock);
+        apply(new OrderEnded(childId, command.orderId(), order.orderType(), order.kind(), command.endDate(),
+                command.endReason()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(RecordStatus command, Clock clock) {
+        requireOpen();
+        OrderStarted order = orderOnCase(command.orderId());
+        if (!STATUS_POINTS.contains(command.point())) {
+            throw new DomainRefusal("point", "must be START or END");
+        }
+        if (!ETE_STATUSES.contains(command.ete().status())) {
+            throw new DomainRefusal("ete.status", "must be one of " + ETE_STATUSES);
+        }
+        Integer offered = command.ete().hoursOffered();
+        Integer attended = command.ete().hoursAttended();
+        if (offered != null && attended != null && attended > offered) {
+            throw new DomainRefusal("ete.hoursAttended", "cannot be more than the hours offered (" + offered + ")");
+        }
+        notBefore("assessedOn", command.assessedOn(), order.startDate(), "the order's start");
+        notInTheFuture("assessedOn", command.assessedOn(), clock);
+        apply(new StatusRecorded(childId, command.orderId(), command.point(), command.assessedOn(),
+                command.accommodation(), command.ete(), command.send(), command.mentalHealth(),
+                command.substanceMisuse(), command.widerServices()), serviceMetaData(youthJusticeService));
+    }
+
+    private OrderStarted orderOnCase(String orderId) {
+        OrderStarted order = orders.get(orderId);
+        if (order == null) {
+            throw DomainRefusal.notFound("orderId", "order " + orderId + " is not on this child's case");
+        }
+        return order;
+    }
+
+    @CommandHandler
     public void handle(RecordPersonalDetails command) {
         requireOpen();
         if (personalDataErased) {
@@ -311,6 +390,16 @@ public class ChildCase {
     void on(OffenceRecorded event) {
         offences.put(event.offenceId(), new Offence(event.offenceDate(), event.gravityScore(), event.admitted(), null,
                 null));
+    }
+
+    @EventSourcingHandler
+    void on(OrderStarted event) {
+        orders.put(event.orderId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(OrderEnded event) {
+        endedOrders.add(event.orderId());
     }
 
     @EventSourcingHandler

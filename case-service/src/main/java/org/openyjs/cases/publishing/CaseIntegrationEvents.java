@@ -5,7 +5,10 @@ import org.openyjs.events.IntegrationPayload;
 import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OrderEnded;
+import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
 import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.support.publishing.IntegrationEventMapper;
@@ -50,6 +53,18 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         if (event instanceof CaseEvents.VictimContactRecorded e) {
             return Optional.of(new VictimContactRecorded(e.childId(), e.offenceId(), e.victimId(), e.contactedOn(),
                     e.result(), e.consentedToContact(), e.restorativeJusticeOffered()));
+        }
+        if (event instanceof CaseEvents.OrderStarted e) {
+            return Optional.of(new OrderStarted(e.childId(), e.orderId(), e.orderType(), e.kind(), e.offenceId(),
+                    e.startDate(), e.plannedEndDate()));
+        }
+        if (event instanceof CaseEvents.OrderEnded e) {
+            return Optional.of(new OrderEnded(e.childId(), e.orderId(), e.orderType(), e.kind(), e.endDate(),
+                    e.endReason()));
+        }
+        if (event instanceof CaseEvents.StatusRecorded e) {
+            return Optional.of(new StatusRecorded(e.childId(), e.orderId(), e.point(), e.assessedOn(),
+                    e.accommodation(), e.ete(), e.send(), e.mentalHealth(), e.substanceMisuse(), e.widerServices()));
         }
         return Optional.empty();
     }

@@ -22,18 +22,33 @@ public class ReferenceData {
     private final Set<String> youthJusticeServices;
     private final List<Code> ethnicities;
     private final List<Code> offenceCategories;
+    private final List<OrderType> orderTypes;
+
+    /** An intervention or order type; {@code kind} is PREVENTION, OUT_OF_COURT, COMMUNITY or CUSTODY. */
+    public record OrderType(Code code, String kind) {
+    }
 
     /** Outcomes and services only: any ethnicity or offence category code is accepted (for tests of other rules). */
     public ReferenceData(List<OutcomeType> outcomeTypes, Set<String> youthJusticeServices) {
-        this(outcomeTypes, youthJusticeServices, null, null);
+        this(outcomeTypes, youthJusticeServices, null, null, List.of());
     }
 
     public ReferenceData(List<OutcomeType> outcomeTypes, Set<String> youthJusticeServices, List<Code> ethnicities,
-                         List<Code> offenceCategories) {
+                         List<Code> offenceCategories, List<OrderType> orderTypes) {
         this.outcomeTypes = List.copyOf(outcomeTypes);
         this.youthJusticeServices = Set.copyOf(youthJusticeServices);
         this.ethnicities = ethnicities == null ? null : List.copyOf(ethnicities);
         this.offenceCategories = offenceCategories == null ? null : List.copyOf(offenceCategories);
+        this.orderTypes = List.copyOf(orderTypes);
+    }
+
+    /** The order type with this code in force on the date, if any. */
+    public Optional<OrderType> orderType(String code, LocalDate on) {
+        return orderTypes.stream().filter(t -> t.code().code().equals(code) && t.code().inForceOn(on)).findFirst();
+    }
+
+    public List<OrderType> orderTypes() {
+        return orderTypes;
     }
 
     public boolean isEthnicity(String code, LocalDate on) {

@@ -34,4 +34,10 @@ public class ReferenceDataController {
     public List<ReferenceData.Code> offenceCategories() {
         return referenceData.offenceCategories();
     }
+
+    @Operation(summary = "The intervention and order types, their kind and the dates each is in force")
+    @GetMapping("/order-types")
+    public List<ReferenceData.OrderType> orderTypes() {
+        return referenceData.orderTypes();
+    }
 }

@@ -328,7 +328,8 @@ class ChildCaseTest {
                 List.of(new ReferenceData.Code("WHITE_BRITISH", "White British", LONG_AGO, null),
                         new ReferenceData.Code("WHITE_ROMA", "White: Roma", LocalDate.of(2021, 1, 1), null)),
                 List.of(new ReferenceData.Code("THEFT_AND_HANDLING", "Theft", LONG_AGO, null),
-                        new ReferenceData.Code("OLD_CATEGORY", "Withdrawn", LONG_AGO, LocalDate.of(2019, 12, 31)))));
+                        new ReferenceData.Code("OLD_CATEGORY", "Withdrawn", LONG_AGO, LocalDate.of(2019, 12, 31))),
+                List.of()));
         strict.registerInjectableResource(Clock.fixed(Instant.parse("2024-06-30T12:00:00Z"), ZoneId.of("Europe/London")));
         return strict;
     }
