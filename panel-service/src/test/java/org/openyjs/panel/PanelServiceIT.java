@@ -5,7 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.IntegrationEventCodec;
+import org.openyjs.events.IntegrationPayload;
 import org.openyjs.events.Topics;
+import org.openyjs.events.cases.AssessmentRecorded;
+import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.VictimContactRecorded;
+import org.openyjs.panel.referral.ReferralId;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,14 +27,22 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** panel-service on real PostgreSQL and Kafka: a decision is recorded and published without its rationale. */
+/**
+ * panel-service on real PostgreSQL and Kafka: a referral arrives from case-service (twice), the chair
+ * lists and decides it, and the decision leaves on yjs.panel-events without its rationale.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PanelServiceIT {
+
+    private static final String COUNTY = "leicestershire";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -41,64 +54,200 @@ class PanelServiceIT {
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
 
-    private ResponseEntity<JsonNode> post(String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Authenticated-User", "chair");
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
-    }
-
     @Test
-    void a_decision_is_published_for_the_child_s_case_without_the_rationale() {
-        String panel = "panel-" + UUID.randomUUID();
+    void a_referral_from_case_service_is_listed_decided_and_published_without_the_rationale() {
         String child = "child-" + UUID.randomUUID();
+        String referral = ReferralId.of(child, "o1");
+        IntegrationEvent referred = fromCaseService(COUNTY,
+                new ReferredToOutOfCourtPanel(child, "o1", LocalDate.of(2023, 12, 15), 2, true));
+        // Delivered twice, as at-least-once publishing may: one referral all the same.
+        send(child, referred, referred,
+                fromCaseService(COUNTY, new AssessmentRecorded(child, "a1", "o1", "PREVENTION_AND_DIVERSION",
+                        LocalDate.of(2024, 1, 3), LocalDate.of(2024, 1, 5))),
+                fromCaseService(COUNTY, new VictimContactRecorded(child, "o1", "v1", LocalDate.of(2024, 1, 4),
+                        "VIEWS_GIVEN", true, true)));
+
+        // Referred 15 December 2023, due 15 working days later: long past, so the deadline fires at once.
+        JsonNode arrived = await("/referrals/" + referral, r -> r.path("victims").size() == 1
+                && "QUALITY_ASSURED".equals(r.path("assessmentStatus").asText()) && r.path("overdue").asBoolean());
+        assertThat(arrived.get("youthJusticeService").asText()).isEqualTo(COUNTY);
+        assertThat(arrived.get("decisionDueDate").asText()).isEqualTo("2024-01-10");
+        assertThat(arrived.get("status").asText()).isEqualTo("AWAITING");
+        assertThat(http.getForObject("/referrals?status=AWAITING", JsonNode.class).findValuesAsText("childId")
+                .stream().filter(child::equals)).hasSize(1);
+
+        String panel = "panel-" + UUID.randomUUID();
         assertThat(post("/panels", """
                 {"panelId":"%s","meetingDate":"2024-01-10"}""".formatted(panel)).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         assertThat(post("/panels/" + panel + "/cases", """
-                {"childId":"%s","offenceId":"o1","youthJusticeService":"leicestershire"}""".formatted(child))
-                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                {"childId":"%s","offenceId":"o1"}""".formatted(child)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<JsonNode> attendance = exchange(HttpMethod.PUT, "/panels/" + panel + "/attendance", """
+                {"attendees":[{"agency":"POLICE","role":"SERGEANT"},{"agency":"YOUTH_JUSTICE_SERVICE","role":"CHAIR"},
+                 {"agency":"YOUTH_JUSTICE_SERVICE","role":"RJ_COORDINATOR"}]}""");
+        assertThat(attendance.getBody().get("quorate").asBoolean()).isTrue();
+
+        JsonNode agenda = await("/panels/" + panel + "/agenda", a -> a.path("cases").size() == 1);
+        JsonNode item = agenda.get("cases").get(0).get("referral");
+        assertThat(item.get("overdue").asBoolean()).isTrue();
+        assertThat(item.get("assessmentStatus").asText()).isEqualTo("QUALITY_ASSURED");
+        assertThat(item.get("victims").get(0).get("result").asText()).isEqualTo("VIEWS_GIVEN");
+        assertThat(item.get("victims").get(0).get("restorativeJusticeOffered").asBoolean()).isTrue();
+
         ResponseEntity<JsonNode> decided = post("/panels/" + panel + "/decisions", """
-                {"childId":"%s","offenceId":"o1","outcomeCode":"OUTCOME_22","rationale":"Jane Doe's first offence"}"""
+                {"childId":"%s","offenceId":"o1","outcomeCode":"YOUTH_CAUTION","rationale":"Jane Doe's first offence"}"""
                 .formatted(child));
         assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String decisionId = decided.getBody().get("decisionId").asText();
 
-        ConsumerRecord<String, byte[]> record = firstRecordFor(child);
-        assertThat(record.key()).isEqualTo(child);
+        ConsumerRecord<String, byte[]> record = onlyRecordFor(child);
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("Jane Doe").doesNotContain("rationale");
         IntegrationEvent event = codec.read(record.value());
         assertThat(event.eventType()).isEqualTo("PanelDecisionRecorded");
-        assertThat(event.youthJusticeService()).isEqualTo("leicestershire");
+        assertThat(event.youthJusticeService()).isEqualTo(COUNTY);
         assertThat(event.recordedBy()).isEqualTo("chair");
         assertThat(event.payload().get("decisionId").asText()).isEqualTo(decisionId);
         assertThat(event.payload().get("decisionDate").asText()).isEqualTo("2024-01-10");
 
-        JsonNode view = http.getForObject("/panels/" + panel, JsonNode.class);
-        assertThat(view.get("decisions").get(0).get("rationale").asText()).isEqualTo("Jane Doe's first offence");
+        JsonNode decisions = await("/decisions?from=2024-01-10&to=2024-01-10&youthJusticeService=" + COUNTY,
+                d -> d.path("total").asInt() >= 1);
+        assertThat(decisions.get("byOutcome").get("YOUTH_CAUTION").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(await("/referrals/" + referral, r -> "DECIDED".equals(r.path("status").asText()))
+                .get("outcomeCode").asText()).isEqualTo("YOUTH_CAUTION");
+    }
+
+    @Test
+    void an_override_goes_to_scrutiny_and_its_finding_is_recorded() {
+        String child = "child-" + UUID.randomUUID();
+        send(child, fromCaseService("leicester-city",
+                new ReferredToOutOfCourtPanel(child, "o1", LocalDate.of(2024, 2, 1), 3, false)));
+        String referral = ReferralId.of(child, "o1");
+        await("/referrals/" + referral, r -> r.has("referralId"));
+        String panel = "panel-" + UUID.randomUUID();
+        post("/panels", """
+                {"panelId":"%s","meetingDate":"2024-02-07"}""".formatted(panel));
+        post("/panels/" + panel + "/cases", """
+                {"referralId":"%s"}""".formatted(referral));
+
+        ResponseEntity<JsonNode> noAdmission = post("/panels/" + panel + "/decisions", """
+                {"referralId":"%s","outcomeCode":"YOUTH_CAUTION","rationale":"r","assessmentOverrideReason":"x"}"""
+                .formatted(referral));
+        assertThat(noAdmission.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(noAdmission)).containsExactly("outcomeCode");
+        ResponseEntity<JsonNode> noOverride = post("/panels/" + panel + "/decisions", """
+                {"referralId":"%s","outcomeCode":"OUTCOME_22","rationale":"r"}""".formatted(referral));
+        assertThat(fields(noOverride)).containsExactly("assessmentOverrideReason");
+
+        String decisionId = post("/panels/" + panel + "/decisions", """
+                {"referralId":"%s","outcomeCode":"OUTCOME_22","rationale":"no admission; education activity",
+                 "assessmentOverrideReason":"assessment complete, QA manager absent"}""".formatted(referral))
+                .getBody().get("decisionId").asText();
+        JsonNode samples = await("/scrutiny/samples?finding=PENDING",
+                s -> s.findValuesAsText("decisionId").contains(decisionId));
+        assertThat(samples.toString()).contains("CHAIR_OVERRIDE");
+        assertThat(http.getForObject("/overrides?from=2024-02-07&to=2024-02-07", JsonNode.class)
+                .findValuesAsText("decisionId")).contains(decisionId);
+
+        assertThat(post("/scrutiny/samples/" + decisionId + "/finding", """
+                {"finding":"LEARNING_POINT","learningPoint":"QA cover when the manager is away"}""").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        await("/scrutiny/samples?finding=LEARNING_POINT", s -> s.findValuesAsText("decisionId").contains(decisionId));
     }
 
     @Test
     void bad_input_is_refused_with_a_problem_naming_the_field() {
         ResponseEntity<JsonNode> noDate = post("/panels", "{}");
         assertThat(noDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noDate.getBody().get("errors").findValuesAsText("field")).containsExactly("meetingDate");
+        assertThat(fields(noDate)).containsExactly("meetingDate");
 
         String panel = "panel-" + UUID.randomUUID();
         post("/panels", """
                 {"panelId":"%s","meetingDate":"2024-01-10"}""".formatted(panel));
-        ResponseEntity<JsonNode> notListed = post("/panels/" + panel + "/decisions", """
-                {"childId":"someone","offenceId":"o1","outcomeCode":"OUTCOME_22","rationale":"r"}""");
-        assertThat(notListed.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(notListed.getBody().get("errors").findValuesAsText("field")).containsExactly("offenceId");
+        assertThat(post("/panels", """
+                {"panelId":"%s","meetingDate":"2024-01-10"}""".formatted(panel)).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> notReferred = post("/panels/" + panel + "/cases", """
+                {"childId":"someone","offenceId":"o1"}""");
+        assertThat(notReferred.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(fields(notReferred)).containsExactly("offenceId");
+        ResponseEntity<JsonNode> noRationale = post("/panels/" + panel + "/decisions", """
+                {"childId":"someone","offenceId":"o1","outcomeCode":"OUTCOME_22"}""");
+        assertThat(fields(noRationale)).containsExactly("rationale");
+        ResponseEntity<JsonNode> badPeriod = http.getForEntity("/timeliness?from=2024-02-01&to=2024-01-01", JsonNode.class);
+        assertThat(badPeriod.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(badPeriod)).containsExactly("from");
         assertThat(http.getForEntity("/panels/no-such-panel", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/referrals/no-such-referral", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post("/referrals/no-such-referral/withdrawal", """
+                {"reason":"r"}""").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
-    private ConsumerRecord<String, byte[]> firstRecordFor(String child) {
+    @Test
+    void every_endpoint_is_in_the_openapi_document() {
+        JsonNode paths = http.getForObject("/v3/api-docs", JsonNode.class).get("paths");
+        assertThat(paths.fieldNames()).toIterable().contains("/panels", "/panels/{panelId}/attendance",
+                "/panels/{panelId}/agenda", "/panels/{panelId}/cases", "/panels/{panelId}/decisions", "/referrals",
+                "/referrals/{referralId}/carry-over", "/referrals/{referralId}/withdrawal",
+                "/referrals/{referralId}/amendments", "/referrals/{referralId}/conditions/non-completion",
+                "/decisions", "/timeliness", "/overrides", "/scrutiny/samples",
+                "/scrutiny/samples/{decisionId}/finding");
+    }
+
+    // --- helpers
+
+    private IntegrationEvent fromCaseService(String service, IntegrationPayload payload) {
+        return codec.wrap(UUID.randomUUID().toString(), service, Instant.now(), "practitioner", payload);
+    }
+
+    private void send(String child, IntegrationEvent... events) {
+        byte[][] values = new byte[events.length][];
+        for (int i = 0; i < events.length; i++) {
+            values[i] = codec.write(events[i]);
+        }
+        KafkaTopics.send(TestInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS, child, values);
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String body) {
+        return exchange(HttpMethod.POST, path, body);
+    }
+
+    private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Authenticated-User", "chair");
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private static List<String> fields(ResponseEntity<JsonNode> response) {
+        return response.getBody().path("errors").findValuesAsText("field");
+    }
+
+    /** Polls a read model until it shows what is expected (it trails the commands by a moment). */
+    private JsonNode await(String path, Predicate<JsonNode> until) {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        JsonNode last = null;
+        while (Instant.now().isBefore(giveUp)) {
+            ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
+            last = response.getBody();
+            if (response.getStatusCode().is2xxSuccessful() && last != null && until.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("GET " + path + " never showed what was expected; last: " + last);
+    }
+
+    private ConsumerRecord<String, byte[]> onlyRecordFor(String child) {
         List<ConsumerRecord<String, byte[]>> found = KafkaTopics.recordsFor(TestInfrastructure.kafkaBootstrapServers(),
-                Topics.PANEL_EVENTS, child, 1, Duration.ZERO, Duration.ofSeconds(30));
-        assertThat(found).as("a decision record for %s on %s", child, Topics.PANEL_EVENTS).hasSize(1);
+                Topics.PANEL_EVENTS, child, 1, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        assertThat(found).as("one decision record for %s on %s", child, Topics.PANEL_EVENTS).hasSize(1);
         return found.get(0);
     }
 }

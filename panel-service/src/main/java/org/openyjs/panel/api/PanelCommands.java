@@ -3,8 +3,9 @@ package org.openyjs.panel.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.List;
 
-/** The commands a panel meeting accepts. */
+/** The commands a panel meeting accepts: scheduling and who attended. */
 public final class PanelCommands {
 
     private PanelCommands() {
@@ -13,13 +14,11 @@ public final class PanelCommands {
     public record ScheduleMeeting(@TargetAggregateIdentifier String panelId, LocalDate meetingDate) {
     }
 
-    /** Places a child's offence on the meeting's agenda. */
-    public record ListCase(@TargetAggregateIdentifier String panelId, String childId, String offenceId,
-                           String youthJusticeService) {
+    /** Replaces the meeting's attendance list; quorum is judged against the configured rules. */
+    public record RecordAttendance(@TargetAggregateIdentifier String panelId, List<Attendee> attendees) {
     }
 
-    /** The panel's decision on a listed case; the rationale stays in panel-service. */
-    public record RecordDecision(@TargetAggregateIdentifier String panelId, String decisionId, String childId,
-                                 String offenceId, String outcomeCode, String rationale) {
+    /** One member present, by agency (e.g. POLICE, YOUTH_JUSTICE_SERVICE) and role (e.g. CHAIR). */
+    public record Attendee(String agency, String role) {
     }
 }

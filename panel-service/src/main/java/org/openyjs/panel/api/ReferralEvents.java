@@ -1,0 +1,74 @@
+package org.openyjs.panel.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The facts recorded about one referral to the panel. */
+public final class ReferralEvents {
+
+    private ReferralEvents() {
+    }
+
+    /** @param decisionDueDate {@code referralDate} plus the configured working days */
+    public record ReferralReceived(String referralId, String childId, String offenceId, String youthJusticeService,
+                                   LocalDate referralDate, Integer gravityScore, boolean admitted,
+                                   LocalDate decisionDueDate) {
+    }
+
+    public record AssessmentNoted(String referralId, String assessmentId, String tool, LocalDate completedOn,
+                                  LocalDate qualityAssuredOn) {
+    }
+
+    /** @param result VIEWS_GIVEN, DECLINED or NOT_CONTACTABLE */
+    public record VictimContactNoted(String referralId, String victimId, LocalDate contactedOn, String result,
+                                     boolean consentedToContact, boolean restorativeJusticeOffered) {
+    }
+
+    public record PlacedOnAgenda(String referralId, String panelId, LocalDate meetingDate) {
+    }
+
+    public record CarriedOver(String referralId, String fromPanelId, String toPanelId, LocalDate toMeetingDate,
+                              String reason) {
+    }
+
+    public record ReferralWithdrawn(String referralId, String panelId, String reason, LocalDate withdrawnOn) {
+    }
+
+    /**
+     * @param assessmentOverrideReason set when the chair decided without a quality-assured assessment
+     * @param workingDaysFromReferral  referral date to decision date, in working days
+     */
+    public record DecisionRecorded(String referralId, String decisionId, String panelId, String childId,
+                                   String offenceId, String youthJusticeService, String outcomeCode,
+                                   LocalDate decisionDate, Integer gravityScore, String rationale,
+                                   String interventionAgreed, String dissent, String assessmentOverrideReason,
+                                   List<String> conditions, LocalDate conditionsEndDate,
+                                   int workingDaysFromReferral, boolean decidedInTime) {
+    }
+
+    public record DecisionAmended(String referralId, String amendmentId, String decisionId, String panelId,
+                                  String childId, String offenceId, String youthJusticeService, String outcomeCode,
+                                  LocalDate amendedOn, Integer gravityScore, String rationale,
+                                  String interventionAgreed, String dissent, String assessmentOverrideReason,
+                                  List<String> conditions, LocalDate conditionsEndDate, String reason) {
+    }
+
+    public record DecisionOverdue(String referralId, String youthJusticeService, LocalDate decisionDueDate) {
+    }
+
+    public record ConditionsCompleted(String referralId, String decisionId, LocalDate completedOn) {
+    }
+
+    public record ConditionsNotCompleted(String referralId, String decisionId, String childId, String offenceId,
+                                         String youthJusticeService, LocalDate conditionsEndDate,
+                                         LocalDate recordedOn, String reason) {
+    }
+
+    /** @param decisionId the decision's (or amendment's) id; {@code reasons} say why it was sampled */
+    public record SelectedForScrutiny(String referralId, String decisionId, String outcomeCode, List<String> reasons) {
+    }
+
+    public record ScrutinyFindingRecorded(String referralId, String decisionId, String finding, String learningPoint,
+                                          LocalDate recordedOn) {
+    }
+}

@@ -1,0 +1,101 @@
+package org.openyjs.panel.referral;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.openyjs.events.IntegrationEvent;
+import org.openyjs.events.IntegrationEventCodec;
+import org.openyjs.events.IntegrationPayload;
+import org.openyjs.events.Topics;
+import org.openyjs.events.cases.AssessmentRecorded;
+import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.VictimContactRecorded;
+import org.openyjs.panel.api.ReferralCommands.NoteAssessment;
+import org.openyjs.panel.api.ReferralCommands.NoteVictimContact;
+import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
+import org.openyjs.support.axon.RecordingMetadata;
+import org.openyjs.support.web.DomainRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Turns case-service's referrals, assessments and victim contacts into what the panel's chair sees.
+ * Idempotent without a dedupe table: a referral's id is derived from child and offence, and the
+ * referral ignores what it already knows. An assessment or victim contact for an offence that was
+ * never referred is not the panel's business and is skipped. Refusals are logged and counted, not
+ * retried (retrying cannot change the answer); technical failures are retried by the container.
+ */
+@Component
+public class CaseEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
+
+    private final CommandGateway commands;
+    private final MeterRegistry meters;
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+
+    public CaseEventsListener(CommandGateway commands, MeterRegistry meters) {
+        this.commands = commands;
+        this.meters = meters;
+    }
+
+    @KafkaListener(topics = Topics.CASE_EVENTS)
+    public void on(ConsumerRecord<String, byte[]> record) {
+        IntegrationEvent event;
+        try {
+            event = codec.read(record.value());
+        } catch (IntegrationEventCodec.InvalidIntegrationEvent e) {
+            skip(record, "unreadable", e.getMessage());
+            return;
+        }
+        IntegrationPayload payload;
+        try {
+            payload = codec.payload(event).orElse(null);
+        } catch (IntegrationEventCodec.InvalidIntegrationEvent e) {
+            skip(record, "unreadable", e.getMessage());
+            return;
+        }
+        Object command = toCommand(event, payload);
+        if (command == null) {
+            return; // other case events are not the panel's business
+        }
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(RecordingMetadata.RECORDED_BY,
+                            event.recordedBy() != null ? event.recordedBy() : RecordingMetadata.SYSTEM)));
+        } catch (AggregateNotFoundException e) {
+            skip(record, "not-referred", event.eventType() + " for child " + event.childId()
+                    + " concerns an offence not referred to the panel");
+        } catch (DomainRefusal e) {
+            skip(record, "refused", event.eventType() + " for child " + event.childId() + ": " + e.getMessage());
+        }
+    }
+
+    private static Object toCommand(IntegrationEvent event, IntegrationPayload payload) {
+        if (payload instanceof ReferredToOutOfCourtPanel r) {
+            return new ReceiveReferral(ReferralId.of(r.childId(), r.offenceId()), r.childId(), r.offenceId(),
+                    event.youthJusticeService(), r.referralDate(), r.gravityScore(), r.admitted());
+        }
+        if (payload instanceof AssessmentRecorded a && a.offenceId() != null) {
+            return new NoteAssessment(ReferralId.of(a.childId(), a.offenceId()), a.assessmentId(), a.tool(),
+                    a.completedOn(), a.qualityAssuredOn());
+        }
+        if (payload instanceof VictimContactRecorded v) {
+            return new NoteVictimContact(ReferralId.of(v.childId(), v.offenceId()), v.victimId(), v.contactedOn(),
+                    v.result(), v.consentedToContact(), v.restorativeJusticeOffered());
+        }
+        return null;
+    }
+
+    private void skip(ConsumerRecord<String, byte[]> record, String reason, String detail) {
+        meters.counter("yjs.panel.case-events.skipped", "reason", reason).increment();
+        log.warn("Case event at {}-{}@{} skipped ({}): {}", record.topic(), record.partition(), record.offset(),
+                reason, detail);
+    }
+}

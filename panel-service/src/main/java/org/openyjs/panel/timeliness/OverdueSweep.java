@@ -1,0 +1,59 @@
+package org.openyjs.panel.timeliness;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.openyjs.panel.agenda.AgendaQueries;
+import org.openyjs.panel.api.ReferralCommands.MarkDecisionOverdue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The safety net behind {@link DecisionTimelinessSaga}'s deadlines. Axon's default deadline manager
+ * (SimpleDeadlineManager) keeps deadlines in memory, so a restart forgets them; rather than add a
+ * persistent scheduler, this sweep marks overdue, at start-up and daily, every undecided referral whose
+ * due date has passed. MarkDecisionOverdue is idempotent, so the sweep and a deadline may both fire.
+ */
+@Component
+@EnableScheduling
+public class OverdueSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueSweep.class);
+
+    private final AgendaQueries queries;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public OverdueSweep(AgendaQueries queries, CommandGateway commands, Clock clock) {
+        this.queries = queries;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void atStart() {
+        sweep();
+    }
+
+    @Scheduled(cron = "${panel.timeliness.overdue-sweep-cron}", zone = "Europe/London")
+    public void sweep() {
+        int marked = 0;
+        for (String referralId : queries.overdueUnmarked(LocalDate.now(clock))) {
+            try {
+                commands.sendAndWait(new MarkDecisionOverdue(referralId));
+                marked++;
+            } catch (RuntimeException e) {
+                log.warn("Could not mark referral {} overdue: {}", referralId, e.getMessage());
+            }
+        }
+        if (marked > 0) {
+            log.info("Overdue sweep marked {} referral(s) overdue", marked);
+        }
+    }
+}
