@@ -29,6 +29,7 @@ import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.panel.PanelDecisionRecorded;
 import org.openyjs.kpi.consuming.IntegrationEventListener;
 import org.openyjs.kpi.measure.KpiFigure;
+import org.openyjs.kpi.measure.YearOnYear;
 import org.openyjs.kpi.rebuild.ConsumerGroupRewind;
 import org.openyjs.kpi.rebuild.RebuildStatus;
 import org.openyjs.testsupport.TestInfrastructure;
@@ -37,6 +38,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -201,14 +205,79 @@ class KpiServiceIT {
         assertProblem("/kpi/custody?service=leicester-city&from=2023-04-01&to=2024-13-01", "to");
         assertProblem("/kpi/first-time-entrants?service=leicester-city&to=2024-03-31", "from");
         assertProblem("/kpi/first-time-entrants?from=2023-04-01&to=2024-03-31", "service");
+        assertProblem("/kpi/first-time-entrants?service=leicester-city&period=FY2023-25", "period");
+        assertProblem("/kpi/first-time-entrants?service=leicester-city&period=FY2023-24&from=2023-04-01", "period");
+        assertProblem("/kpi/first-time-entrants?service=leicester-city&period=FY2023-24&ruleVersion=x", "ruleVersion");
+        assertProblem("/kpi/first-time-entrants?service=leicester-city&period=FY2023-24&ruleVersion=7", "ruleVersion");
+        assertProblem("/kpi/custody/breakdown?service=leicester-city&period=FY2023-24&by=religion", "by");
+        assertThat(http.getForEntity("/kpi/reoffending?service=leicester-city&period=FY2023-24", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        HttpHeaders csv = new HttpHeaders();
+        csv.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<JsonNode> upload = http.postForEntity("/kpi/admin/population", new HttpEntity<>(
+                "service,year,age,sex,ethnicity,count\nleicester-city,2030,10,FEMALE,WHITE,lots\n", csv), JsonNode.class);
+        assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(upload.getBody().path("errors").path(0).path("field").asText()).isEqualTo("csv");
+    }
+
+    @Test
+    void analystsEnterComparatorsAndThresholdsAndExportTheReturn() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Authenticated-User", "analyst1");
+        String threshold = """
+                {"measure":"custody","youthJusticeService":"leicestershire","comparator":"NATIONAL",
+                 "lowerIsBetter":true,"amberBandPercent":%s}""";
+        ResponseEntity<JsonNode> bad = http.exchange("/kpi/admin/rag-thresholds", HttpMethod.PUT,
+                new HttpEntity<>(threshold.formatted("null"), headers), JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().path("errors").path(0).path("field").asText()).isEqualTo("amberBandPercent");
+        ResponseEntity<JsonNode> saved = http.exchange("/kpi/admin/rag-thresholds", HttpMethod.PUT,
+                new HttpEntity<>(threshold.formatted("10"), headers), JsonNode.class);
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(saved.getBody().path("enteredBy").asText()).isEqualTo("analyst1");
+        ResponseEntity<JsonNode> comparator = http.exchange("/kpi/admin/comparators", HttpMethod.PUT, new HttpEntity<>("""
+                {"measure":"custody","youthJusticeService":"leicestershire","comparator":"NATIONAL",
+                 "from":"2019-04-01","to":"2019-06-30","rate":0.04,"source":"YJB statistics"}""", headers), JsonNode.class);
+        assertThat(comparator.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> unknownComparator = http.exchange("/kpi/admin/comparators", HttpMethod.PUT, new HttpEntity<>("""
+                {"measure":"custody","youthJusticeService":"leicestershire","comparator":"GALACTIC",
+                 "from":"2019-04-01","to":"2019-06-30","rate":0.04}""", headers), JsonNode.class);
+        assertThat(unknownComparator.getBody().path("errors").path(0).path("field").asText()).isEqualTo("comparator");
+
+        JsonNode rag = http.getForObject("/kpi/custody/rag?service=leicestershire&period=2019-20-Q1", JsonNode.class);
+        assertThat(rag.path("rag").asText()).isEqualTo("GREEN");
+        assertThat(rag.path("comparator").asText()).isEqualTo("NATIONAL");
+        assertThat(http.getForObject("/kpi/comparators?service=leicestershire", JsonNode.class)).hasSize(1);
+
+        ResponseEntity<String> csv = http.getForEntity("/kpi/export/quarterly-return?service=leicestershire&period=2019-20-Q1",
+                String.class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("kpi-return-leicestershire-2019-20-Q1.csv");
+        assertThat(csv.getBody()).startsWith("measure,rule_version,service,period")
+                .contains("custody,1,leicestershire,2019-20-Q1,2019-04-01,2019-06-30,,all,ALL,0,71500,1000,0.00,,0,0.00,,"
+                        + "0.00,RELATIVE_PERCENT,GREEN,NATIONAL,false,");
     }
 
     @Test
     void documentsItsApiAndReportsItsHealth() {
         JsonNode paths = http.getForObject("/v3/api-docs", JsonNode.class).path("paths");
-        assertThat(paths.has("/kpi/first-time-entrants")).isTrue();
-        assertThat(paths.has("/kpi/custody")).isTrue();
+        assertThat(paths.has("/kpi/{measure}")).isTrue();
+        assertThat(paths.has("/kpi/{measure}/breakdown")).isTrue();
+        assertThat(paths.has("/kpi/{measure}/children")).isTrue();
+        assertThat(paths.has("/kpi/rules")).isTrue();
+        assertThat(paths.has("/kpi/population")).isTrue();
+        assertThat(paths.has("/kpi/admin/population")).isTrue();
         assertThat(paths.has("/kpi/rebuild")).isTrue();
+        assertThat(paths.has("/kpi/{measure}/rag")).isTrue();
+        assertThat(paths.has("/kpi/admin/comparators")).isTrue();
+        assertThat(paths.has("/kpi/admin/rag-thresholds")).isTrue();
+        assertThat(paths.has("/kpi/export/quarterly-return")).isTrue();
+        assertThat(http.getForObject("/kpi/rules", JsonNode.class).findValuesAsText("measure"))
+                .containsExactly("custody", "first-time-entrants");
         assertThat(http.getForObject("/actuator/health/readiness", JsonNode.class).path("status").asText())
                 .isEqualTo("UP");
         assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).path("status").asText())
@@ -337,26 +406,48 @@ class KpiServiceIT {
 
     // --- helpers ----------------------------------------------------------------------------------
 
-    /** The figures the events above add up to, computed by hand (10-17 population 40,909). */
+    /** The figures the events above add up to, computed by hand (10-17 population 40,909 both years). */
     private void assertFigures() {
         // c02 conditional caution, c03 referral order, c08 YRO, c09 caution, c10 caution after panel:
-        // 5 / 40,909 * 100,000 = 12.2
+        // 5 / 40,909 * 100,000 = 12.2; a year before 4 (9.8): +25.0%, +2 per 100,000.
         assertThat(get("first-time-entrants", CITY, "2023-04-01", "2024-03-31"))
-                .isEqualTo(figure("first-time-entrants", "2023-04-01", "2024-03-31", 5, 100_000, "12"));
-        // c01 caution, c05 DTO, c11 discharge on 31 March, c12 s259: 4 -> 9.8
+                .isEqualTo(figure("first-time-entrants", "2023-04-01", "2024-03-31", 5, 100_000, "12",
+                        yearOnYear("2022-04-01", "2023-03-31", 4, "10", "25.0", "2")));
+        // c01 caution, c05 DTO, c11 discharge on 31 March, c12 s259: 4 -> 9.8; nothing the year before.
         assertThat(get("first-time-entrants", CITY, "2022-04-01", "2023-03-31"))
-                .isEqualTo(figure("first-time-entrants", "2022-04-01", "2023-03-31", 4, 100_000, "10"));
+                .isEqualTo(figure("first-time-entrants", "2022-04-01", "2023-03-31", 4, 100_000, "10",
+                        yearOnYear("2021-04-01", "2022-03-31", 0, "0", null, "10")));
         // c03 DTO (published twice, counted once), c05 s250, c11 DTO on 1 April: 3 / 40,909 * 1,000 = 0.073
         assertThat(get("custody", CITY, "2023-04-01", "2024-03-31"))
-                .isEqualTo(figure("custody", "2023-04-01", "2024-03-31", 3, 1_000, "0.07"));
+                .isEqualTo(figure("custody", "2023-04-01", "2024-03-31", 3, 1_000, "0.07",
+                        yearOnYear("2022-04-01", "2023-03-31", 2, "0.05", "50.0", "0.02")));
         // c05 DTO, c12 s259: 2 -> 0.049
         assertThat(get("custody", CITY, "2022-04-01", "2023-03-31"))
-                .isEqualTo(figure("custody", "2022-04-01", "2023-03-31", 2, 1_000, "0.05"));
+                .isEqualTo(figure("custody", "2022-04-01", "2023-03-31", 2, 1_000, "0.05",
+                        yearOnYear("2021-04-01", "2022-03-31", 0, "0.00", null, "0.05")));
+        // By name, the same figure.
+        KpiFigure byName = http.getForObject("/kpi/custody?service={s}&period=FY2023-24", KpiFigure.class, CITY);
+        assertThat(byName.period()).isEqualTo("FY2023-24");
+        assertThat(byName.numerator()).isEqualTo(3);
+        // The drill-down behind a numerator lists what it counted.
+        JsonNode children = http.getForObject("/kpi/first-time-entrants/children?service={s}&period=FY2023-24",
+                JsonNode.class, CITY);
+        assertThat(children.path("counted").findValuesAsText("childId")).containsExactly("c02", "c03", "c08", "c09", "c10");
     }
 
-    private static KpiFigure figure(String measure, String from, String to, long numerator, int per, String rate) {
-        return new KpiFigure(measure, 1, CITY, LocalDate.parse(from), LocalDate.parse(to), numerator, 40_909, per,
-                new BigDecimal(rate), "10-17 population 40909 (configured)", false);
+    private static KpiFigure figure(String measure, String from, String to, long numerator, int per, String rate,
+                                    YearOnYear yearOnYear) {
+        LocalDate end = LocalDate.parse(to);
+        return new KpiFigure(measure, 1, CITY, null, LocalDate.parse(from), end, null, numerator, 40_909, per,
+                new BigDecimal(rate), "10-17 population 40909 (mid-" + (end.getYear() - 1) + " estimate)", false,
+                yearOnYear);
+    }
+
+    private static YearOnYear yearOnYear(String from, String to, long numerator, String rate, String changePercent,
+                                         String changeInRate) {
+        return new YearOnYear(LocalDate.parse(from), LocalDate.parse(to), numerator, 40_909, new BigDecimal(rate),
+                changePercent == null ? null : new BigDecimal(changePercent), new BigDecimal(changeInRate),
+                YearOnYear.Convention.RELATIVE_PERCENT);
     }
 
     private KpiFigure get(String measure, String service, String from, String to) {

@@ -2,32 +2,30 @@ package org.openyjs.kpi.custody;
 
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.ReportingPeriod;
+import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OutcomeFacts;
+import org.openyjs.kpi.rules.CountingRule;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
- * Use of custody, rule v1: custodial sentences (not children: a child sentenced twice counts twice)
- * given to children of the service with an outcome date in the period, per 1,000 of the 10-17 population.
+ * Use of custody: custodial sentences (not children: a child sentenced twice counts twice) given to
+ * children of the service with an outcome date in the period, per 1,000 of the 10-17 population.
  */
 @Component
 public class UseOfCustody implements Measure {
 
-    private final UseOfCustodyRule rule;
     private final OutcomeFacts facts;
 
-    public UseOfCustody(UseOfCustodyRule rule, OutcomeFacts facts) {
-        this.rule = rule;
+    public UseOfCustody(OutcomeFacts facts) {
         this.facts = facts;
     }
 
     @Override
     public String name() {
         return "custody";
-    }
-
-    @Override
-    public int ruleVersion() {
-        return rule.version();
     }
 
     @Override
@@ -41,7 +39,7 @@ public class UseOfCustody implements Measure {
     }
 
     @Override
-    public long numerator(String youthJusticeService, ReportingPeriod period) {
-        return facts.countOutcomes(youthJusticeService, rule.custodialOutcomes(), period.from(), period.to());
+    public List<Counted> select(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+        return facts.outcomes(service, rule.outcomeCodes(), period.from(), period.to(), recordedBefore);
     }
 }

@@ -2,36 +2,32 @@ package org.openyjs.kpi.firsttimeentrants;
 
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.ReportingPeriod;
+import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OutcomeFacts;
+import org.openyjs.kpi.rules.CountingRule;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
- * First-time entrants, rule v1: children of the service whose earliest qualifying outcome (youth
- * caution, youth conditional caution or court disposal) is dated in the period and who were aged
- * 10-17 on that date, per 100,000 of the 10-17 population.
+ * First-time entrants: children of the service whose earliest outcome with one of the rule's codes
+ * (youth caution, youth conditional caution or court disposal in v1) is dated in the period, per
+ * 100,000 of the 10-17 population. The rule's age range (10-17) applies to that earliest outcome, so a
+ * child first cautioned at 18 is not counted for a later outcome either.
  */
 @Component
 public class FirstTimeEntrants implements Measure {
 
-    static final int YOUNGEST = 10;
-    static final int OLDEST = 17;
-
-    private final FirstTimeEntrantsRule rule;
     private final OutcomeFacts facts;
 
-    public FirstTimeEntrants(FirstTimeEntrantsRule rule, OutcomeFacts facts) {
-        this.rule = rule;
+    public FirstTimeEntrants(OutcomeFacts facts) {
         this.facts = facts;
     }
 
     @Override
     public String name() {
         return "first-time-entrants";
-    }
-
-    @Override
-    public int ruleVersion() {
-        return rule.version();
     }
 
     @Override
@@ -45,8 +41,7 @@ public class FirstTimeEntrants implements Measure {
     }
 
     @Override
-    public long numerator(String youthJusticeService, ReportingPeriod period) {
-        return facts.countChildrenByFirstOutcome(youthJusticeService, rule.qualifyingOutcomes(), period.from(),
-                period.to(), YOUNGEST, OLDEST);
+    public List<Counted> select(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+        return facts.firstOutcomes(service, rule.outcomeCodes(), period.from(), period.to(), recordedBefore);
     }
 }

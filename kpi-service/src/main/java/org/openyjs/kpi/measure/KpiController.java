@@ -6,57 +6,71 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.openyjs.kpi.custody.UseOfCustody;
-import org.openyjs.kpi.firsttimeentrants.FirstTimeEntrants;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.openyjs.kpi.breakdown.Breakdown;
+import org.openyjs.kpi.breakdown.BreakdownCalculator;
+import org.openyjs.kpi.breakdown.Dimension;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
-
-/** The headline measures. Both share one calculator; only the counting rule differs. */
+/**
+ * Every measure through the same endpoints: the figure, its breakdowns and its drill-down. A new
+ * measure bean appears here without a change.
+ */
 @RestController
 @RequestMapping(path = "/kpi", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "KPIs", description = "Headline youth justice measures for one service and period, computed from the recorded events")
+@Tag(name = "KPIs", description = "Youth justice measures for one service and period, computed from the recorded events")
 @ApiResponse(responseCode = "200", description = "the figure", useReturnTypeSchema = true)
-@ApiResponse(responseCode = "400", description = "unknown service, or a missing or invalid date; the problem names the field",
+@ApiResponse(responseCode = "400", description = "unknown service, a bad period, date, rule version or breakdown; "
+        + "the problem names the field",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = "no such measure",
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 public class KpiController {
 
+    private static final String MEASURES = "first-time-entrants (per 100,000) or custody (per 1,000); rules at GET /kpi/rules";
+
+    private final Measures measures;
     private final MeasureCalculator calculator;
-    private final FirstTimeEntrants firstTimeEntrants;
-    private final UseOfCustody useOfCustody;
+    private final BreakdownCalculator breakdowns;
 
-    public KpiController(MeasureCalculator calculator, FirstTimeEntrants firstTimeEntrants, UseOfCustody useOfCustody) {
+    public KpiController(Measures measures, MeasureCalculator calculator, BreakdownCalculator breakdowns) {
+        this.measures = measures;
         this.calculator = calculator;
-        this.firstTimeEntrants = firstTimeEntrants;
-        this.useOfCustody = useOfCustody;
+        this.breakdowns = breakdowns;
     }
 
-    @GetMapping("/first-time-entrants")
-    @Operation(summary = "First-time entrants per 100,000 of the 10-17 population",
-            description = "Rule v1: children whose earliest youth caution, youth conditional caution or court disposal "
-                    + "is dated in the period and who were aged 10-17 on that date. Community resolutions, "
-                    + "Outcomes 20-22 and no further action do not count.")
-    public KpiFigure firstTimeEntrants(
-            @Parameter(description = "youth justice service, e.g. leicester-city") @RequestParam("service") String service,
-            @Parameter(description = "first day, yyyy-MM-dd") @RequestParam("from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "last day (inclusive), yyyy-MM-dd") @RequestParam("to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return calculator.compute(firstTimeEntrants, service, from, to);
+    @GetMapping("/{measure}")
+    @Operation(summary = "A measure's figure for a service and period, with the same period last year",
+            description = "Period by name (period=FY2023-24) or by from/to. The rule version in force on the period's "
+                    + "last day unless ruleVersion is given; everything recorded so far unless asOf is given.")
+    public KpiFigure figure(@Parameter(description = MEASURES) @PathVariable("measure") String measure,
+                            @ParameterObject @ModelAttribute FigureParameters parameters) {
+        return calculator.compute(measures.named(measure), FigureQuery.of(parameters));
     }
 
-    @GetMapping("/custody")
-    @Operation(summary = "Custodial sentences per 1,000 of the 10-17 population",
-            description = "Rule v1: detention and training orders and section 250/259 detention dated in the period, "
-                    + "counted per sentence (a child sentenced twice counts twice).")
-    public KpiFigure custody(
-            @Parameter(description = "youth justice service, e.g. leicester-city") @RequestParam("service") String service,
-            @Parameter(description = "first day, yyyy-MM-dd") @RequestParam("from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "last day (inclusive), yyyy-MM-dd") @RequestParam("to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return calculator.compute(useOfCustody, service, from, to);
+    @GetMapping("/{measure}/breakdown")
+    @Operation(summary = "A figure broken down by sex, ethnicity, age-band, looked-after or send, with the relative rate "
+            + "index against the local 10-17 population")
+    public Breakdown breakdown(@Parameter(description = MEASURES) @PathVariable("measure") String measure,
+                               @Parameter(description = "sex, ethnicity, age-band, looked-after or send")
+                               @RequestParam("by") String by,
+                               @ParameterObject @ModelAttribute FigureParameters parameters) {
+        Measure m = measures.named(measure);
+        return breakdowns.breakdown(m, FigureQuery.of(parameters), Dimension.of(by));
+    }
+
+    @GetMapping("/{measure}/children")
+    @Operation(summary = "The pseudonymous children and the events behind the numerator",
+            description = "One entry per unit counted (a child for first-time entrants, a sentence for custody).")
+    public DrillDown children(@Parameter(description = MEASURES) @PathVariable("measure") String measure,
+                              @ParameterObject @ModelAttribute FigureParameters parameters) {
+        return DrillDown.of(calculator.evaluate(measures.named(measure), FigureQuery.of(parameters)));
     }
 }

@@ -1,38 +1,106 @@
 package org.openyjs.kpi.measure;
 
-import org.openyjs.kpi.population.Populations;
+import org.openyjs.kpi.population.PopulationEstimates;
+import org.openyjs.kpi.population.PopulationEstimates.Population;
+import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.rebuild.RebuildService;
+import org.openyjs.kpi.rules.CountingRule;
+import org.openyjs.kpi.rules.RuleBook;
 import org.openyjs.support.web.DomainRefusal;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** Turns a measure's numerator into a figure: population, rate, basis and whether it is final. */
+/**
+ * Turns a measure's selection into a figure: rule version, the rule's age range, population, rate,
+ * change on last year and whether it is final. Breakdowns, drill-down and export start from the same
+ * {@link Evaluation}, so they always add up to the figure.
+ */
 @Service
 public class MeasureCalculator {
 
-    private final Populations populations;
+    private final PopulationEstimates populations;
+    private final RuleBook rules;
     private final RebuildService rebuild;
     private final Clock clock;
 
-    public MeasureCalculator(Populations populations, RebuildService rebuild, Clock clock) {
+    public MeasureCalculator(PopulationEstimates populations, RuleBook rules, RebuildService rebuild, Clock clock) {
         this.populations = populations;
+        this.rules = rules;
         this.rebuild = rebuild;
         this.clock = clock;
     }
 
-    public KpiFigure compute(Measure measure, String youthJusticeService, LocalDate from, LocalDate to) {
-        Populations.Population population = populations.of(youthJusticeService)
-                .orElseThrow(() -> new DomainRefusal("service", "unknown youth justice service '"
-                        + youthJusticeService + "'; known: " + String.join(", ", populations.services())));
-        ReportingPeriod period = new ReportingPeriod(from, to);
-        long numerator = measure.numerator(youthJusticeService, period);
-        return new KpiFigure(measure.name(), measure.ruleVersion(), youthJusticeService, from, to, numerator,
-                population.tenToSeventeen(), measure.ratePer(),
-                Rate.per(numerator, population.tenToSeventeen(), measure.ratePer(), measure.rateScale()),
-                population.basis(),
+    /** A measure evaluated for a query: the rule used, the population and the units counted. */
+    public record Evaluation(Measure measure, FigureQuery query, CountingRule rule, Population population,
+                             List<Counted> counted) {
+
+        public long numerator() {
+            return counted.size();
+        }
+
+        public BigDecimal rate() {
+            return Rate.per(numerator(), population.tenToSeventeen(), measure.ratePer(), measure.rateScale());
+        }
+
+        BigDecimal exactRate() {
+            return Rate.exact(numerator(), population.tenToSeventeen(), measure.ratePer());
+        }
+    }
+
+    public Evaluation evaluate(Measure measure, FigureQuery query) {
+        Population population = populations.forPeriodEnding(query.service(), query.period().to())
+                .orElseThrow(() -> new DomainRefusal("service", "unknown youth justice service '" + query.service()
+                        + "' (no population estimates loaded); known: " + String.join(", ", populations.services())));
+        CountingRule rule = rules.resolve(measure.name(), query.ruleVersion(), query.period().to());
+        List<Counted> counted = measure.select(query.service(), query.period(), rule, recordedBefore(query.asOf()))
+                .stream().filter(c -> rule.countsAge(c.ageOnOutcomeDate())).toList();
+        return new Evaluation(measure, query, rule, population, counted);
+    }
+
+    public KpiFigure compute(Measure measure, FigureQuery query) {
+        return figure(evaluate(measure, query));
+    }
+
+    /** The figure of an evaluation, with the same period last year. */
+    public KpiFigure figure(Evaluation now) {
+        Measure measure = now.measure();
+        FigureQuery query = now.query();
+        // Like with like: last year under the same rule version, as of the same date.
+        Evaluation before = evaluate(measure, query.withPeriod(query.period().sameTimeLastYear())
+                .withRuleVersion(now.rule().version()));
+        ReportingPeriod period = query.period();
+        LocalDate today = LocalDate.now(clock);
+        return new KpiFigure(measure.name(), now.rule().version(), query.service(), period.name(), period.from(),
+                period.to(), query.asOf(), now.numerator(), now.population().tenToSeventeen(), measure.ratePer(),
+                now.rate(), now.population().basis(),
                 // A rebuild empties the read model first: until it completes every figure is partial.
-                period.openOn(LocalDate.now(clock)) || rebuild.isRunning());
+                period.openOn(query.asOf() == null ? today : query.asOf()) || rebuild.isRunning(),
+                new YearOnYear(before.query().period().from(), before.query().period().to(), before.numerator(),
+                        before.population().tenToSeventeen(), before.rate(),
+                        Rate.relativeChangePercent(now.exactRate(), before.exactRate()),
+                        now.exactRate().subtract(before.exactRate()).setScale(measure.rateScale(), RoundingMode.HALF_UP),
+                        measure.changeConvention()));
+    }
+
+    /** Convenience for callers with dates only. */
+    public KpiFigure compute(Measure measure, String service, LocalDate from, LocalDate to) {
+        return compute(measure, new FigureQuery(service, new ReportingPeriod(from, to), null, null));
+    }
+
+    /** The end of the as-of day in the service's time zone: outcomes recorded from then on are left out. */
+    private Instant recordedBefore(LocalDate asOf) {
+        if (asOf == null) {
+            return null;
+        }
+        if (asOf.isAfter(LocalDate.now(clock))) {
+            throw new DomainRefusal("asOf", "must not be in the future");
+        }
+        return asOf.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
 }

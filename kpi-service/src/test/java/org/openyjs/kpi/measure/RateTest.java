@@ -25,4 +25,35 @@ class RateTest {
     void roundsHalfUp(long numerator, long population, int per, int scale, String expected) {
         assertThat(Rate.per(numerator, population, per, scale)).isEqualTo(new BigDecimal(expected));
     }
+
+    @ParameterizedTest(name = "{0} -> {1} per {2} of {3}: {4}%")
+    @CsvSource({
+            "81, 90, 100000, 40909, 11.1",   // FTE 2022/23 -> 2023/24, as published: +11.1%
+            "4,  6,  1000,   40909, 50.0",   // custody 4 -> 6 sentences
+            "90, 81, 100000, 40909, -10.0",
+            "7,  7,  100000, 40909, 0.0"
+    })
+    void relativeChangeIsFromTheUnroundedRates(long before, long now, int per, long population, String expected) {
+        assertThat(Rate.relativeChangePercent(Rate.exact(now, population, per), Rate.exact(before, population, per)))
+                .isEqualTo(new BigDecimal(expected));
+    }
+
+    @org.junit.jupiter.api.Test
+    void noRelativeChangeFromZero() {
+        assertThat(Rate.relativeChangePercent(BigDecimal.ONE, BigDecimal.ZERO)).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void percentagePointsAreTheDifferenceOfBinaryRates() {
+        // Reoffending, quarterly cohorts: 18 of 37 (48.65%) vs 11 of 26 (42.31%) = +6.34 pp, as published.
+        BigDecimal now = Rate.exact(18, 37, 100);
+        BigDecimal before = Rate.exact(11, 26, 100);
+        assertThat(now.subtract(before).setScale(2, java.math.RoundingMode.HALF_UP)).isEqualTo(new BigDecimal("6.34"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void ratioIsNullWithoutADivisor() {
+        assertThat(Rate.ratio(BigDecimal.ONE, BigDecimal.ZERO, 2)).isNull();
+        assertThat(Rate.ratio(new BigDecimal("3"), new BigDecimal("2"), 2)).isEqualTo(new BigDecimal("1.50"));
+    }
 }

@@ -1,0 +1,86 @@
+package org.openyjs.kpi.breakdown;
+
+import org.openyjs.kpi.measure.FigureQuery;
+import org.openyjs.kpi.measure.Measure;
+import org.openyjs.kpi.measure.MeasureCalculator;
+import org.openyjs.kpi.measure.MeasureCalculator.Evaluation;
+import org.openyjs.kpi.measure.Rate;
+import org.openyjs.kpi.population.PopulationEstimates;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Splits a figure by sex, ethnicity, age band, looked-after status or SEND, with each group's rate
+ * against its own share of the local 10-17 population and the relative rate index (RRI) against the
+ * reference group ({@code kpi.breakdowns.reference-groups}).
+ */
+@Service
+public class BreakdownCalculator {
+
+    /** RRI = group rate / reference group rate; the reference per dimension is configuration. */
+    @ConfigurationProperties("kpi.breakdowns")
+    public record Settings(Map<String, String> referenceGroups) {
+        public Settings {
+            referenceGroups = referenceGroups == null ? Map.of() : Map.copyOf(referenceGroups);
+        }
+    }
+
+    private final MeasureCalculator calculator;
+    private final PopulationEstimates populations;
+    private final Settings settings;
+
+    public BreakdownCalculator(MeasureCalculator calculator, PopulationEstimates populations, Settings settings) {
+        this.calculator = calculator;
+        this.populations = populations;
+        this.settings = settings;
+    }
+
+    public Breakdown breakdown(Measure measure, FigureQuery query, Dimension by) {
+        return breakdown(calculator.evaluate(measure, query), by);
+    }
+
+    public Breakdown breakdown(Evaluation evaluation, Dimension by) {
+        Measure measure = evaluation.measure();
+        FigureQuery query = evaluation.query();
+        Map<String, Long> counted = evaluation.counted().stream()
+                .collect(Collectors.groupingBy(by::groupOf, Collectors.counting()));
+        Map<String, Long> population = populations.cells(query.service(), evaluation.population().year()).stream()
+                .filter(cell -> by.groupOf(cell) != null)
+                .collect(Collectors.groupingBy(by::groupOf, Collectors.summingLong(PopulationEstimates.Cell::count)));
+
+        // The standard groups first, in order, then any other group something was counted in.
+        Map<String, Long> groups = new LinkedHashMap<>();
+        by.groups().forEach(g -> groups.put(g, counted.getOrDefault(g, 0L)));
+        counted.keySet().stream().filter(g -> !groups.containsKey(g)).sorted().forEach(g -> groups.put(g, counted.get(g)));
+
+        String reference = settings.referenceGroups().get(by.parameter());
+        BigDecimal referenceRate = exactRate(counted.getOrDefault(reference, 0L), population.get(reference), measure);
+        List<Breakdown.Group> rows = new ArrayList<>();
+        groups.forEach((group, numerator) -> {
+            Long denominator = population.get(group);
+            BigDecimal exact = exactRate(numerator, denominator, measure);
+            rows.add(new Breakdown.Group(group, numerator, denominator,
+                    exact == null ? null : Rate.per(numerator, denominator, measure.ratePer(), measure.rateScale()),
+                    Rate.ratio(exact, referenceRate, 2)));
+        });
+        return new Breakdown(measure.name(), evaluation.rule().version(), query.service(), query.period().name(),
+                query.period().from(), query.period().to(), query.asOf(), by.parameter(),
+                population.isEmpty() ? null : reference, evaluation.numerator(), measure.ratePer(),
+                population.isEmpty() ? "the population estimates are not split by " + by.parameter()
+                        : "10-17 population by " + by.parameter() + " (mid-" + evaluation.population().year()
+                        + " estimate)", rows);
+    }
+
+    private static BigDecimal exactRate(long numerator, Long population, Measure measure) {
+        return Objects.requireNonNullElse(population, 0L) <= 0 ? null
+                : Rate.exact(numerator, population, measure.ratePer());
+    }
+}

@@ -1,0 +1,46 @@
+package org.openyjs.kpi.measure;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.openyjs.kpi.readmodel.Counted;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The pseudonymous children and events behind a numerator: one entry per unit counted, so
+ * {@code counted.size() == numerator}. The date of birth stays out (age on the date is enough).
+ */
+public record DrillDown(
+        String measure,
+        int ruleVersion,
+        String youthJusticeService,
+        String period,
+        LocalDate from,
+        LocalDate to,
+        LocalDate asOf,
+        long numerator,
+        List<Entry> counted) {
+
+    public record Entry(
+            @Schema(description = "pseudonymous child id") String childId,
+            @Schema(description = "integration event id of the outcome that counted") String eventId,
+            String outcomeCode,
+            LocalDate outcomeDate,
+            @Schema(description = "when the outcome was recorded (system time)") Instant recordedAt,
+            int ageOnOutcomeDate,
+            String sex,
+            String ethnicity) {
+
+        static Entry of(Counted c) {
+            return new Entry(c.childId(), c.eventId(), c.outcomeCode(), c.outcomeDate(), c.recordedAt(),
+                    c.ageOnOutcomeDate(), c.sex(), c.ethnicity());
+        }
+    }
+
+    public static DrillDown of(MeasureCalculator.Evaluation e) {
+        ReportingPeriod p = e.query().period();
+        return new DrillDown(e.measure().name(), e.rule().version(), e.query().service(), p.name(), p.from(), p.to(),
+                e.query().asOf(), e.numerator(), e.counted().stream().map(Entry::of).toList());
+    }
+}
