@@ -202,6 +202,16 @@ class GatewayTest {
                 analyst      | POST   | /api/kpi/rebuild                | 403
                 analyst      | GET    | /api/kpi/rebuild                | 403
                 admin        | POST   | /api/kpi/rebuild                | 200
+                chair        | GET    | /api/referrals                  | 200
+                chair        | GET    | /api/timeliness                 | 200
+                chair        | POST   | /api/scrutiny/samples/d1/finding | 200
+                practitioner | GET    | /api/referrals                  | 403
+                analyst      | GET    | /api/decisions                  | 403
+                analyst      | PUT    | /api/kpi/admin/comparators      | 200
+                admin        | PUT    | /api/kpi/admin/rag-thresholds   | 200
+                practitioner | PUT    | /api/kpi/admin/comparators      | 403
+                analyst      | POST   | /api/kpi/admin/population       | 403
+                admin        | POST   | /api/kpi/admin/population       | 200
                 admin        | GET    | /api/audit/case-access          | 200
                 analyst      | GET    | /api/audit/case-access          | 403
                 practitioner | GET    | /api/audit/case-access          | 403

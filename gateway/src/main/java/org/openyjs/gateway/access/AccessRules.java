@@ -26,9 +26,14 @@ final class AccessRules {
                 .pathMatchers("/actuator/prometheus").permitAll()
                 .pathMatchers("/api/cases/**").hasRole(PRACTITIONER)
                 .pathMatchers(HttpMethod.GET, "/api/reference/**").authenticated()
-                .pathMatchers("/api/panels/**").hasRole(PANEL_CHAIR)
+                .pathMatchers("/api/panels/**", "/api/referrals/**", "/api/decisions/**", "/api/timeliness/**",
+                        "/api/overrides/**", "/api/scrutiny/**").hasRole(PANEL_CHAIR)
                 // Before the GET rule below, so an analyst cannot trigger a rebuild; /** also covers a trailing slash.
                 .pathMatchers("/api/kpi/rebuild/**").hasRole(ADMIN)
+                // Analysts keep the comparators and RAG thresholds; only an admin replaces population estimates.
+                .pathMatchers(HttpMethod.PUT, "/api/kpi/admin/comparators", "/api/kpi/admin/rag-thresholds")
+                .hasAnyRole(ANALYST, ADMIN)
+                .pathMatchers(HttpMethod.POST, "/api/kpi/admin/population").hasRole(ADMIN)
                 .pathMatchers(HttpMethod.GET, "/api/kpi/**").hasAnyRole(ANALYST, ADMIN)
                 // Who read or changed a child's record: for the admin (information governance) only.
                 .pathMatchers(HttpMethod.GET, "/api/audit/**").hasRole(ADMIN)

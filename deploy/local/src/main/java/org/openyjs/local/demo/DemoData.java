@@ -7,6 +7,7 @@ import org.openyjs.local.demo.DemoPlan.Panel;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,6 +19,8 @@ import java.util.function.Consumer;
 public final class DemoData {
 
     private static final int CONFLICT = 409;
+    /** How long a listing or decision waits for the referral and assessment to arrive in panel-service. */
+    private static final Duration KAFKA_PATIENCE = Duration.ofSeconds(30);
 
     private final GatewayClient gateway;
     private final Consumer<String> progress;
@@ -50,7 +53,7 @@ public final class DemoData {
                 progress.accept("Demo data: " + (i + 1) + "/" + total + " children");
             }
         }
-        boolean panelHeld = hold(chair, plan.panel());
+        boolean panelHeld = hold(practitioner, chair, plan.panel());
 
         progress.accept("Demo data: " + registered + " children registered (" + (total - registered) + " already there), "
                 + offences + " offences, " + outcomes + " outcomes; panel " + plan.panel().panelId()
@@ -87,31 +90,61 @@ public final class DemoData {
                 "Recording offence " + offence.offenceId() + " of " + child.childId());
     }
 
-    /** False if the panel already exists, which means an earlier run held it. */
-    private boolean hold(String token, Panel panel) throws IOException, InterruptedException {
-        GatewayClient.Response created = gateway.post(token, "/api/panels",
+    /**
+     * False if the panel already exists, which means an earlier run held it. The way a real case goes:
+     * the practitioner refers the offence and records a quality-assured assessment; the referral reaches
+     * panel-service over Kafka; the chair lists the case and records the decision, which reaches the
+     * child's case over Kafka in turn.
+     */
+    private boolean hold(String practitioner, String chair, Panel panel) throws IOException, InterruptedException {
+        GatewayClient.Response created = gateway.post(chair, "/api/panels",
                 Map.of("panelId", panel.panelId(), "meetingDate", panel.meetingDate().toString()));
         if (created.status() == CONFLICT) {
             return false;
         }
         expectSuccess(created, "Creating panel " + panel.panelId());
+        for (Decision decision : panel.decisions()) {
+            String offence = "/api/cases/" + decision.childId() + "/offences/" + decision.offenceId();
+            expectSuccess(gateway.post(practitioner, offence + "/panel-referral",
+                            Map.of("referralDate", decision.offenceDate().plusDays(2).toString())),
+                    "Referring " + decision.childId() + " to the panel");
+            expectSuccess(gateway.post(practitioner, "/api/cases/" + decision.childId() + "/assessments", Map.of(
+                            "offenceId", decision.offenceId(),
+                            "tool", "PREVENTION_AND_DIVERSION",
+                            "completedOn", panel.meetingDate().minusDays(5).toString(),
+                            "qualityAssuredOn", panel.meetingDate().minusDays(4).toString())),
+                    "Recording the assessment of " + decision.childId());
+        }
         String path = "/api/panels/" + panel.panelId();
         for (Decision decision : panel.decisions()) {
-            expectSuccess(gateway.post(token, path + "/cases", Map.of(
-                    "childId", decision.childId(),
-                    "offenceId", decision.offenceId(),
-                    "youthJusticeService", decision.youthJusticeService())),
+            expectSuccess(untilAccepted(() -> gateway.post(chair, path + "/cases", Map.of(
+                            "childId", decision.childId(),
+                            "offenceId", decision.offenceId()))),
                     "Listing " + decision.childId() + " for panel " + panel.panelId());
-        }
-        for (Decision decision : panel.decisions()) {
-            expectSuccess(gateway.post(token, path + "/decisions", Map.of(
-                    "childId", decision.childId(),
-                    "offenceId", decision.offenceId(),
-                    "outcomeCode", decision.outcomeCode(),
-                    "rationale", decision.rationale())),
+            expectSuccess(untilAccepted(() -> gateway.post(chair, path + "/decisions", Map.of(
+                            "childId", decision.childId(),
+                            "offenceId", decision.offenceId(),
+                            "outcomeCode", decision.outcomeCode(),
+                            "rationale", decision.rationale()))),
                     "Recording the panel decision for " + decision.childId());
         }
         return true;
+    }
+
+    /** A call to retry while what it depends on is still on its way over Kafka: refusals record nothing. */
+    @FunctionalInterface
+    interface Call {
+        GatewayClient.Response send() throws IOException, InterruptedException;
+    }
+
+    private static GatewayClient.Response untilAccepted(Call call) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + KAFKA_PATIENCE.toNanos();
+        GatewayClient.Response response = call.send();
+        while (!response.isSuccess() && response.status() < 500 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            response = call.send();
+        }
+        return response;
     }
 
     private static void expectSuccess(GatewayClient.Response response, String what) {

@@ -24,8 +24,8 @@ record DemoPlan(List<Child> children, Panel panel) {
     record Panel(String panelId, LocalDate meetingDate, List<Decision> decisions) {
     }
 
-    record Decision(String childId, String offenceId, String youthJusticeService, String outcomeCode,
-                    String rationale) {
+    record Decision(String childId, String offenceId, LocalDate offenceDate, String youthJusticeService,
+                    String outcomeCode, String rationale) {
     }
 
     /** Always the same plan: the generator is seeded. */

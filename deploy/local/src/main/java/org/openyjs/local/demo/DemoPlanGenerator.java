@@ -103,7 +103,7 @@ final class DemoPlanGenerator {
         Child child = new Child(area.childId(number), area.service, area.localAuthority,
                 birthDate(offenceDate, 13 + random.nextInt(4)), SEX.pick(random), area.ethnicity.pick(random), List.of(offence));
         children.add(child);
-        return new Decision(child.childId(), offence.offenceId(), area.service, decision, rationale);
+        return new Decision(child.childId(), offence.offenceId(), offenceDate, area.service, decision, rationale);
     }
 
     private Child child(Area area, int number) {

@@ -39,6 +39,11 @@ class DemoDataTest {
                      "dateOfBirth": "%s", "sex": "%s", "ethnicity": "%s"}""".formatted(plan.children().get(0).dateOfBirth(),
                     plan.children().get(0).sex(), plan.children().get(0).ethnicity())));
 
+            assertThat(gateway.requests("POST", "/api/cases/[^/]+/offences/o1/panel-referral")).hasSize(3)
+                    .allMatch(r -> "Bearer token-practitioner".equals(r.authorization()));
+            assertThat(json(gateway.requests("POST", "/api/cases/demo-city-001/assessments").get(0)).get("tool").asText())
+                    .isEqualTo("PREVENTION_AND_DIVERSION");
+
             List<Request> offences = gateway.requests("POST", "/api/cases/[^/]+/offences");
             assertThat(offences).hasSize((int) plan.children().stream().mapToLong(c -> c.offences().size()).sum());
             JsonNode awaitingPanel = json(offences.get(0));
@@ -54,6 +59,8 @@ class DemoDataTest {
                     .hasSize(7).allMatch(r -> "Bearer token-chair".equals(r.authorization()));
             assertThat(json(gateway.requests("POST", "/api/panels/demo-panel-2024-01-10/decisions").get(0)).fieldNames())
                     .toIterable().containsExactlyInAnyOrder("childId", "offenceId", "outcomeCode", "rationale");
+            assertThat(json(gateway.requests("POST", "/api/panels/demo-panel-2024-01-10/cases").get(0)).fieldNames())
+                    .toIterable().containsExactlyInAnyOrder("childId", "offenceId");
         }
         assertThat(progress).contains("Demo data: 10/60 children", "Demo data: 60/60 children");
         assertThat(progress.get(progress.size() - 1))
