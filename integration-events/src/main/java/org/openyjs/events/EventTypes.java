@@ -5,6 +5,7 @@ import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.AssessmentRecorded;
+import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
 import org.openyjs.events.cases.StatusRecorded;
@@ -27,6 +28,7 @@ public final class EventTypes {
             new EventType("ChildRegistered", 1, ChildRegistered.class, Topics.CASE_EVENTS),
             new EventType("OffenceRecorded", 1, OffenceRecorded.class, Topics.CASE_EVENTS),
             new EventType("OutcomeRecorded", 1, OutcomeRecorded.class, Topics.CASE_EVENTS),
+            new EventType("OutcomeCorrected", 1, OutcomeCorrected.class, Topics.CASE_EVENTS),
             new EventType("ReferredToOutOfCourtPanel", 1, ReferredToOutOfCourtPanel.class, Topics.CASE_EVENTS),
             new EventType("AssessmentRecorded", 1, AssessmentRecorded.class, Topics.CASE_EVENTS),
             new EventType("VictimContactRecorded", 1, VictimContactRecorded.class, Topics.CASE_EVENTS),

@@ -9,6 +9,7 @@ import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
+import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
@@ -37,6 +38,7 @@ class IntegrationEventCodecTest {
                 new ChildRegistered("c1", "leicester-city", LocalDate.of(2008, 5, 1), "MALE", "WHITE_BRITISH", "Leicester"),
                 new OffenceRecorded("c1", "o1", LocalDate.of(2023, 5, 2), "THEFT_AND_HANDLING", 2, true),
                 new OutcomeRecorded("c1", "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null),
+                new OutcomeCorrected("c1", "o1", "e1", "COMMUNITY_RESOLUTION", LocalDate.of(2023, 6, 1)),
                 new ReferredToOutOfCourtPanel("c1", "o1", LocalDate.of(2023, 12, 12), 2, true),
                 new AssessmentRecorded("c1", "a1", "o1", "PREVENTION_AND_DIVERSION", LocalDate.of(2023, 12, 20),
                         LocalDate.of(2023, 12, 22)),
@@ -77,7 +79,7 @@ class IntegrationEventCodecTest {
     @MethodSource("oneOfEachContract")
     void no_contract_has_a_field_for_personal_details(IntegrationPayload payload) {
         Set<String> personal = Set.of("name", "firstName", "lastName", "surname", "address", "postcode", "phone",
-                "email", "rationale", "notes");
+                "email", "rationale", "notes", "reason");
         assertThat(Arrays.stream(payload.getClass().getRecordComponents()).map(RecordComponent::getName))
                 .doesNotContainAnyElementsOf(personal);
     }
