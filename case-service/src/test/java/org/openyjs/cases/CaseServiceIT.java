@@ -298,4 +298,29 @@ class CaseServiceIT {
         assertThat(status.get("ete").get("status").asText()).isEqualTo("PART_TIME");
         assertThat(status.get("widerServices").get("lookedAfter").asBoolean()).isTrue();
     }
+
+    @Test
+    void a_corrected_outcome_shows_in_the_case_and_both_facts_stay_in_the_timeline() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2008-03-14");
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2023-05-02","offenceCategory":"THEFT_AND_HANDLING","admitted":true,
+                 "outcome":{"code":"YOUTH_CAUTION","date":"2023-06-01"}}""");
+        assertThat(post("/cases/" + child + "/offences/o1/outcome/corrections", """
+                {"code":"COMMUNITY_RESOLUTION","date":"2023-06-01","reason":"Entered as a caution in error"}""")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
+        assertThat(view.get("offences").get(0).get("outcomeCode").asText()).isEqualTo("COMMUNITY_RESOLUTION");
+        JsonNode timeline = view.get("timeline");
+        assertThat(timeline.findValuesAsText("event")).containsExactly("ChildRegistered", "OffenceRecorded",
+                "OutcomeRecorded", "OutcomeCorrected");
+        assertThat(timeline.get(3).get("fact").get("correctsEventId").asText())
+                .isEqualTo(timeline.get(2).get("eventId").asText());
+
+        List<IntegrationEvent> events = readUntil(Topics.CASE_EVENTS, child, 4).stream()
+                .map(r -> codec.read(r.value())).toList();
+        assertThat(events.get(3).eventType()).isEqualTo("OutcomeCorrected");
+        assertThat(events.get(3).payload().get("correctsEventId").asText()).isEqualTo(events.get(2).eventId());
+        assertThat(events.get(3).payload().has("reason")).isFalse();
+    }
 }

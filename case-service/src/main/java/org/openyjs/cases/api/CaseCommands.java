@@ -217,4 +217,17 @@ public final class CaseCommands {
             WiderServices widerServices,
             @TargetAggregateVersion Long expectedVersion) {
     }
+
+    /**
+     * Corrects the recorded outcome of an offence. The correction is a new fact that names the one it
+     * corrects; the original stays in the history.
+     */
+    public record CorrectOutcome(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            String outcomeCode,
+            LocalDate outcomeDate,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
 }

@@ -108,4 +108,9 @@ public final class CaseEvents {
                                  Accommodation accommodation, Ete ete, Send send, Need mentalHealth,
                                  Need substanceMisuse, WiderServices widerServices) {
     }
+
+    /** @param correctsEventId the outcome (or earlier correction) event this corrects */
+    public record OutcomeCorrected(String childId, String offenceId, String correctsEventId, String outcomeCode,
+                                   LocalDate outcomeDate, String reason) {
+    }
 }

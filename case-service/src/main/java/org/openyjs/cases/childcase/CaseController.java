@@ -5,12 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
+import org.openyjs.cases.api.CaseCommands.CorrectOutcome;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.cases.api.CaseCommands.ReopenCase;
 import org.openyjs.cases.childcase.CaseRequests.ClosureRequest;
+import org.openyjs.cases.childcase.CaseRequests.CorrectionRequest;
 import org.openyjs.cases.childcase.CaseRequests.Created;
 import org.openyjs.cases.childcase.CaseRequests.OutcomeRequest;
 import org.openyjs.cases.childcase.CaseRequests.RecordOffenceRequest;
@@ -88,5 +90,17 @@ public class CaseController {
                                           @Valid @RequestBody ClosureRequest request) {
         commands.sendAndWait(new ReopenCase(childId, request.on(), request.reason(), CaseVersion.fromIfMatch(ifMatch)));
         return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
+    }
+
+    @Operation(summary = "Correct the recorded outcome of an offence, with a reason; the original stays in the timeline")
+    @PostMapping("/{childId}/offences/{offenceId}/outcome/corrections")
+    public ResponseEntity<Created> correctOutcome(@PathVariable String childId, @PathVariable String offenceId,
+                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
+                                                  String ifMatch,
+                                                  @Valid @RequestBody CorrectionRequest request) {
+        commands.sendAndWait(new CorrectOutcome(childId, offenceId, request.code(), request.date(), request.reason(),
+                CaseVersion.fromIfMatch(ifMatch)));
+        return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
+                .body(new Created(childId, offenceId));
     }
 }

@@ -49,6 +49,9 @@ final class CaseRequests {
     record ClosureRequest(@NotNull LocalDate on, @NotBlank @Size(max = 1000) String reason) {
     }
 
+    record CorrectionRequest(@NotBlank String code, @NotNull LocalDate date, @NotBlank @Size(max = 1000) String reason) {
+    }
+
     record Created(String childId, String offenceId) {
     }
 }

@@ -3,9 +3,11 @@ package org.openyjs.cases.childcase;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
+import org.openyjs.cases.api.CaseCommands.CorrectOutcome;
 import org.openyjs.cases.api.CaseCommands.EndOrder;
 import org.openyjs.cases.api.CaseCommands.ErasePersonalData;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
@@ -27,6 +29,7 @@ import org.openyjs.cases.api.CaseEvents.CaseReopened;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OrderEnded;
+import org.openyjs.cases.api.CaseEvents.OutcomeCorrected;
 import org.openyjs.cases.api.CaseEvents.OrderStarted;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
 import org.openyjs.cases.api.CaseEvents.PersonalDataErased;
@@ -77,13 +80,13 @@ public class ChildCase {
 
     /** What the rules need to remember about an offence. */
     private record Offence(LocalDate offenceDate, Integer gravityScore, boolean admitted, String outcomeCode,
-                           LocalDate referredToPanelOn) {
-        Offence withOutcome(String code) {
-            return new Offence(offenceDate, gravityScore, admitted, code, referredToPanelOn);
+                           String outcomeEventId, LocalDate referredToPanelOn) {
+        Offence withOutcome(String code, String eventId) {
+            return new Offence(offenceDate, gravityScore, admitted, code, eventId, referredToPanelOn);
         }
 
         Offence referredOn(LocalDate date) {
-            return new Offence(offenceDate, gravityScore, admitted, outcomeCode, date);
+            return new Offence(offenceDate, gravityScore, admitted, outcomeCode, outcomeEventId, date);
         }
     }
 
@@ -155,6 +158,23 @@ public class ChildCase {
                 offence.admitted(), referenceData, clock);
         apply(new OutcomeRecorded(childId, command.offenceId(), command.outcomeCode(), command.outcomeDate(),
                 command.panelDecisionId()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(CorrectOutcome command, ReferenceData referenceData, Clock clock) {
+        requireOpen();
+        Offence offence = offenceOnCase(command.offenceId());
+        if (offence.outcomeCode() == null) {
+            throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId()
+                    + " has no outcome to correct; record one instead");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainRefusal("reason", "a correction is recorded with its reason");
+        }
+        checkOutcome("outcomeCode", command.outcomeCode(), command.outcomeDate(), offence.offenceDate(),
+                offence.admitted(), referenceData, clock);
+        apply(new OutcomeCorrected(childId, command.offenceId(), offence.outcomeEventId(), command.outcomeCode(),
+                command.outcomeDate(), command.reason()), serviceMetaData(youthJusticeService));
     }
 
     @CommandHandler
@@ -389,7 +409,7 @@ public class ChildCase {
     @EventSourcingHandler
     void on(OffenceRecorded event) {
         offences.put(event.offenceId(), new Offence(event.offenceDate(), event.gravityScore(), event.admitted(), null,
-                null));
+                null, null));
     }
 
     @EventSourcingHandler
@@ -434,8 +454,13 @@ public class ChildCase {
     }
 
     @EventSourcingHandler
-    void on(OutcomeRecorded event) {
-        offences.computeIfPresent(event.offenceId(), (id, offence) -> offence.withOutcome(event.outcomeCode()));
+    void on(OutcomeCorrected event, @MessageIdentifier String eventId) {
+        offences.computeIfPresent(event.offenceId(), (id, offence) -> offence.withOutcome(event.outcomeCode(), eventId));
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeRecorded event, @MessageIdentifier String eventId) {
+        offences.computeIfPresent(event.offenceId(), (id, offence) -> offence.withOutcome(event.outcomeCode(), eventId));
         if (event.panelDecisionId() != null) {
             panelDecisionsRecorded.add(event.panelDecisionId());
         }

@@ -7,6 +7,7 @@ import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
+import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
@@ -36,6 +37,11 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         if (event instanceof CaseEvents.OutcomeRecorded e) {
             return Optional.of(new OutcomeRecorded(e.childId(), e.offenceId(), e.outcomeCode(), e.outcomeDate(),
                     e.panelDecisionId()));
+        }
+        if (event instanceof CaseEvents.OutcomeCorrected e) {
+            // The free-text reason stays here: it may name people.
+            return Optional.of(new OutcomeCorrected(e.childId(), e.offenceId(), e.correctsEventId(), e.outcomeCode(),
+                    e.outcomeDate()));
         }
         if (event instanceof CaseEvents.ReferredToOutOfCourtPanel e) {
             return Optional.of(new ReferredToOutOfCourtPanel(e.childId(), e.offenceId(), e.referralDate(),

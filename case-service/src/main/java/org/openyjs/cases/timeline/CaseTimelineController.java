@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
+import org.openyjs.cases.api.CaseEvents.OutcomeCorrected;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
 import org.openyjs.cases.api.CaseEvents.PersonalDetailsRecorded;
 import org.openyjs.cases.childcase.CaseVersion;
@@ -48,7 +49,9 @@ public class CaseTimelineController {
                               boolean admitted, String outcomeCode, LocalDate outcomeDate, String panelDecisionId) {
     }
 
-    public record TimelineEntry(long sequence, String event, Instant recordedAt, String recordedBy, Object fact) {
+    /** @param eventId what a correction refers to when it names the fact it corrects */
+    public record TimelineEntry(long sequence, String eventId, String event, Instant recordedAt, String recordedBy,
+                                Object fact) {
     }
 
     @Operation(summary = "A child's case: current state and the timeline of everything recorded")
@@ -64,7 +67,7 @@ public class CaseTimelineController {
             Object fact = message.getPayload() instanceof PersonalDetailsRecorded
                     ? "personal details recorded (encrypted)" : message.getPayload();
             version = message.getSequenceNumber();
-            timeline.add(new TimelineEntry(version, message.getPayloadType().getSimpleName(), message.getTimestamp(),
+            timeline.add(new TimelineEntry(version, message.getIdentifier(), message.getPayloadType().getSimpleName(), message.getTimestamp(),
                     (String) message.getMetaData().get(RecordingMetadata.RECORDED_BY), fact));
             if (fact instanceof ChildRegistered registered) {
                 child = registered;
@@ -75,6 +78,11 @@ public class CaseTimelineController {
                 offences.computeIfPresent(o.offenceId(), (id, v) -> new OffenceView(v.offenceId(), v.offenceDate(),
                         v.offenceCategory(), v.gravityScore(), v.admitted(), o.outcomeCode(), o.outcomeDate(),
                         o.panelDecisionId()));
+            } else if (fact instanceof OutcomeCorrected o) {
+                // The current state shows the corrected outcome; the timeline keeps both.
+                offences.computeIfPresent(o.offenceId(), (id, v) -> new OffenceView(v.offenceId(), v.offenceDate(),
+                        v.offenceCategory(), v.gravityScore(), v.admitted(), o.outcomeCode(), o.outcomeDate(),
+                        v.panelDecisionId()));
             }
         }
         if (child == null) {

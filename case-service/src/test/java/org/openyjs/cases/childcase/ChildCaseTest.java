@@ -7,6 +7,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
+import org.openyjs.cases.api.CaseCommands.CorrectOutcome;
 import org.openyjs.cases.api.CaseCommands.ErasePersonalData;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
 import org.openyjs.cases.api.CaseCommands.RecordOffence;
@@ -18,6 +19,7 @@ import org.openyjs.cases.api.CaseEvents.CaseClosed;
 import org.openyjs.cases.api.CaseEvents.CaseReopened;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
+import org.openyjs.cases.api.CaseEvents.OutcomeCorrected;
 import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
 import org.openyjs.cases.api.CaseEvents.PersonalDataErased;
 import org.openyjs.cases.api.CaseEvents.PersonalDetailsRecorded;
@@ -33,6 +35,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
@@ -355,5 +361,43 @@ class ChildCaseTest {
         fixtureWithCodeLists().given(registered())
                 .when(new RecordOffence(CHILD, "o1", LocalDate.of(2023, 5, 2), "THEFT_AND_HANDLING", 2, true, null))
                 .expectEvents(offence("o1", LocalDate.of(2023, 5, 2), true));
+    }
+
+    @Test
+    void a_correction_names_the_outcome_it_corrects_and_keeps_it_in_the_history() {
+        fixture.given(registered(), offence("o1", LocalDate.of(2023, 5, 2), true),
+                        new OutcomeRecorded(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null))
+                .when(new CorrectOutcome(CHILD, "o1", "COMMUNITY_RESOLUTION", LocalDate.of(2023, 6, 1),
+                        "Entered as a caution in error", null))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches((OutcomeCorrected c) ->
+                        c.offenceId().equals("o1") && c.outcomeCode().equals("COMMUNITY_RESOLUTION")
+                                && c.correctsEventId() != null && c.reason().equals("Entered as a caution in error"))),
+                        andNoMore()));
+    }
+
+    @Test
+    void an_offence_without_an_outcome_has_nothing_to_correct() {
+        fixture.given(registered(), offence("o1", LocalDate.of(2023, 5, 2), true))
+                .when(new CorrectOutcome(CHILD, "o1", "COMMUNITY_RESOLUTION", LocalDate.of(2023, 6, 1), "typo", null))
+                .expectNoEvents()
+                .expectException(refusedOn("offenceId", HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void a_correction_follows_the_same_rules_as_the_outcome() {
+        fixture.given(registered(), offence("o1", LocalDate.of(2023, 5, 2), false),
+                        new OutcomeRecorded(CHILD, "o1", "COMMUNITY_RESOLUTION", LocalDate.of(2023, 6, 1), null))
+                .when(new CorrectOutcome(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), "was a caution", null))
+                .expectNoEvents()
+                .expectException(refusedOn("outcomeCode", HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void a_correction_needs_a_reason() {
+        fixture.given(registered(), offence("o1", LocalDate.of(2023, 5, 2), true),
+                        new OutcomeRecorded(CHILD, "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null))
+                .when(new CorrectOutcome(CHILD, "o1", "COMMUNITY_RESOLUTION", LocalDate.of(2023, 6, 1), "", null))
+                .expectNoEvents()
+                .expectException(refusedOn("reason", HttpStatus.BAD_REQUEST));
     }
 }
