@@ -323,4 +323,35 @@ class CaseServiceIT {
         assertThat(events.get(3).payload().get("correctsEventId").asText()).isEqualTo(events.get(2).eventId());
         assertThat(events.get(3).payload().has("reason")).isFalse();
     }
+
+    @Test
+    void the_court_stage_reaches_kafka_report_remand_and_home_visit() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2007-10-10");
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2023-10-02","offenceCategory":"ROBBERY","gravityScore":4,"admitted":false}""");
+        assertThat(post("/cases/" + child + "/remands", """
+                {"remandId":"r1","offenceId":"o1","remandType":"YOUTH_DETENTION_ACCOMMODATION","startDate":"2023-10-03"}""")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertProblem(post("/cases/" + child + "/remands", """
+                {"offenceId":"o1","remandType":"HOTEL","startDate":"2023-10-03"}"""), HttpStatus.BAD_REQUEST, "remandType");
+        assertThat(post("/cases/" + child + "/remands/r1/end", """
+                {"endDate":"2023-12-01"}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/cases/" + child + "/offences/o1/pre-sentence-report", """
+                {"requestedOn":"2023-11-01"}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/cases/" + child + "/offences/o1/pre-sentence-report/submission", """
+                {"submittedOn":"2023-11-24","proposedOutcomeCode":"YOUTH_REHABILITATION_ORDER","qualityAssured":true}""")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        post("/cases/" + child + "/offences/o1/outcome", """
+                {"code":"YOUTH_REHABILITATION_ORDER","date":"2023-12-01"}""");
+        assertThat(post("/cases/" + child + "/offences/o1/home-visit", """
+                {"visitedAt":"2023-12-01T17:30:00Z"}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        List<IntegrationEvent> events = readUntil(Topics.CASE_EVENTS, child, 7).stream()
+                .map(r -> codec.read(r.value())).toList();
+        assertThat(events).extracting(IntegrationEvent::eventType).containsExactly("ChildRegistered",
+                "OffenceRecorded", "RemandRecorded", "RemandRecorded", "PreSentenceReportSubmitted",
+                "OutcomeRecorded", "HomeVisitRecorded");
+        assertThat(events.get(3).payload().get("endDate").asText()).isEqualTo("2023-12-01");
+        assertThat(events.get(4).payload().get("proposedOutcomeCode").asText()).isEqualTo("YOUTH_REHABILITATION_ORDER");
+    }
 }

@@ -1,13 +1,16 @@
 package org.openyjs.events;
 
 import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.cases.PreSentenceReportSubmitted;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.RemandRecorded;
 import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.events.panel.PanelDecisionAmended;
@@ -32,6 +35,9 @@ public final class EventTypes {
             new EventType("ReferredToOutOfCourtPanel", 1, ReferredToOutOfCourtPanel.class, Topics.CASE_EVENTS),
             new EventType("AssessmentRecorded", 1, AssessmentRecorded.class, Topics.CASE_EVENTS),
             new EventType("VictimContactRecorded", 1, VictimContactRecorded.class, Topics.CASE_EVENTS),
+            new EventType("PreSentenceReportSubmitted", 1, PreSentenceReportSubmitted.class, Topics.CASE_EVENTS),
+            new EventType("RemandRecorded", 1, RemandRecorded.class, Topics.CASE_EVENTS),
+            new EventType("HomeVisitRecorded", 1, HomeVisitRecorded.class, Topics.CASE_EVENTS),
             new EventType("OrderStarted", 1, OrderStarted.class, Topics.CASE_EVENTS),
             new EventType("OrderEnded", 1, OrderEnded.class, Topics.CASE_EVENTS),
             new EventType("StatusRecorded", 1, StatusRecorded.class, Topics.CASE_EVENTS),

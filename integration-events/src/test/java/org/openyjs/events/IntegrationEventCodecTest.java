@@ -6,13 +6,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.StatusRecorded;
+import org.openyjs.events.cases.PreSentenceReportSubmitted;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.RemandRecorded;
 import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.events.panel.PanelDecisionAmended;
 import org.openyjs.events.panel.PanelDecisionRecorded;
@@ -43,6 +46,10 @@ class IntegrationEventCodecTest {
                 new AssessmentRecorded("c1", "a1", "o1", "PREVENTION_AND_DIVERSION", LocalDate.of(2023, 12, 20),
                         LocalDate.of(2023, 12, 22)),
                 new VictimContactRecorded("c1", "o1", "v1", LocalDate.of(2023, 12, 19), "VIEWS_GIVEN", true, true),
+                new PreSentenceReportSubmitted("c1", "o1", LocalDate.of(2023, 12, 1), LocalDate.of(2023, 12, 20),
+                        "REFERRAL_ORDER", true),
+                new RemandRecorded("c1", "r1", "o1", "YOUTH_DETENTION_ACCOMMODATION", LocalDate.of(2023, 11, 1), null),
+                new HomeVisitRecorded("c1", "o1", Instant.parse("2024-01-06T10:00:00Z")),
                 new OrderStarted("c1", "ro1", "REFERRAL_ORDER", "COMMUNITY", "o1", LocalDate.of(2024, 1, 5),
                         LocalDate.of(2024, 7, 5)),
                 new OrderEnded("c1", "ro1", "REFERRAL_ORDER", "COMMUNITY", LocalDate.of(2024, 7, 5), "COMPLETED"),

@@ -9,6 +9,7 @@ import org.openyjs.events.cases.StatusRecorded.Need;
 import org.openyjs.events.cases.StatusRecorded.Send;
 import org.openyjs.events.cases.StatusRecorded.WiderServices;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -228,6 +229,48 @@ public final class CaseCommands {
             String outcomeCode,
             LocalDate outcomeDate,
             String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RequestPreSentenceReport(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            LocalDate requestedOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** @param proposedOutcomeCode the court sentence the report proposes */
+    public record SubmitPreSentenceReport(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            LocalDate submittedOn,
+            String proposedOutcomeCode,
+            boolean qualityAssured,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** @param remandType LOCAL_AUTHORITY_ACCOMMODATION or YOUTH_DETENTION_ACCOMMODATION */
+    public record StartRemand(
+            @TargetAggregateIdentifier String childId,
+            String remandId,
+            String offenceId,
+            String remandType,
+            LocalDate startDate,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record EndRemand(
+            @TargetAggregateIdentifier String childId,
+            String remandId,
+            LocalDate endDate,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** The child seen at home after a court outcome (the local rule: within 24 hours). */
+    public record RecordHomeVisit(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            Instant visitedAt,
             @TargetAggregateVersion Long expectedVersion) {
     }
 }

@@ -6,6 +6,7 @@ import org.openyjs.events.cases.StatusRecorded.Need;
 import org.openyjs.events.cases.StatusRecorded.Send;
 import org.openyjs.events.cases.StatusRecorded.WiderServices;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -112,5 +113,25 @@ public final class CaseEvents {
     /** @param correctsEventId the outcome (or earlier correction) event this corrects */
     public record OutcomeCorrected(String childId, String offenceId, String correctsEventId, String outcomeCode,
                                    LocalDate outcomeDate, String reason) {
+    }
+
+    public record PreSentenceReportRequested(String childId, String offenceId, LocalDate requestedOn) {
+    }
+
+    public record PreSentenceReportSubmitted(String childId, String offenceId, LocalDate requestedOn,
+                                             LocalDate submittedOn, String proposedOutcomeCode,
+                                             boolean qualityAssured) {
+    }
+
+    public record RemandStarted(String childId, String remandId, String offenceId, String remandType,
+                                LocalDate startDate) {
+    }
+
+    /** Carries the whole remand, so that readers need no earlier event. */
+    public record RemandEnded(String childId, String remandId, String offenceId, String remandType,
+                              LocalDate startDate, LocalDate endDate) {
+    }
+
+    public record HomeVisitRecorded(String childId, String offenceId, Instant visitedAt) {
     }
 }

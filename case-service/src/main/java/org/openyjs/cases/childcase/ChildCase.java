@@ -7,6 +7,11 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
+import org.openyjs.cases.api.CaseCommands.SubmitPreSentenceReport;
+import org.openyjs.cases.api.CaseCommands.StartRemand;
+import org.openyjs.cases.api.CaseCommands.RequestPreSentenceReport;
+import org.openyjs.cases.api.CaseCommands.RecordHomeVisit;
+import org.openyjs.cases.api.CaseCommands.EndRemand;
 import org.openyjs.cases.api.CaseCommands.CorrectOutcome;
 import org.openyjs.cases.api.CaseCommands.EndOrder;
 import org.openyjs.cases.api.CaseCommands.ErasePersonalData;
@@ -27,6 +32,11 @@ import org.openyjs.cases.api.CaseEvents.AssessmentRecorded;
 import org.openyjs.cases.api.CaseEvents.CaseClosed;
 import org.openyjs.cases.api.CaseEvents.CaseReopened;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
+import org.openyjs.cases.api.CaseEvents.RemandStarted;
+import org.openyjs.cases.api.CaseEvents.RemandEnded;
+import org.openyjs.cases.api.CaseEvents.PreSentenceReportSubmitted;
+import org.openyjs.cases.api.CaseEvents.PreSentenceReportRequested;
+import org.openyjs.cases.api.CaseEvents.HomeVisitRecorded;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.cases.api.CaseEvents.OrderEnded;
 import org.openyjs.cases.api.CaseEvents.OutcomeCorrected;
@@ -73,6 +83,12 @@ public class ChildCase {
     private final Map<String, OrderStarted> orders = new HashMap<>();
     private final Set<String> endedOrders = new HashSet<>();
 
+    private final Map<String, PreSentenceReportRequested> reportsRequested = new HashMap<>();
+    private final Set<String> reportsSubmitted = new HashSet<>();
+    private final Map<String, RemandStarted> remands = new HashMap<>();
+    private final Set<String> endedRemands = new HashSet<>();
+
+    static final Set<String> REMAND_TYPES = Set.of("LOCAL_AUTHORITY_ACCOMMODATION", "YOUTH_DETENTION_ACCOMMODATION");
     static final Set<String> ORDER_END_REASONS = Set.of("COMPLETED", "REVOKED", "BREACHED", "TRANSFERRED");
     static final Set<String> STATUS_POINTS = Set.of("START", "END");
     static final Set<String> ETE_STATUSES = Set.of("FULL_TIME", "PART_TIME", "NEET");
@@ -329,6 +345,92 @@ public class ChildCase {
                 command.substanceMisuse(), command.widerServices()), serviceMetaData(youthJusticeService));
     }
 
+    @CommandHandler
+    public void handle(RequestPreSentenceReport command, Clock clock) {
+        requireOpen();
+        Offence offence = offenceOnCase(command.offenceId());
+        if (reportsRequested.containsKey(command.offenceId())) {
+            throw DomainRefusal.conflict("offenceId", "a pre-sentence report was already requested for offence "
+                    + command.offenceId());
+        }
+        notBefore("requestedOn", command.requestedOn(), offence.offenceDate(), "the offence date");
+        notInTheFuture("requestedOn", command.requestedOn(), clock);
+        apply(new PreSentenceReportRequested(childId, command.offenceId(), command.requestedOn()),
+                serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(SubmitPreSentenceReport command, ReferenceData referenceData, Clock clock) {
+        requireOpen();
+        PreSentenceReportRequested requested = reportsRequested.get(command.offenceId());
+        if (requested == null) {
+            throw DomainRefusal.conflict("offenceId", "no pre-sentence report was requested for offence "
+                    + command.offenceId());
+        }
+        if (reportsSubmitted.contains(command.offenceId())) {
+            throw DomainRefusal.conflict("offenceId", "the pre-sentence report for offence " + command.offenceId()
+                    + " was already submitted");
+        }
+        notBefore("submittedOn", command.submittedOn(), requested.requestedOn(), "the request");
+        notInTheFuture("submittedOn", command.submittedOn(), clock);
+        boolean courtSentence = referenceData.outcomeType(command.proposedOutcomeCode(), command.submittedOn())
+                .filter(type -> "COURT".equals(type.category())).isPresent();
+        if (!courtSentence) {
+            throw new DomainRefusal("proposedOutcomeCode", command.proposedOutcomeCode()
+                    + " is not a court sentence in force on " + command.submittedOn());
+        }
+        apply(new PreSentenceReportSubmitted(childId, command.offenceId(), requested.requestedOn(),
+                command.submittedOn(), command.proposedOutcomeCode(), command.qualityAssured()),
+                serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(StartRemand command, Clock clock) {
+        requireOpen();
+        if (remands.containsKey(command.remandId())) {
+            throw DomainRefusal.conflict("remandId", "remand " + command.remandId() + " is already on the case");
+        }
+        Offence offence = offenceOnCase(command.offenceId());
+        if (!REMAND_TYPES.contains(command.remandType())) {
+            throw new DomainRefusal("remandType", "must be one of " + REMAND_TYPES);
+        }
+        notBefore("startDate", command.startDate(), offence.offenceDate(), "the offence date");
+        notInTheFuture("startDate", command.startDate(), clock);
+        apply(new RemandStarted(childId, command.remandId(), command.offenceId(), command.remandType(),
+                command.startDate()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(EndRemand command, Clock clock) {
+        requireOpen();
+        RemandStarted remand = remands.get(command.remandId());
+        if (remand == null) {
+            throw DomainRefusal.notFound("remandId", "remand " + command.remandId() + " is not on this child's case");
+        }
+        if (endedRemands.contains(command.remandId())) {
+            throw DomainRefusal.conflict("remandId", "remand " + command.remandId() + " has already ended");
+        }
+        notBefore("endDate", command.endDate(), remand.startDate(), "the remand's start");
+        notInTheFuture("endDate", command.endDate(), clock);
+        apply(new RemandEnded(childId, remand.remandId(), remand.offenceId(), remand.remandType(), remand.startDate(),
+                command.endDate()), serviceMetaData(youthJusticeService));
+    }
+
+    @CommandHandler
+    public void handle(RecordHomeVisit command, Clock clock) {
+        requireOpen();
+        Offence offence = offenceOnCase(command.offenceId());
+        if (offence.outcomeCode() == null) {
+            throw DomainRefusal.conflict("offenceId", "offence " + command.offenceId()
+                    + " has no outcome yet: the home visit follows the court's outcome");
+        }
+        if (command.visitedAt().isAfter(clock.instant())) {
+            throw new DomainRefusal("visitedAt", command.visitedAt() + " is in the future");
+        }
+        apply(new HomeVisitRecorded(childId, command.offenceId(), command.visitedAt()),
+                serviceMetaData(youthJusticeService));
+    }
+
     private OrderStarted orderOnCase(String orderId) {
         OrderStarted order = orders.get(orderId);
         if (order == null) {
@@ -410,6 +512,26 @@ public class ChildCase {
     void on(OffenceRecorded event) {
         offences.put(event.offenceId(), new Offence(event.offenceDate(), event.gravityScore(), event.admitted(), null,
                 null, null));
+    }
+
+    @EventSourcingHandler
+    void on(PreSentenceReportRequested event) {
+        reportsRequested.put(event.offenceId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(PreSentenceReportSubmitted event) {
+        reportsSubmitted.add(event.offenceId());
+    }
+
+    @EventSourcingHandler
+    void on(RemandStarted event) {
+        remands.put(event.remandId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(RemandEnded event) {
+        endedRemands.add(event.remandId());
     }
 
     @EventSourcingHandler

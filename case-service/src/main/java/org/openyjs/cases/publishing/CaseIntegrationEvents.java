@@ -4,13 +4,16 @@ import org.openyjs.cases.api.CaseEvents;
 import org.openyjs.events.IntegrationPayload;
 import org.openyjs.events.cases.AssessmentRecorded;
 import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.StatusRecorded;
+import org.openyjs.events.cases.PreSentenceReportSubmitted;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
+import org.openyjs.events.cases.RemandRecorded;
 import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.support.publishing.IntegrationEventMapper;
 import org.springframework.stereotype.Component;
@@ -59,6 +62,21 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         if (event instanceof CaseEvents.VictimContactRecorded e) {
             return Optional.of(new VictimContactRecorded(e.childId(), e.offenceId(), e.victimId(), e.contactedOn(),
                     e.result(), e.consentedToContact(), e.restorativeJusticeOffered()));
+        }
+        if (event instanceof CaseEvents.PreSentenceReportSubmitted e) {
+            return Optional.of(new PreSentenceReportSubmitted(e.childId(), e.offenceId(), e.requestedOn(),
+                    e.submittedOn(), e.proposedOutcomeCode(), e.qualityAssured()));
+        }
+        if (event instanceof CaseEvents.RemandStarted e) {
+            return Optional.of(new RemandRecorded(e.childId(), e.remandId(), e.offenceId(), e.remandType(),
+                    e.startDate(), null));
+        }
+        if (event instanceof CaseEvents.RemandEnded e) {
+            return Optional.of(new RemandRecorded(e.childId(), e.remandId(), e.offenceId(), e.remandType(),
+                    e.startDate(), e.endDate()));
+        }
+        if (event instanceof CaseEvents.HomeVisitRecorded e) {
+            return Optional.of(new HomeVisitRecorded(e.childId(), e.offenceId(), e.visitedAt()));
         }
         if (event instanceof CaseEvents.OrderStarted e) {
             return Optional.of(new OrderStarted(e.childId(), e.orderId(), e.orderType(), e.kind(), e.offenceId(),
