@@ -5,11 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
-import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
-import org.openyjs.cases.api.CaseEvents.OutcomeCorrected;
-import org.openyjs.cases.api.CaseEvents.OutcomeRecorded;
 import org.openyjs.cases.api.CaseEvents.PersonalDetailsRecorded;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.reference.ReferenceData;
 import org.openyjs.support.axon.RecordingMetadata;
 import org.openyjs.support.web.DomainRefusal;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a child's case straight from its event stream: always current (no projection lag) and
@@ -35,18 +31,17 @@ import java.util.Map;
 public class CaseTimelineController {
 
     private final EventStore eventStore;
+    private final ReferenceData referenceData;
 
-    public CaseTimelineController(EventStore eventStore) {
+    public CaseTimelineController(EventStore eventStore, ReferenceData referenceData) {
         this.eventStore = eventStore;
+        this.referenceData = referenceData;
     }
 
     public record CaseView(String childId, String youthJusticeService, LocalDate dateOfBirth, String sex,
-                           String ethnicity, String localAuthority, List<OffenceView> offences,
-                           List<TimelineEntry> timeline, long version) {
-    }
-
-    public record OffenceView(String offenceId, LocalDate offenceDate, String offenceCategory, Integer gravityScore,
-                              boolean admitted, String outcomeCode, LocalDate outcomeDate, String panelDecisionId) {
+                           String ethnicity, String localAuthority, LocalDate closedOn,
+                           List<CaseState.OffenceView> offences, List<CaseState.OrderView> orders,
+                           List<CaseState.Due> due, List<TimelineEntry> timeline, long version) {
     }
 
     /** @param eventId what a correction refers to when it names the fact it corrects */
@@ -54,11 +49,10 @@ public class CaseTimelineController {
                                 Object fact) {
     }
 
-    @Operation(summary = "A child's case: current state and the timeline of everything recorded")
+    @Operation(summary = "A child's case: current state (offences, orders, latest status, what is due) and its timeline")
     @GetMapping("/{childId}")
     public ResponseEntity<CaseView> read(@PathVariable String childId) {
-        ChildRegistered child = null;
-        Map<String, OffenceView> offences = new LinkedHashMap<>();
+        CaseState state = new CaseState();
         List<TimelineEntry> timeline = new ArrayList<>();
         long version = -1;
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(childId).asStream().toList();
@@ -67,29 +61,17 @@ public class CaseTimelineController {
             Object fact = message.getPayload() instanceof PersonalDetailsRecorded
                     ? "personal details recorded (encrypted)" : message.getPayload();
             version = message.getSequenceNumber();
-            timeline.add(new TimelineEntry(version, message.getIdentifier(), message.getPayloadType().getSimpleName(), message.getTimestamp(),
-                    (String) message.getMetaData().get(RecordingMetadata.RECORDED_BY), fact));
-            if (fact instanceof ChildRegistered registered) {
-                child = registered;
-            } else if (fact instanceof OffenceRecorded o) {
-                offences.put(o.offenceId(), new OffenceView(o.offenceId(), o.offenceDate(), o.offenceCategory(),
-                        o.gravityScore(), o.admitted(), null, null, null));
-            } else if (fact instanceof OutcomeRecorded o) {
-                offences.computeIfPresent(o.offenceId(), (id, v) -> new OffenceView(v.offenceId(), v.offenceDate(),
-                        v.offenceCategory(), v.gravityScore(), v.admitted(), o.outcomeCode(), o.outcomeDate(),
-                        o.panelDecisionId()));
-            } else if (fact instanceof OutcomeCorrected o) {
-                // The current state shows the corrected outcome; the timeline keeps both.
-                offences.computeIfPresent(o.offenceId(), (id, v) -> new OffenceView(v.offenceId(), v.offenceDate(),
-                        v.offenceCategory(), v.gravityScore(), v.admitted(), o.outcomeCode(), o.outcomeDate(),
-                        v.panelDecisionId()));
-            }
+            timeline.add(new TimelineEntry(version, message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                    message.getTimestamp(), (String) message.getMetaData().get(RecordingMetadata.RECORDED_BY), fact));
+            state.apply(fact);
         }
+        ChildRegistered child = state.child();
         if (child == null) {
             throw DomainRefusal.notFound(null, "No case for child " + childId);
         }
         CaseView view = new CaseView(child.childId(), child.youthJusticeService(), child.dateOfBirth(), child.sex(),
-                child.ethnicity(), child.localAuthority(), List.copyOf(offences.values()), timeline, version);
+                child.ethnicity(), child.localAuthority(), state.closedOn(), state.offences(), state.orders(),
+                state.due(referenceData), timeline, version);
         // The ETag is the case version: send it back as If-Match to have a change refused if the case moved on.
         return ResponseEntity.ok().eTag(CaseVersion.etag(version)).body(view);
     }
