@@ -277,7 +277,22 @@ class KpiServiceIT {
         assertThat(paths.has("/kpi/admin/rag-thresholds")).isTrue();
         assertThat(paths.has("/kpi/export/quarterly-return")).isTrue();
         assertThat(http.getForObject("/kpi/rules", JsonNode.class).findValuesAsText("measure"))
-                .containsExactly("custody", "first-time-entrants");
+                .contains("custody", "first-time-entrants", "reoffending", "yjb-kpi-1-accommodation", "yjb-kpi-10-victims", "oocd-outcome-mix",
+                        "panel-timeliness", "ete-statutory-orders");
+        JsonNode listed = http.getForObject("/kpi/measures", JsonNode.class);
+        assertThat(listed.findValuesAsText("name")).contains("first-time-entrants", "reoffending-binary",
+                "reoffending-frequency", "reoffending-per-child", "yjb-kpi-4-mental-health-attending");
+        assertThat(listed.findValuesAsText("rule")).contains("reoffending");
+        // A proportion through HTTP: its own denominator, the basis naming it, and denominator units to drill into.
+        JsonNode kpi1 = http.getForObject("/kpi/yjb-kpi-1-accommodation?service=leicester-city&period=FY2023-24",
+                JsonNode.class);
+        assertThat(kpi1.path("ruleVersion").asInt()).isEqualTo(2);
+        assertThat(kpi1.path("ratePer").asInt()).isEqualTo(100);
+        assertThat(kpi1.path("populationBasis").asText()).startsWith("orders ended in the period");
+        assertThat(http.getForObject("/kpi/reoffending-binary/children?service=leicester-city&period=2022-23-Q1",
+                JsonNode.class).has("denominatorUnits")).isTrue();
+        assertThat(http.getForObject("/kpi/first-time-entrants/children?service=leicester-city&period=2022-23-Q1",
+                JsonNode.class).has("denominatorUnits")).as("unchanged for a rate per population").isFalse();
         assertThat(http.getForObject("/actuator/health/readiness", JsonNode.class).path("status").asText())
                 .isEqualTo("UP");
         assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).path("status").asText())

@@ -6,6 +6,7 @@ import org.openyjs.kpi.measure.MeasureCalculator;
 import org.openyjs.kpi.measure.MeasureCalculator.Evaluation;
 import org.openyjs.kpi.measure.Rate;
 import org.openyjs.kpi.population.PopulationEstimates;
+import org.openyjs.support.web.DomainRefusal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -49,20 +50,45 @@ public class BreakdownCalculator {
 
     public Breakdown breakdown(Evaluation evaluation, Dimension by) {
         Measure measure = evaluation.measure();
+        if (!measure.dimensions().contains(by)) {
+            throw new DomainRefusal("by", "'" + by.parameter() + "' is not a breakdown of " + measure.name()
+                    + "; use one of " + measure.dimensions().stream().map(Dimension::parameter).toList());
+        }
         FigureQuery query = evaluation.query();
         Map<String, Long> counted = evaluation.counted().stream()
                 .collect(Collectors.groupingBy(by::groupOf, Collectors.counting()));
-        Map<String, Long> population = populations.cells(query.service(), evaluation.population().year()).stream()
-                .filter(cell -> by.groupOf(cell) != null)
-                .collect(Collectors.groupingBy(by::groupOf, Collectors.summingLong(PopulationEstimates.Cell::count)));
+        Map<String, Long> population;
+        String basis;
+        if (by.composition()) {
+            // The mix: each group's share of the whole numerator.
+            population = new LinkedHashMap<>();
+            counted.keySet().forEach(g -> population.put(g, evaluation.numerator()));
+            basis = "share of the " + evaluation.numerator() + " counted";
+        } else if (!evaluation.perPopulation()) {
+            // A proportion: each group's numerator against its own denominator units.
+            population = evaluation.denominatorUnits().stream()
+                    .collect(Collectors.groupingBy(by::groupOf, Collectors.counting()));
+            basis = evaluation.denominatorUnit() + " by " + by.parameter();
+        } else {
+            population = populations.cells(query.service(), evaluation.population().year()).stream()
+                    .filter(cell -> by.groupOf(cell) != null)
+                    .collect(Collectors.groupingBy(by::groupOf, Collectors.summingLong(PopulationEstimates.Cell::count)));
+            basis = population.isEmpty() ? "the population estimates are not split by " + by.parameter()
+                    : "10-17 population by " + by.parameter() + " (mid-" + evaluation.population().year()
+                    + " estimate)";
+        }
 
         // The standard groups first, in order, then any other group something was counted in.
         Map<String, Long> groups = new LinkedHashMap<>();
         by.groups().forEach(g -> groups.put(g, counted.getOrDefault(g, 0L)));
         counted.keySet().stream().filter(g -> !groups.containsKey(g)).sorted().forEach(g -> groups.put(g, counted.get(g)));
+        if (!evaluation.perPopulation() && !by.composition()) {
+            population.keySet().stream().filter(g -> !groups.containsKey(g)).sorted().forEach(g -> groups.put(g, 0L));
+        }
 
-        String reference = settings.referenceGroups().get(by.parameter());
-        BigDecimal referenceRate = exactRate(counted.getOrDefault(reference, 0L), population.get(reference), measure);
+        String reference = by.composition() ? null : settings.referenceGroups().get(by.parameter());
+        BigDecimal referenceRate = reference == null ? null
+                : exactRate(counted.getOrDefault(reference, 0L), population.get(reference), measure);
         List<Breakdown.Group> rows = new ArrayList<>();
         groups.forEach((group, numerator) -> {
             Long denominator = population.get(group);
@@ -73,10 +99,7 @@ public class BreakdownCalculator {
         });
         return new Breakdown(measure.name(), evaluation.rule().version(), query.service(), query.period().name(),
                 query.period().from(), query.period().to(), query.asOf(), by.parameter(),
-                population.isEmpty() ? null : reference, evaluation.numerator(), measure.ratePer(),
-                population.isEmpty() ? "the population estimates are not split by " + by.parameter()
-                        : "10-17 population by " + by.parameter() + " (mid-" + evaluation.population().year()
-                        + " estimate)", rows);
+                population.isEmpty() ? null : reference, evaluation.numerator(), measure.ratePer(), basis, rows);
     }
 
     private static BigDecimal exactRate(long numerator, Long population, Measure measure) {

@@ -25,9 +25,19 @@ public enum Dimension {
     /** Not carried by ChildRegistered yet: every child is "not recorded" until an event carries it. */
     LOOKED_AFTER("looked-after", List.of(Dimension.NOT_RECORDED), c -> Dimension.NOT_RECORDED, cell -> null),
     /** Not carried by ChildRegistered yet, likewise. */
-    SEND("send", List.of(Dimension.NOT_RECORDED), c -> Dimension.NOT_RECORDED, cell -> null);
+    SEND("send", List.of(Dimension.NOT_RECORDED), c -> Dimension.NOT_RECORDED, cell -> null),
+    /**
+     * The mix of a measure's units by code (outcome code, order type): each group's share of the whole
+     * numerator, not a rate against a population, so no relative rate index. Only for measures that
+     * list it in {@code Measure.dimensions()}.
+     */
+    OUTCOME_CODE("outcome-code", List.of(), c -> c.outcomeCode() == null ? Dimension.NOT_RECORDED : c.outcomeCode(),
+            cell -> null);
 
     public static final String NOT_RECORDED = "NOT_RECORDED";
+
+    /** The breakdowns of a measure whose units are children's: their characteristics. */
+    public static final List<Dimension> CHILD = List.of(SEX, ETHNICITY, AGE_BAND, LOOKED_AFTER, SEND);
 
     private final String parameter;
     private final List<String> groups;
@@ -45,6 +55,11 @@ public enum Dimension {
         return Arrays.stream(values()).filter(d -> d.parameter.equalsIgnoreCase(parameter)).findFirst()
                 .orElseThrow(() -> new DomainRefusal("by", "'" + parameter + "' is not a breakdown; use one of "
                         + Arrays.stream(values()).map(Dimension::parameter).toList()));
+    }
+
+    /** A share of the whole (the mix) rather than a rate per group. */
+    public boolean composition() {
+        return this == OUTCOME_CODE;
     }
 
     public String parameter() {

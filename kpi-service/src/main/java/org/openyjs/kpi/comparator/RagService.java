@@ -56,6 +56,10 @@ public class RagService {
                     + query.period().from() + " to " + query.period().to(), comparators);
         }
         ComparatorFigure c = against.get();
+        if (rate == null) {
+            return new RagJudgement(measure, query.service(), query.period().from(), query.period().to(), null, null,
+                    t.comparator(), c.rate(), c.source(), "no figure: nothing in the denominator", comparators);
+        }
         Rag rag = Rag.judge(rate, c.rate(), t.lowerIsBetter(), t.amberBandPercent());
         String explanation = (t.lowerIsBetter() ? "lower" : "higher") + " is better; GREEN at or "
                 + (t.lowerIsBetter() ? "below " : "above ") + t.comparator() + " (" + c.rate().toPlainString()

@@ -12,6 +12,7 @@ import org.openyjs.kpi.measure.MeasureCalculator;
 import org.openyjs.kpi.measure.MeasureCalculator.Evaluation;
 import org.openyjs.kpi.measure.Measures;
 import org.openyjs.kpi.measure.YearOnYear;
+import org.openyjs.kpi.rules.RuleBook;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * The KPI return as CSV: per measure, one row for the whole figure (with last year's, the change and
- * the RAG) and one row per group of every breakdown. Each measure is evaluated once, so its rows add up.
+ * the RAG) and one row per group of each of its breakdowns; a measure with no rule version in force
+ * on the period's last day has no rows. Each measure is evaluated once, so its rows add up.
  */
 @Service
 public class QuarterlyReturn {
@@ -38,9 +40,11 @@ public class QuarterlyReturn {
     private final MeasureCalculator calculator;
     private final BreakdownCalculator breakdowns;
     private final RagService rag;
+    private final RuleBook rules;
 
     public QuarterlyReturn(Measures measures, MeasureCalculator calculator, BreakdownCalculator breakdowns,
-                           RagService rag) {
+                           RagService rag, RuleBook rules) {
+        this.rules = rules;
         this.measures = measures;
         this.calculator = calculator;
         this.breakdowns = breakdowns;
@@ -67,11 +71,14 @@ public class QuarterlyReturn {
     public String csv(FigureQuery query) {
         List<Line> lines = new ArrayList<>();
         for (Measure measure : measures.all()) {
+            if (query.ruleVersion() == null && !rules.anyInForceOn(measure.ruleName(), query.period().to())) {
+                continue; // e.g. the YJB KPIs for a period before April 2023: no rule, no row
+            }
             Evaluation evaluation = calculator.evaluate(measure, query);
             KpiFigure f = calculator.figure(evaluation);
             lines.add(new Line(f, "all", "ALL", f.numerator(), f.denominator(), f.rate(), null, f.sameTimeLastYear(),
                     rag.judge(evaluation), f.populationBasis()));
-            for (Dimension by : Dimension.values()) {
+            for (Dimension by : measure.dimensions()) {
                 Breakdown b = breakdowns.breakdown(evaluation, by);
                 b.groups().forEach(g -> lines.add(new Line(f, by.parameter(), g.group(), g.numerator(), g.denominator(),
                         g.rate(), g.relativeRateIndex(), null, null, b.populationBasis())));

@@ -1,5 +1,6 @@
 package org.openyjs.kpi.measure;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.openyjs.kpi.readmodel.Counted;
 
@@ -9,7 +10,11 @@ import java.util.List;
 
 /**
  * The pseudonymous children and events behind a numerator: one entry per unit counted, so
- * {@code counted.size() == numerator}. The date of birth stays out (age on the date is enough).
+ * {@code counted.size() == numerator}; for a proportion also the denominator's units
+ * ({@code denominatorUnits.size() == denominator}; absent for a rate per head of population). The date
+ * of birth stays out (age on the date is enough). For a measure of orders an entry's outcomeCode is the
+ * order type and outcomeDate the day it ended; for reoffending the index outcome, or the proving outcome
+ * of a reoffence; for victims the contact result and day.
  */
 public record DrillDown(
         String measure,
@@ -20,7 +25,9 @@ public record DrillDown(
         LocalDate to,
         LocalDate asOf,
         long numerator,
-        List<Entry> counted) {
+        List<Entry> counted,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long denominator,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Entry> denominatorUnits) {
 
     public record Entry(
             @Schema(description = "pseudonymous child id") String childId,
@@ -41,6 +48,8 @@ public record DrillDown(
     public static DrillDown of(MeasureCalculator.Evaluation e) {
         ReportingPeriod p = e.query().period();
         return new DrillDown(e.measure().name(), e.rule().version(), e.query().service(), p.name(), p.from(), p.to(),
-                e.query().asOf(), e.numerator(), e.counted().stream().map(Entry::of).toList());
+                e.query().asOf(), e.numerator(), e.counted().stream().map(Entry::of).toList(),
+                e.perPopulation() ? null : e.denominator(),
+                e.perPopulation() ? null : e.denominatorUnits().stream().map(Entry::of).toList());
     }
 }

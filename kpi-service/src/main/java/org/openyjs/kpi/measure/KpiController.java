@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /**
  * Every measure through the same endpoints: the figure, its breakdowns and its drill-down. A new
  * measure bean appears here without a change.
@@ -34,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
 public class KpiController {
 
-    private static final String MEASURES = "first-time-entrants (per 100,000) or custody (per 1,000); rules at GET /kpi/rules";
+    private static final String MEASURES = "first-time-entrants (per 100,000), custody (per 1,000), reoffending-binary, "
+            + "reoffending-frequency, reoffending-per-child, yjb-kpi-1-accommodation .. yjb-kpi-10-victims-*, "
+            + "oocd-outcome-mix, panel-timeliness, ete-statutory-orders[-school-age|-above-school-age]; "
+            + "rules at GET /kpi/rules";
 
     private final Measures measures;
     private final MeasureCalculator calculator;
@@ -44,6 +49,18 @@ public class KpiController {
         this.measures = measures;
         this.calculator = calculator;
         this.breakdowns = breakdowns;
+    }
+
+    /** One measure: its name in URLs, the counting rule it counts by, its rate unit and its breakdowns. */
+    public record MeasureInfo(String name, String rule, int ratePer, int rateScale, List<String> breakdowns) {
+    }
+
+    @GetMapping("/measures")
+    @Operation(summary = "Every measure: its name in /kpi/{measure}, the counting rule it counts by (GET /kpi/rules; "
+            + "several measures can share one rule, e.g. the three reoffending figures), its unit and breakdowns")
+    public List<MeasureInfo> measures() {
+        return measures.all().stream().map(m -> new MeasureInfo(m.name(), m.ruleName(), m.ratePer(), m.rateScale(),
+                m.dimensions().stream().map(Dimension::parameter).toList())).toList();
     }
 
     @GetMapping("/{measure}")
@@ -57,9 +74,10 @@ public class KpiController {
 
     @GetMapping("/{measure}/breakdown")
     @Operation(summary = "A figure broken down by sex, ethnicity, age-band, looked-after or send, with the relative rate "
-            + "index against the local 10-17 population")
+            + "index against the local 10-17 population (a proportion: against each group's own denominator units); "
+            + "oocd-outcome-mix also by outcome-code (the mix)")
     public Breakdown breakdown(@Parameter(description = MEASURES) @PathVariable("measure") String measure,
-                               @Parameter(description = "sex, ethnicity, age-band, looked-after or send")
+                               @Parameter(description = "sex, ethnicity, age-band, looked-after, send (measures of children) or outcome-code")
                                @RequestParam("by") String by,
                                @ParameterObject @ModelAttribute FigureParameters parameters) {
         Measure m = measures.named(measure);

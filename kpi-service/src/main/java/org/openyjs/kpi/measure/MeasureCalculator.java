@@ -36,20 +36,43 @@ public class MeasureCalculator {
         this.clock = clock;
     }
 
-    /** A measure evaluated for a query: the rule used, the population and the units counted. */
+    /**
+     * A measure evaluated for a query: the rule used, the population, the units counted and, for a
+     * proportion, the units of the denominator (null: the population is the denominator).
+     */
     public record Evaluation(Measure measure, FigureQuery query, CountingRule rule, Population population,
-                             List<Counted> counted) {
+                             List<Counted> counted, List<Counted> denominatorUnits, String denominatorUnit) {
+
+        public Evaluation(Measure measure, FigureQuery query, CountingRule rule, Population population,
+                          List<Counted> counted) {
+            this(measure, query, rule, population, counted, null, null);
+        }
 
         public long numerator() {
             return counted.size();
         }
 
+        public boolean perPopulation() {
+            return denominatorUnits == null;
+        }
+
+        public long denominator() {
+            return perPopulation() ? population.tenToSeventeen() : denominatorUnits.size();
+        }
+
+        /** The rate, or null for a proportion with nothing in its denominator. */
         public BigDecimal rate() {
-            return Rate.per(numerator(), population.tenToSeventeen(), measure.ratePer(), measure.rateScale());
+            return denominator() <= 0 ? null
+                    : Rate.per(numerator(), denominator(), measure.ratePer(), measure.rateScale());
         }
 
         BigDecimal exactRate() {
-            return Rate.exact(numerator(), population.tenToSeventeen(), measure.ratePer());
+            return denominator() <= 0 ? null : Rate.exact(numerator(), denominator(), measure.ratePer());
+        }
+
+        /** What the denominator is: the population estimate, or the count of the denominator's units. */
+        public String basis() {
+            return perPopulation() ? population.basis() : denominatorUnit + " " + denominator();
         }
     }
 
@@ -57,10 +80,10 @@ public class MeasureCalculator {
         Population population = populations.forPeriodEnding(query.service(), query.period().to())
                 .orElseThrow(() -> new DomainRefusal("service", "unknown youth justice service '" + query.service()
                         + "' (no population estimates loaded); known: " + String.join(", ", populations.services())));
-        CountingRule rule = rules.resolve(measure.name(), query.ruleVersion(), query.period().to());
-        List<Counted> counted = measure.select(query.service(), query.period(), rule, recordedBefore(query.asOf()))
-                .stream().filter(c -> rule.countsAge(c.ageOnOutcomeDate())).toList();
-        return new Evaluation(measure, query, rule, population, counted);
+        CountingRule rule = rules.resolve(measure.ruleName(), query.ruleVersion(), query.period().to());
+        Selection selection = measure.selection(query.service(), query.period(), rule, recordedBefore(query.asOf()));
+        return new Evaluation(measure, query, rule, population, selection.numerator(), selection.denominator(),
+                selection.denominatorUnit());
     }
 
     public KpiFigure compute(Measure measure, FigureQuery query) {
@@ -76,15 +99,19 @@ public class MeasureCalculator {
                 .withRuleVersion(now.rule().version()));
         ReportingPeriod period = query.period();
         LocalDate today = LocalDate.now(clock);
+        BigDecimal exactNow = now.exactRate();
+        BigDecimal exactBefore = before.exactRate();
         return new KpiFigure(measure.name(), now.rule().version(), query.service(), period.name(), period.from(),
-                period.to(), query.asOf(), now.numerator(), now.population().tenToSeventeen(), measure.ratePer(),
-                now.rate(), now.population().basis(),
+                period.to(), query.asOf(), now.numerator(), now.denominator(), measure.ratePer(),
+                now.rate(), now.basis(),
                 // A rebuild empties the read model first: until it completes every figure is partial.
-                period.openOn(query.asOf() == null ? today : query.asOf()) || rebuild.isRunning(),
+                !measure.settlesAfter(period).isBefore(query.asOf() == null ? today : query.asOf())
+                        || rebuild.isRunning(),
                 new YearOnYear(before.query().period().from(), before.query().period().to(), before.numerator(),
-                        before.population().tenToSeventeen(), before.rate(),
-                        Rate.relativeChangePercent(now.exactRate(), before.exactRate()),
-                        now.exactRate().subtract(before.exactRate()).setScale(measure.rateScale(), RoundingMode.HALF_UP),
+                        before.denominator(), before.rate(),
+                        exactNow == null || exactBefore == null ? null : Rate.relativeChangePercent(exactNow, exactBefore),
+                        exactNow == null || exactBefore == null ? null
+                                : exactNow.subtract(exactBefore).setScale(measure.changeScale(), RoundingMode.HALF_UP),
                         measure.changeConvention()));
     }
 

@@ -20,18 +20,37 @@ import java.util.List;
 @Component
 public class OutcomeFacts {
 
-    /** The outcomes with one of the given codes given to the service's children, as known before recordedBefore. */
-    private static final String SERVICE_OUTCOMES = """
-            SELECT o.child_id, o.event_id, o.outcome_code, o.outcome_date, o.recorded_at,
-                   c.date_of_birth, c.sex, c.ethnicity
-            FROM kpi_outcome o
-            JOIN kpi_child c ON c.child_id = o.child_id
-            WHERE c.youth_justice_service = :service AND o.outcome_code IN (:codes)
-              AND (o.recorded_at IS NULL OR o.recorded_at < :recordedBefore)
+    /**
+     * The outcomes with one of the given codes given to the service's children, as known before
+     * recordedBefore: an outcome with corrections (OutcomeCorrected) counts as its last correction recorded
+     * before the cut, under that correction's event id, code and date; the original outcome only when
+     * no correction had been recorded by then.
+     */
+    static final String SERVICE_OUTCOMES = """
+            SELECT * FROM (
+                SELECT o.child_id, o.offence_id,
+                       CASE WHEN k.event_id IS NULL THEN o.event_id ELSE k.event_id END AS event_id,
+                       CASE WHEN k.event_id IS NULL THEN o.outcome_code ELSE k.outcome_code END AS outcome_code,
+                       CASE WHEN k.event_id IS NULL THEN o.outcome_date ELSE k.outcome_date END AS outcome_date,
+                       CASE WHEN k.event_id IS NULL THEN o.recorded_at ELSE k.recorded_at END AS recorded_at,
+                       c.date_of_birth, c.sex, c.ethnicity
+                FROM kpi_outcome o
+                JOIN kpi_child c ON c.child_id = o.child_id
+                LEFT JOIN LATERAL (
+                    SELECT k.event_id, k.outcome_code, k.outcome_date, k.recorded_at
+                    FROM kpi_outcome_correction k
+                    WHERE o.corrected AND k.root_event_id = o.event_id
+                      AND (k.recorded_at IS NULL OR k.recorded_at < :recordedBefore)
+                    ORDER BY k.seq DESC LIMIT 1
+                ) k ON true
+                WHERE c.youth_justice_service = :service AND (o.outcome_code IN (:codes) OR o.corrected)
+                  AND (o.recorded_at IS NULL OR o.recorded_at < :recordedBefore)
+            ) effective
+            WHERE effective.outcome_code IN (:codes)
             """;
 
     /** Stands for "no as-of cut": later than any recorded time. */
-    private static final Timestamp END_OF_TIME = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
+    static final Timestamp END_OF_TIME = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
 
     private final JdbcClient jdbc;
 
@@ -69,11 +88,41 @@ public class OutcomeFacts {
                 .query(OutcomeFacts::counted).list();
     }
 
-    private static Timestamp cut(Instant recordedBefore) {
+    /** An outcome with the offence it was for: what reoffending counts. */
+    public record ProvenOutcome(Counted outcome, String offenceKey, LocalDate offenceDate) {
+    }
+
+    /**
+     * Every outcome with one of the codes dated within [from, to], with its offence's date (the earliest
+     * OffenceRecorded for the child's offence id known before the cut, else the outcome date: an offence
+     * is never later than its outcome). The offence key is the offence id, or the outcome's own event id
+     * when the outcome names no offence.
+     */
+    public List<ProvenOutcome> outcomesWithOffences(String service, Collection<String> codes, LocalDate from,
+                                                    LocalDate to, Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT s.*, (SELECT min(f.offence_date) FROM kpi_offence f
+                                     WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
+                                       AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)) AS offence_date
+                        FROM (%s) s WHERE s.outcome_date BETWEEN :from AND :to
+                        ORDER BY s.child_id, s.outcome_date, s.event_id
+                        """.formatted(SERVICE_OUTCOMES))
+                .param("service", service).param("codes", codes).param("from", from).param("to", to)
+                .param("recordedBefore", cut(recordedBefore))
+                .query((rs, row) -> {
+                    Counted c = counted(rs, row);
+                    LocalDate offenceDate = rs.getObject("offence_date", LocalDate.class);
+                    String offenceId = rs.getString("offence_id");
+                    return new ProvenOutcome(c, offenceId == null ? c.eventId() : offenceId,
+                            offenceDate == null || offenceDate.isAfter(c.outcomeDate()) ? c.outcomeDate() : offenceDate);
+                }).list();
+    }
+
+    static Timestamp cut(Instant recordedBefore) {
         return recordedBefore == null ? END_OF_TIME : Timestamp.from(recordedBefore);
     }
 
-    private static Counted counted(ResultSet rs, int row) throws SQLException {
+    static Counted counted(ResultSet rs, int row) throws SQLException {
         Timestamp recordedAt = rs.getTimestamp("recorded_at");
         return new Counted(rs.getString("child_id"), rs.getString("event_id"), rs.getString("outcome_code"),
                 rs.getObject("outcome_date", LocalDate.class), recordedAt == null ? null : recordedAt.toInstant(),

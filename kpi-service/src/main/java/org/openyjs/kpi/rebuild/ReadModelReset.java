@@ -21,6 +21,7 @@ public class ReadModelReset {
      */
     @Transactional
     public void clear() {
-        jdbc.sql("TRUNCATE kpi_child, kpi_offence, kpi_outcome, kpi_panel_decision, processed_event").update();
+        jdbc.sql("TRUNCATE kpi_child, kpi_offence, kpi_outcome, kpi_panel_decision, kpi_outcome_correction, kpi_order, "
+                + "kpi_status, kpi_victim_contact, kpi_oocd_referral, processed_event").update();
     }
 }

@@ -9,10 +9,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The counting rules table. Read per query: a handful of rows, and a new version needs no restart. */
 @Component
 public class RuleBook {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
 
@@ -45,10 +51,24 @@ public class RuleBook {
                         + periodEnd));
     }
 
+    /** Whether some version of the rule is in force on the day. */
+    private static Map<String, Object> parameters(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("counting_rule.parameters is not a JSON object: " + json, e);
+        }
+    }
+
+    public boolean anyInForceOn(String measure, LocalDate day) {
+        return of(measure).stream().anyMatch(r -> r.inForceOn(day));
+    }
+
     private static CountingRule rule(ResultSet rs, int row) throws SQLException {
         return new CountingRule(rs.getString("measure"), rs.getInt("version"), rs.getString("title"),
                 rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class),
                 Arrays.asList((String[]) rs.getArray("outcome_codes").getArray()),
-                (Integer) rs.getObject("min_age"), (Integer) rs.getObject("max_age"), rs.getString("definition"));
+                (Integer) rs.getObject("min_age"), (Integer) rs.getObject("max_age"), rs.getString("definition"),
+                parameters(rs.getString("parameters")));
     }
 }

@@ -111,8 +111,9 @@ class CountingRulesIT {
     /** Puts back the reference data a test changed: the rule versions and population years Flyway and the file gave. */
     @AfterEach
     void restoreReferenceData() {
-        jdbc.sql("DELETE FROM counting_rule WHERE version > 1").update();
-        jdbc.sql("UPDATE counting_rule SET effective_to = NULL").update();
+        jdbc.sql("DELETE FROM counting_rule WHERE measure IN ('first-time-entrants', 'custody') AND version > 1").update();
+        jdbc.sql("UPDATE counting_rule SET effective_to = NULL WHERE measure IN ('first-time-entrants', 'custody')")
+                .update();
         jdbc.sql("DELETE FROM population_estimate WHERE year NOT IN (2022, 2023)").update();
         jdbc.sql("TRUNCATE comparator_figure, rag_threshold").update();
     }
@@ -344,7 +345,8 @@ class CountingRulesIT {
         assertThat(calculator.compute(firstTimeEntrants, query("FY2023-24", 2)).numerator()).isZero();
         assertThat(calculator.compute(firstTimeEntrants, query("FY2023-24", 1))).isEqualTo(published);
 
-        assertThat(rules.all()).extracting(CountingRule::measure, CountingRule::version, CountingRule::effectiveTo)
+        assertThat(rules.all().stream().filter(r -> List.of("custody", "first-time-entrants").contains(r.measure())))
+                .extracting(CountingRule::measure, CountingRule::version, CountingRule::effectiveTo)
                 .containsExactly(tuple("custody", 1, null),
                         tuple("first-time-entrants", 1, LocalDate.of(2024, 3, 31)),
                         tuple("first-time-entrants", 2, null));
@@ -497,7 +499,10 @@ class CountingRulesIT {
         childOf("n", 1, "NOT_STATED", "MALE");
         outcome("b0", "DETENTION_AND_TRAINING_ORDER", LocalDate.of(2023, 11, 1));
 
-        List<String> lines = List.of(quarterlyReturn.csv(query("FY2023-24", null)).split("\r\n"));
+        // The other measures' rows are NewMeasuresIT's subject.
+        List<String> lines = List.of(quarterlyReturn.csv(query("FY2023-24", null)).split("\r\n")).stream()
+                .filter(l -> l.startsWith("measure,") || l.startsWith("custody,") || l.startsWith("first-time-entrants,"))
+                .toList();
         String head = "1,leicester-city,FY2023-24,2023-04-01,2024-03-31,,";
         assertThat(lines.get(0)).startsWith("measure,rule_version,service,period,from,to,as_of,breakdown,group,numerator");
         // custody: whole, sex 2, ethnicity 5, age 2, looked-after 1, SEND 1; first-time entrants: ethnicity 6.

@@ -1,0 +1,47 @@
+package org.openyjs.kpi.readmodel;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Victims of the service's children's offences contacted in a period: what YJB KPI 10 counts. */
+@Component
+public class VictimFacts {
+
+    /**
+     * A victim (per child's case and pseudonymous victim id) and the last contact with them dated in the
+     * period and recorded before the cut. The unit's code is the contact result, its date the contact day.
+     */
+    public record VictimContact(Counted unit, boolean consentedToContact, boolean restorativeJusticeOffered) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public VictimFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<VictimContact> contacted(String service, LocalDate from, LocalDate to, Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT * FROM (
+                            SELECT DISTINCT ON (v.child_id, v.victim_id)
+                                   v.child_id, v.event_id, v.result AS outcome_code, v.contacted_on AS outcome_date,
+                                   v.recorded_at, v.consented_to_contact, v.restorative_justice_offered,
+                                   c.date_of_birth, c.sex, c.ethnicity
+                            FROM kpi_victim_contact v
+                            JOIN kpi_child c ON c.child_id = v.child_id
+                            WHERE c.youth_justice_service = :service AND v.contacted_on BETWEEN :from AND :to
+                              AND (v.recorded_at IS NULL OR v.recorded_at < :recordedBefore)
+                            ORDER BY v.child_id, v.victim_id, v.contacted_on DESC, v.seq DESC
+                        ) latest ORDER BY latest.outcome_date, latest.event_id
+                        """)
+                .param("service", service).param("from", from).param("to", to)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query((rs, row) -> new VictimContact(OutcomeFacts.counted(rs, row),
+                        rs.getBoolean("consented_to_contact"), rs.getBoolean("restorative_justice_offered")))
+                .list();
+    }
+}

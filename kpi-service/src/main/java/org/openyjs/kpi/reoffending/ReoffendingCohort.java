@@ -1,0 +1,95 @@
+package org.openyjs.kpi.reoffending;
+
+import org.openyjs.kpi.measure.ReportingPeriod;
+import org.openyjs.kpi.readmodel.Counted;
+import org.openyjs.kpi.readmodel.OutcomeFacts;
+import org.openyjs.kpi.readmodel.OutcomeFacts.ProvenOutcome;
+import org.openyjs.kpi.rules.CountingRule;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The proven reoffending cohort of a period (rule {@code reoffending}), shared by its three figures.
+ *
+ * <ul>
+ *   <li>Cohort: children of the service with an outcome with one of the rule's codes (youth caution, youth
+ *       conditional caution, court disposal) dated in the cohort period; the index outcome is each child's
+ *       first such outcome in it, and the rule's age range applies to the child's age on the index date.</li>
+ *   <li>Reoffence: an offence committed after the index date and at most {@code trackingMonths} after it,
+ *       proven by an outcome with one of the rule's codes dated at most {@code trackingMonths + waitMonths}
+ *       after the index date. Counted per offence (two outcomes for one offence are one reoffence).</li>
+ *   <li>Release from custody is not an index event yet: the OrderEnded of a custodial order is the end of the
+ *       whole order (a DTO's licence included), not the release. Custodial sentences count on their date.</li>
+ * </ul>
+ */
+@Component
+public class ReoffendingCohort {
+
+    /** The rule every reoffending figure counts by. */
+    public static final String RULE = "reoffending";
+
+    /** Index units (one per cohort child), reoffender index units, and one unit per reoffence (its proving outcome). */
+    public record Cohort(List<Counted> cohort, List<Counted> reoffenders, List<Counted> reoffences) {
+    }
+
+    private final OutcomeFacts facts;
+
+    public ReoffendingCohort(OutcomeFacts facts) {
+        this.facts = facts;
+    }
+
+    public static int trackingMonths(CountingRule rule) {
+        return rule.intParameter("trackingMonths", 12);
+    }
+
+    public static int waitMonths(CountingRule rule) {
+        return rule.intParameter("waitMonths", 6);
+    }
+
+    /** The last day an outcome can still prove a reoffence of the period's cohort. */
+    public static LocalDate settlesAfter(ReportingPeriod period, int trackingMonths, int waitMonths) {
+        return period.to().plusMonths(trackingMonths + waitMonths);
+    }
+
+    public Cohort of(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+        int tracking = trackingMonths(rule);
+        int wait = waitMonths(rule);
+        List<ProvenOutcome> outcomes = facts.outcomesWithOffences(service, rule.outcomeCodes(), period.from(),
+                settlesAfter(period, tracking, wait), recordedBefore);
+        Map<String, List<ProvenOutcome>> byChild = outcomes.stream()
+                .collect(Collectors.groupingBy(p -> p.outcome().childId(), LinkedHashMap::new, Collectors.toList()));
+        List<Counted> cohort = new ArrayList<>();
+        List<Counted> reoffenders = new ArrayList<>();
+        List<Counted> reoffences = new ArrayList<>();
+        byChild.forEach((child, proven) -> {
+            // Ordered by outcome date then event id: the first in the period is the index.
+            Counted index = proven.get(0).outcome();
+            if (index.outcomeDate().isAfter(period.to()) || !rule.countsAge(index.ageOnOutcomeDate())) {
+                return;
+            }
+            cohort.add(index);
+            LocalDate indexDate = index.outcomeDate();
+            LocalDate lastOffence = indexDate.plusMonths(tracking);
+            LocalDate lastOutcome = indexDate.plusMonths(tracking + wait);
+            Map<String, Counted> provenOffences = new LinkedHashMap<>();
+            for (ProvenOutcome p : proven) {
+                if (p.offenceDate().isAfter(indexDate) && !p.offenceDate().isAfter(lastOffence)
+                        && !p.outcome().outcomeDate().isAfter(lastOutcome)) {
+                    provenOffences.putIfAbsent(p.offenceKey(), p.outcome());
+                }
+            }
+            if (!provenOffences.isEmpty()) {
+                reoffenders.add(index);
+                reoffences.addAll(provenOffences.values());
+            }
+        });
+        return new Cohort(cohort, reoffenders, reoffences);
+    }
+}
