@@ -190,6 +190,10 @@ class GatewayTest {
                 practitioner | GET    | /api/cases/c-1                  | 200
                 analyst      | POST   | /api/cases                      | 403
                 admin        | POST   | /api/cases                      | 403
+                admin        | POST   | /api/cases/imports              | 200
+                admin        | GET    | /api/cases/imports/j-1          | 200
+                practitioner | POST   | /api/cases/imports              | 403
+                practitioner | GET    | /api/cases/imports/j-1          | 403
                 analyst      | GET    | /api/reference/ethnicities      | 200
                 chair        | GET    | /api/reference/ethnicities      | 200
                 practitioner | POST   | /api/reference/ethnicities      | 403

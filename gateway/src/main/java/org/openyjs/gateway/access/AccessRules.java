@@ -21,9 +21,12 @@ final class AccessRules {
         rules
                 .pathMatchers(HttpMethod.POST, "/auth/token").permitAll()
                 .pathMatchers(HttpMethod.GET, "/oauth2/jwks").permitAll()
+                .pathMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/webjars/chart.js/**").permitAll() // dashboard files; data via /api
                 .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 // Open because Prometheus scrapes it on the private network; do not expose it publicly.
                 .pathMatchers("/actuator/prometheus").permitAll()
+                // Before the practitioner rule: importing historical case records (any method) is for an admin.
+                .pathMatchers("/api/cases/imports", "/api/cases/imports/**").hasRole(ADMIN)
                 .pathMatchers("/api/cases/**").hasRole(PRACTITIONER)
                 .pathMatchers(HttpMethod.GET, "/api/reference/**").authenticated()
                 .pathMatchers("/api/panels/**", "/api/referrals/**", "/api/decisions/**", "/api/timeliness/**",

@@ -28,6 +28,11 @@ public final class Stack implements AutoCloseable {
     /** Four of these JVMs plus Kafka and PostgreSQL fit in 2 GiB; C1 alone starts them faster on 2 cores. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final String STACK_ID_PROPERTY = "yjs.stack.id";
+    /**
+     * Options for every service JVM, given to the launcher as {@code -Dyjs.stack.jvm-options="..."}; they come
+     * after {@link #JVM_OPTIONS} and so win, e.g. {@code -XX:TieredStopAtLevel=4} for full JIT (the benchmark's --full-jit).
+     */
+    public static final String EXTRA_JVM_OPTIONS_PROPERTY = "yjs.stack.jvm-options";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
@@ -154,6 +159,10 @@ public final class Stack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
         command.add("-jar");
         command.add(service.jar(config.repoRoot()).toString());

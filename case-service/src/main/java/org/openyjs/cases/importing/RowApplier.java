@@ -1,0 +1,216 @@
+package org.openyjs.cases.importing;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.openyjs.cases.api.CaseCommands.RegisterChild;
+import org.openyjs.cases.api.CaseEvents.ChildRegistered;
+import org.openyjs.cases.importing.ImportRows.ParsedRow;
+import org.openyjs.support.axon.RecordingMetadata;
+import org.openyjs.support.web.DomainRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Applies import rows through the same commands as the REST API, each row's command and the row's
+ * record in {@code case_import_row} in ONE database transaction: Axon's unit of work joins the Spring
+ * transaction opened here (SpringTransactionManager, SimpleCommandBus dispatching on this thread), and
+ * the JDBC event store writes through the same connection. So a row is either on the case and
+ * remembered, or neither; there is no window in which a crash could leave it recorded but forgotten.
+ *
+ * <p>The remembered row is claimed first ({@code INSERT ... ON CONFLICT DO NOTHING}): a row already
+ * remembered is skipped without sending its command, and a second job of the same source racing this
+ * one waits on the claim and then skips. Rows are applied in batches (one commit for many rows); when
+ * a row fails, the batch is rolled back, the rows before it are applied again, and the failing row
+ * alone, so its reason is the one it gets on its own.
+ */
+@Component
+class RowApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(RowApplier.class);
+
+    enum Result { IMPORTED, SKIPPED }
+
+    /** What the job is told about each row. */
+    interface Outcomes {
+        void imported(ParsedRow row);
+
+        void skipped(ParsedRow row);
+
+        void rejected(ParsedRow row, String field, String reason);
+    }
+
+    /** The job a batch belongs to: its source (the rows' namespace), id and who started it. */
+    record JobContext(UUID jobId, String source, String startedBy) {
+    }
+
+    private final CommandGateway commands;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final EventStore eventStore;
+
+    RowApplier(CommandGateway commands, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+               EventStore eventStore) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.eventStore = eventStore;
+    }
+
+    /** Applies the rows in order; every row ends imported, skipped or rejected. */
+    void apply(JobContext job, List<ParsedRow> rows, Outcomes outcomes) {
+        int start = 0;
+        while (start < rows.size()) {
+            List<ParsedRow> chunk = rows.subList(start, rows.size());
+            Attempt attempt = attempt(job, chunk);
+            if (attempt.failedAt < 0) {
+                report(chunk, attempt.results, outcomes);
+                return;
+            }
+            if (attempt.failedAt > 0) {
+                apply(job, chunk.subList(0, attempt.failedAt), outcomes);
+            }
+            applyAlone(job, chunk.get(attempt.failedAt), outcomes);
+            start += attempt.failedAt + 1;
+        }
+    }
+
+    private void applyAlone(JobContext job, ParsedRow row, Outcomes outcomes) {
+        Attempt attempt = attempt(job, List.of(row));
+        if (attempt.failedAt < 0) {
+            report(List.of(row), attempt.results, outcomes);
+            return;
+        }
+        Throwable error = unwrap(attempt.error);
+        if (error instanceof ConcurrencyException && !(error instanceof AggregateStreamCreationException)) {
+            attempt = attempt(job, List.of(row)); // someone else changed the case meanwhile: once more
+            if (attempt.failedAt < 0) {
+                report(List.of(row), attempt.results, outcomes);
+                return;
+            }
+            error = unwrap(attempt.error);
+        }
+        if (error instanceof DomainRefusal refusal) {
+            outcomes.rejected(row, refusal.field(), refusal.getMessage());
+        } else if (error instanceof AggregateNotFoundException) {
+            outcomes.rejected(row, "childId", "no case for child " + row.childId()
+                    + ": register the child (a RegisterChild row) before recording anything on the case");
+        } else if (error instanceof AggregateStreamCreationException
+                && row.command() instanceof RegisterChild register) {
+            if (registeredWithSameFacts(register)) {
+                remember(job, row, "ALREADY_PRESENT");
+                outcomes.skipped(row);
+            } else {
+                outcomes.rejected(row, "childId", "a child with id " + register.childId()
+                        + " is already registered with different facts");
+            }
+        } else if (error instanceof ConcurrencyException) {
+            outcomes.rejected(row, null, "the case was changed by someone else while importing; run the import again");
+        } else {
+            log.warn("Import {} line {} (row {}) could not be recorded", job.jobId(), row.lineNumber(), row.rowId(), error);
+            outcomes.rejected(row, null, "could not be recorded: " + error);
+        }
+    }
+
+    private record Attempt(int failedAt, RuntimeException error, List<Result> results) {
+    }
+
+    /** The rows in one transaction; on the first failure everything in it is rolled back. */
+    private Attempt attempt(JobContext job, List<ParsedRow> rows) {
+        List<Result> results = new ArrayList<>(rows.size());
+        int[] failedAt = {-1};
+        RuntimeException[] error = {null};
+        try {
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    ParsedRow row = rows.get(i);
+                    try {
+                        if (claim(job, row, "IMPORTED")) {
+                            commands.sendAndWait(message(job, row));
+                            results.add(Result.IMPORTED);
+                        } else {
+                            results.add(Result.SKIPPED);
+                        }
+                    } catch (RuntimeException e) {
+                        failedAt[0] = i;
+                        error[0] = e;
+                        status.setRollbackOnly();
+                        return;
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            // the commit itself failed: nothing of these rows is recorded; the caller retries from the first alone
+            return new Attempt(Math.max(failedAt[0], 0), error[0] != null ? error[0] : e, List.of());
+        }
+        return failedAt[0] < 0 ? new Attempt(-1, null, results) : new Attempt(failedAt[0], error[0], List.of());
+    }
+
+    private boolean claim(JobContext job, ParsedRow row, String result) {
+        return jdbc.sql("""
+                        INSERT INTO case_import_row (source, row_id, result, job_id, line_number)
+                        VALUES (:source, :rowId, :result, :jobId, :line)
+                        ON CONFLICT (source, row_id) DO NOTHING""")
+                .param("source", job.source()).param("rowId", row.rowId()).param("result", result)
+                .param("jobId", job.jobId()).param("line", row.lineNumber())
+                .update() == 1;
+    }
+
+    private void remember(JobContext job, ParsedRow row, String result) {
+        transactions.executeWithoutResult(status -> claim(job, row, result));
+    }
+
+    private CommandMessage<?> message(JobContext job, ParsedRow row) {
+        return GenericCommandMessage.asCommandMessage(row.command())
+                .andMetaData(Map.of(RecordingMetadata.RECORDED_BY, job.startedBy()));
+    }
+
+    private boolean registeredWithSameFacts(RegisterChild register) {
+        DomainEventStream events = eventStore.readEvents(register.childId());
+        if (!events.hasNext()) {
+            return false;
+        }
+        DomainEventMessage<?> first = events.next();
+        return first.getPayload() instanceof ChildRegistered registered
+                && Objects.equals(registered.youthJusticeService(), register.youthJusticeService())
+                && Objects.equals(registered.dateOfBirth(), register.dateOfBirth())
+                && Objects.equals(registered.sex(), register.sex())
+                && Objects.equals(registered.ethnicity(), register.ethnicity())
+                && Objects.equals(registered.localAuthority(), register.localAuthority());
+    }
+
+    private static void report(List<ParsedRow> rows, List<Result> results, Outcomes outcomes) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (results.get(i) == Result.IMPORTED) {
+                outcomes.imported(rows.get(i));
+            } else {
+                outcomes.skipped(rows.get(i));
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CommandExecutionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

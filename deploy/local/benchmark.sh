@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Measures the platform on this machine: starts a fresh stack in a temporary data directory (its own
+# PostgreSQL, Kafka and four service JVMs, on the default ports or free ones), drives commands through
+# the gateway at fixed rates, imports a generated file, measures the JDBC append ceiling and memory,
+# prints one line per figure (name value unit conditions) and removes everything it started.
+# Usage: deploy/local/benchmark.sh [--build] [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 50000]
+#   --build     rebuild the jars first (otherwise only when one is missing)
+#   --full-jit  service JVMs with C2 as well (the stack's default is C1 only: -XX:TieredStopAtLevel=1)
+# About 6 minutes on 2 cores with the defaults.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+build=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+JARS=(case-service/target/case-service.jar panel-service/target/panel-service.jar
+      kpi-service/target/kpi-service.jar gateway/target/gateway.jar deploy/local/target/local-stack.jar)
+for jar in "${JARS[@]}"; do
+  [ -f "$jar" ] || build=true
+done
+
+if [ "$build" = true ]; then
+  if [ -x ./mvnw ]; then MVN=./mvnw; else MVN=mvn; fi
+  echo "[benchmark.sh] Building the jars ($MVN -B -q -DskipTests package)..."
+  "$MVN" -B -q -DskipTests package
+fi
+
+export YJS_REPO_DIR="$ROOT"
+# The launcher's JVM holds the Kafka broker and the load generator.
+exec java -Xmx512m -XX:+UseSerialGC -Dloader.main=org.openyjs.local.bench.Benchmark \
+  -cp deploy/local/target/local-stack.jar org.springframework.boot.loader.launch.PropertiesLauncher \
+  ${args[@]+"${args[@]}"}

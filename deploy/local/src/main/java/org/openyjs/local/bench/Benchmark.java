@@ -1,0 +1,614 @@
+package org.openyjs.local.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openyjs.local.Ports;
+import org.openyjs.local.infra.LocalInfrastructure;
+import org.openyjs.local.stack.Service;
+import org.openyjs.local.stack.Stack;
+import org.openyjs.local.stack.StackConfig;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Measures the platform on this machine: a fresh stack (PostgreSQL, Kafka, four service JVMs) in a
+ * temporary data directory, then
+ * <ol>
+ *   <li>commands through the gateway at fixed rates, open loop (each request is due at its scheduled
+ *       time; latency counts from then), half register-child, half record-offence, beside the same rate of
+ *       {@code GET /actuator/health} on the gateway (the HTTP floor);</li>
+ *   <li>an import of a generated file through {@code POST /api/cases/imports}, and its re-run;</li>
+ *   <li>the append ceiling: plain JDBC batch inserts into a scratch table in the same PostgreSQL;</li>
+ *   <li>the resident memory of each service JVM, PostgreSQL and this launcher.</li>
+ * </ol>
+ * Prints one line per figure: {@code name value unit conditions}. Not a test: run deploy/local/benchmark.sh.
+ */
+public final class Benchmark {
+
+    private static final String USAGE = """
+            Usage: deploy/local/benchmark.sh [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 50000]
+              --full-jit        run the service JVMs with the C2 compiler too (the stack default is C1 only)
+              --rates           command rates to hold, requests per second
+              --seconds         how long to hold each rate
+              --import-events   size of the generated import file""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate BORN = LocalDate.of(2010, 1, 15);
+
+    private final List<Integer> rates;
+    private final int seconds;
+    private final int importEvents;
+    private final boolean fullJit;
+    /** Most requests outstanding at once; one due while this many are unanswered is not sent, and counts as an error. */
+    private static final int MAX_OUTSTANDING = 512;
+    private HttpClient http = newClient();
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    private LocalInfrastructure infrastructure;
+    private Stack stack;
+    private Path dataDir;
+    private URI gateway;
+    private String practitioner;
+    private String admin;
+
+    private Benchmark(List<Integer> rates, int seconds, int importEvents, boolean fullJit) {
+        this.rates = rates;
+        this.seconds = seconds;
+        this.importEvents = importEvents;
+        this.fullJit = fullJit;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> rates = List.of(250, 500, 1000);
+        int seconds = 20;
+        int importEvents = 50_000;
+        boolean fullJit = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--full-jit" -> fullJit = true;
+                case "--rates" -> rates = Stream.of(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--import-events" -> importEvents = Integer.parseInt(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> {
+                    System.err.println(USAGE);
+                    System.exit(2);
+                }
+            }
+        }
+        Benchmark benchmark = new Benchmark(rates, seconds, importEvents, fullJit);
+        Thread stopper = new Thread(benchmark::stop, "benchmark-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.stop();
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        long began = System.nanoTime();
+        String jit = fullJit ? "C1+C2" : "C1-only";
+        say("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
+                + memTotal() + ", Java " + System.getProperty("java.version") + "; service JVMs " + jit);
+        start();
+        practitioner = token("practitioner");
+        admin = token("admin");
+
+        say("Warming up (10 s at 200 req/s)");
+        loadPhase("warm-up", 200, 10, true);
+
+        List<String> lines = new ArrayList<>();
+        for (int rate : rates) {
+            say("Baseline: GET /actuator/health on the gateway at " + rate + " req/s for 5 s");
+            Phase floor = loadPhase("floor", rate, 5, false);
+            say("Commands at " + rate + " req/s for " + seconds + " s");
+            long eventsBefore = storedEvents();
+            Phase commands = loadPhase("commands", rate, seconds, true);
+            long events = storedEvents() - eventsBefore;
+            String conditions = "target=" + rate + "/s open-loop " + seconds + "s via-gateway jit=" + jit;
+            lines.add(line("commands.rate", commands.achievedRate(), "req/s", conditions
+                    + " ok=" + commands.ok + " errors=" + commands.errors + errors(commands)));
+            lines.add(line("commands.recorded", events / commands.elapsedSeconds(), "events/s", conditions
+                    + " (rows added to domainevententry / " + fmt(commands.elapsedSeconds())
+                    + "s from the first request due to the last answer)"));
+            lines.add(line("commands.p50", Latencies.millis(commands.latencies.percentile(50)), "ms", conditions + " (of requests sent)"));
+            lines.add(line("commands.p99", Latencies.millis(commands.latencies.percentile(99)), "ms", conditions + " (of requests sent)"));
+            lines.add(line("baseline.http-floor.p50", Latencies.millis(floor.latencies.percentile(50)), "ms",
+                    "GET gateway /actuator/health target=" + rate + "/s 5s achieved=" + fmt(floor.achievedRate())
+                            + "/s errors=" + floor.errors));
+            lines.add(line("baseline.http-floor.p99", Latencies.millis(floor.latencies.percentile(99)), "ms",
+                    "GET gateway /actuator/health target=" + rate + "/s 5s"));
+            lines.forEach(System.out::println);
+            lines.clear();
+        }
+
+        say("Import of " + importEvents + " generated events");
+        lines.addAll(importFigures(jit));
+        lines.forEach(System.out::println);
+        lines.clear();
+
+        say("Append ceiling: JDBC batch insert into a scratch table");
+        lines.add(appendCeiling());
+        lines.addAll(memory());
+        lines.forEach(System.out::println);
+        say("Done in " + Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s");
+    }
+
+    // ---------------------------------------------------------------- the stack
+
+    private void start() throws Exception {
+        dataDir = Files.createTempDirectory("yjs-bench-");
+        Files.createDirectories(dataDir.resolve("logs"));
+        // Kafka and zonky log through SLF4J: into a file, so the terminal shows only the figures.
+        System.setProperty("org.slf4j.simpleLogger.logFile", dataDir.resolve("logs/launcher.log").toString());
+        int pg = Ports.isFree(15432) ? 15432 : freePort();
+        int kafka = Ports.isFree(19092) && Ports.isFree(19093) ? 19092 : freePortPair();
+        infrastructure = new LocalInfrastructure(new LocalInfrastructure.Settings(dataDir, pg, kafka, Service.databases()),
+                Benchmark::say);
+        say("Starting PostgreSQL (" + pg + ") and Kafka (" + kafka + ") in " + dataDir);
+        infrastructure.start();
+        if (fullJit) {
+            System.setProperty(Stack.EXTRA_JVM_OPTIONS_PROPERTY, "-XX:TieredStopAtLevel=4");
+        }
+        StackConfig.Builder config = StackConfig.builder(repoRoot())
+                .stackId("bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .logDir(dataDir.resolve("logs"))
+                .postgres(infrastructure::jdbcUrl, infrastructure.postgresUser(), "postgres")
+                .kafka(infrastructure.kafkaBootstrapServers())
+                .progress(Benchmark::say);
+        for (Service service : Service.values()) {
+            config.port(service, Ports.isFree(service.defaultPort()) ? service.defaultPort() : freePort());
+        }
+        stack = Stack.start(config.build());
+        gateway = stack.url(Service.GATEWAY);
+    }
+
+    private synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+        if (infrastructure != null) {
+            try {
+                infrastructure.close();
+            } catch (IOException e) {
+                System.err.println("Could not stop PostgreSQL cleanly: " + e.getMessage());
+            }
+            infrastructure = null;
+        }
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                System.err.println("Could not delete " + dataDir + ": " + e.getMessage());
+            }
+            dataDir = null;
+        }
+    }
+
+    private static Path repoRoot() {
+        String env = System.getenv("YJS_REPO_DIR");
+        Path start = env != null ? Path.of(env) : Path.of("").toAbsolutePath();
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("deploy/local/pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run from the repository (or set YJS_REPO_DIR)");
+    }
+
+    // ---------------------------------------------------------------- open-loop load
+
+    /** What one phase did: requests sent on schedule, answered 2xx or not, and how long each took. */
+    private static final class Phase {
+        final Latencies latencies = new Latencies();
+        final Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile int ok;
+        volatile int errors;
+        final AtomicInteger okCount = new AtomicInteger();
+        final AtomicInteger errorCount = new AtomicInteger();
+        long firstScheduled;
+        long lastCompleted;
+        int sent;
+
+        final AtomicInteger outstanding = new AtomicInteger();
+        int notSent;
+
+        double elapsedSeconds() {
+            return Math.max(1e-9, (lastCompleted - firstScheduled) / 1e9);
+        }
+
+        double achievedRate() {
+            return okCount.get() / elapsedSeconds();
+        }
+    }
+
+    /**
+     * Holds {@code rate} requests per second for {@code seconds}: the i-th request is sent at its scheduled time
+     * (or at once, if the sender is late) without waiting for earlier answers, and its latency is measured from
+     * the scheduled time. Then waits up to 30 s for the answers still outstanding (unanswered: errors).
+     */
+    private Phase loadPhase(String name, int rate, int seconds, boolean commands) throws InterruptedException {
+        Phase phase = new Phase();
+        http = newClient(); // connections a previous, overloaded phase left behind do not carry over
+        ConcurrentLinkedQueue<String> registered = new ConcurrentLinkedQueue<>();
+        AtomicInteger offences = new AtomicInteger();
+        int total = rate * seconds;
+        List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
+        long start = System.nanoTime() + 20_000_000L;
+        phase.firstScheduled = start;
+        for (int i = 0; i < total; i++) {
+            long due = Latencies.scheduledAt(start, i, rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (phase.outstanding.get() >= MAX_OUTSTANDING) {
+                phase.notSent++;
+                phase.statuses.computeIfAbsent(0, s -> new AtomicInteger()).incrementAndGet();
+                phase.sent++;
+                continue;
+            }
+            HttpRequest request;
+            String child = null;
+            if (!commands) {
+                request = HttpRequest.newBuilder(gateway.resolve("/actuator/health")).timeout(Duration.ofSeconds(30))
+                        .GET().build();
+            } else if (i % 2 == 1 && (child = registered.poll()) != null) {
+                String offence = "o" + offences.incrementAndGet();
+                request = post("/api/cases/" + child + "/offences", practitioner, """
+                        {"offenceId":"%s","offenceDate":"2024-06-01","offenceCategory":"THEFT_AND_HANDLING",\
+                        "gravityScore":2,"admitted":true}""".formatted(offence));
+            } else {
+                String id = "b-" + name + "-" + UUID.randomUUID();
+                child = id;
+                request = post("/api/cases", practitioner, """
+                        {"childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"%s","sex":"FEMALE",\
+                        "ethnicity":"WHITE_BRITISH","localAuthority":"Leicester"}""".formatted(id, BORN));
+            }
+            boolean registering = commands && request.uri().getPath().equals("/api/cases");
+            String childId = child;
+            phase.outstanding.incrementAndGet();
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .handle((response, error) -> {
+                        long now = System.nanoTime();
+                        phase.outstanding.decrementAndGet();
+                        phase.latencies.add(now - due);
+                        synchronized (phase) {
+                            phase.lastCompleted = Math.max(phase.lastCompleted, now);
+                        }
+                        int status = error != null ? -1 : response.statusCode();
+                        if (status / 100 == 2) {
+                            phase.okCount.incrementAndGet();
+                            if (registering) {
+                                registered.add(childId);
+                            }
+                        } else {
+                            phase.errorCount.incrementAndGet();
+                            phase.statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                        }
+                        return null;
+                    }));
+            phase.sent++;
+        }
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(40, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            say(name + ": some requests were still unanswered 40 s after the last was sent");
+        }
+        phase.ok = phase.okCount.get();
+        phase.errors = phase.sent - phase.ok;
+        return phase;
+    }
+
+    private HttpRequest post(String path, String token, String body) {
+        return HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static String errors(Phase phase) {
+        if (phase.statuses.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(" (");
+        phase.statuses.forEach((status, n) -> s.append(status == -1 ? "timeout/io"
+                        : status == 0 ? "not sent, " + MAX_OUTSTANDING + " outstanding" : "HTTP " + status).append(": ")
+                .append(n.get()).append(", "));
+        return s.substring(0, s.length() - 2) + ")";
+    }
+
+    // ---------------------------------------------------------------- import
+
+    private List<String> importFigures(String jit) throws Exception {
+        http = newClient();
+        Path file = generateImportFile(importEvents);
+        try {
+            String source = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            List<String> lines = new ArrayList<>();
+            long eventsBefore = storedEvents();
+            JsonNode first = runImport(file, source);
+            long events = storedEvents() - eventsBefore;
+            double seconds = first.get("seconds").asDouble();
+            lines.add(line("import.rate", first.get("imported").asInt() / seconds, "events/s", "file=" + importEvents
+                    + " rows (" + importEvents / 10 + " children x 10) imported=" + first.get("imported").asInt()
+                    + " rejected=" + first.get("rejected").asInt() + " state=" + first.get("state").asText()
+                    + " in " + fmt(seconds) + "s, 4 workers, batches of 100, via-gateway jit=" + jit));
+            lines.add(line("import.recorded", events / seconds, "events/s", "rows added to domainevententry during the import"));
+            JsonNode again = runImport(file, source);
+            double rerun = again.get("seconds").asDouble();
+            lines.add(line("import.rerun", again.get("skipped").asInt() / rerun, "rows/s", "same file again: imported="
+                    + again.get("imported").asInt() + " skipped=" + again.get("skipped").asInt() + " in " + fmt(rerun) + "s"));
+            return lines;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Each child: registered, three offences each with its outcome later, an order started and ended, case closed. */
+    private static Path generateImportFile(int events) throws IOException {
+        Path file = Files.createTempFile("yjs-bench-import-", ".ndjson");
+        int children = Math.max(1, events / 10);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int c = 0; c < children; c++) {
+                String child = "imp-" + c + "-" + UUID.randomUUID().toString().substring(0, 8);
+                String r = "c" + c + "-";
+                LocalDate born = BORN.minusDays(c % 700);
+                out.write(row(r + 0, "RegisterChild", "\"childId\":\"" + child + "\",\"youthJusticeService\":\""
+                        + (c % 2 == 0 ? "leicester-city" : "leicestershire") + "\",\"dateOfBirth\":\"" + born
+                        + "\",\"sex\":\"" + (c % 3 == 0 ? "FEMALE" : "MALE")
+                        + "\",\"ethnicity\":\"WHITE_BRITISH\",\"localAuthority\":\"Leicester\""));
+                for (int o = 1; o <= 3; o++) {
+                    LocalDate offenceDate = LocalDate.of(2023, o * 3, 1 + c % 28);
+                    out.write(row(r + (2 * o - 1), "RecordOffence", "\"childId\":\"" + child + "\",\"offenceId\":\"o" + o
+                            + "\",\"offenceDate\":\"" + offenceDate + "\",\"offenceCategory\":\"THEFT_AND_HANDLING\","
+                            + "\"gravityScore\":2,\"admitted\":true"));
+                    out.write(row(r + (2 * o), "RecordOutcome", "\"childId\":\"" + child + "\",\"offenceId\":\"o" + o
+                            + "\",\"code\":\"" + (o == 3 ? "REFERRAL_ORDER" : "YOUTH_CAUTION") + "\",\"date\":\""
+                            + offenceDate.plusDays(20) + "\""));
+                }
+                out.write(row(r + 7, "StartOrder", "\"childId\":\"" + child + "\",\"orderId\":\"ro1\",\"orderType\":"
+                        + "\"REFERRAL_ORDER\",\"offenceId\":\"o3\",\"startDate\":\"2023-10-01\""));
+                out.write(row(r + 8, "EndOrder", "\"childId\":\"" + child + "\",\"orderId\":\"ro1\",\"endDate\":"
+                        + "\"2024-04-01\",\"endReason\":\"COMPLETED\""));
+                out.write(row(r + 9, "CloseCase", "\"childId\":\"" + child + "\",\"on\":\"2024-05-01\",\"reason\":\"order completed\""));
+            }
+        }
+        return file;
+    }
+
+    private static String row(String rowId, String type, String data) {
+        return "{\"rowId\":\"" + rowId + "\",\"type\":\"" + type + "\",\"data\":{" + data + "}}\n";
+    }
+
+    /** Posts the file, polls until the job is done; the job's view plus "seconds" from the POST to done. */
+    private JsonNode runImport(Path file, String source) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(
+                        gateway.resolve("/api/cases/imports?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("Import not started: HTTP " + started.statusCode() + " " + started.body());
+        }
+        String jobId = JSON.readTree(started.body()).get("jobId").asText();
+        while (true) {
+            Thread.sleep(250);
+            HttpResponse<String> progress = http.send(HttpRequest.newBuilder(gateway.resolve("/api/cases/imports/" + jobId))
+                    .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode job = JSON.readTree(progress.body());
+            if (!"RUNNING".equals(job.path("state").asText())) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                ((com.fasterxml.jackson.databind.node.ObjectNode) job).put("seconds", seconds);
+                return job;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the append ceiling
+
+    private String appendCeiling() throws SQLException {
+        int rows = Math.max(importEvents, 10_000);
+        String url = infrastructure.jdbcUrl("case_service");
+        url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        byte[] payload = ("{\"childId\":\"x\",\"offenceId\":\"o1\",\"offenceDate\":\"2023-03-01\","
+                + "\"offenceCategory\":\"THEFT_AND_HANDLING\",\"gravityScore\":2,\"admitted\":true}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] metadata = "{\"recordedBy\":\"admin\",\"youthJusticeService\":\"leicester-city\"}".getBytes(StandardCharsets.UTF_8);
+        try (Connection c = DriverManager.getConnection(url, infrastructure.postgresUser(), "postgres")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bench_append");
+                s.execute("CREATE TABLE bench_append (LIKE domainevententry INCLUDING ALL)");
+            }
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO bench_append (eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp,
+                                              aggregateidentifier, sequencenumber, type)
+                    VALUES (?, ?, ?, NULL, 'org.openyjs.cases.api.CaseEvents$OffenceRecorded', ?, ?, ?, 'ChildCase')""")) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setBytes(2, metadata);
+                    insert.setBytes(3, payload);
+                    insert.setString(4, java.time.Instant.now().toString());
+                    insert.setString(5, "child-" + (i / 10));
+                    insert.setLong(6, i % 10);
+                    insert.addBatch();
+                    if ((i + 1) % 500 == 0 || i == rows - 1) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE bench_append");
+            }
+            c.commit();
+            return line("baseline.append-ceiling", rows / seconds, "rows/s", rows + " rows shaped like domainevententry"
+                    + " (same indexes), JDBC batches of 500, one commit per batch, reWriteBatchedInserts=true, same PostgreSQL");
+        }
+    }
+
+    private long storedEvents() {
+        try (Connection c = DriverManager.getConnection(infrastructure.jdbcUrl("case_service"),
+                infrastructure.postgresUser(), "postgres");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count events", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    private List<String> memory() {
+        List<String> lines = new ArrayList<>();
+        for (Service service : Service.values()) {
+            String jar = service.artifact() + ".jar";
+            ProcessHandle.current().descendants()
+                    .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.endsWith(jar))).orElse(false))
+                    .findFirst()
+                    .ifPresent(p -> lines.add(line("memory.rss." + service.artifact(), rssMiB(p.pid()), "MiB",
+                            "after the load; peak " + fmt(kib(p.pid(), "VmHWM") / 1024.0) + " MiB; -Xmx256m SerialGC")));
+        }
+        String pgData = dataDir.toString();
+        List<ProcessHandle> postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.contains(pgData))).orElse(false))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .toList();
+        double pgRss = postgres.stream().mapToDouble(p -> rssMiB(p.pid())).sum();
+        lines.add(line("memory.rss.postgresql", pgRss, "MiB", "sum over " + postgres.size()
+                + " processes (shared buffers counted in each)"));
+        lines.add(line("memory.rss.launcher", rssMiB(ProcessHandle.current().pid()), "MiB",
+                "this JVM: Kafka broker + load generator; peak " + fmt(kib(ProcessHandle.current().pid(), "VmHWM") / 1024.0)
+                        + " MiB"));
+        return lines;
+    }
+
+    private static double rssMiB(long pid) {
+        return kib(pid, "VmRSS") / 1024.0;
+    }
+
+    private static long kib(long pid, String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith(field + ":"))
+                    .map(l -> l.replaceAll("[^0-9]", ""))
+                    .mapToLong(Long::parseLong).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String token(String user) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token for " + user + ": HTTP " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    static String line(String name, double value, String unit, String conditions) {
+        return String.format(Locale.ROOT, "%-28s %10s %-9s %s", name, fmt(value), unit, conditions);
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+    }
+
+    private static String cpuModel() {
+        return firstLine(Path.of("/proc/cpuinfo"), "model name", l -> l.substring(l.indexOf(':') + 1).trim());
+    }
+
+    private static String memTotal() {
+        return firstLine(Path.of("/proc/meminfo"), "MemTotal",
+                l -> (Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024) + " GiB RAM");
+    }
+
+    private static String firstLine(Path file, String prefix, Function<String, String> value) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst().map(value).orElse("?");
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A port whose next one is free too (Kafka's controller listens on port + 1). */
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            if (port < 65535 && Ports.isFree(port + 1)) {
+                return port;
+            }
+        }
+        throw new IOException("No two adjacent free ports found for Kafka");
+    }
+
+    private static void say(String line) {
+        System.out.println("[bench] " + line);
+    }
+}

@@ -1,0 +1,333 @@
+package org.openyjs.local.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openyjs.local.stack.Service;
+import org.openyjs.local.stack.Stack;
+import org.openyjs.local.stack.StackConfig;
+import org.openyjs.testsupport.TestInfrastructure;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard in a real headless Chromium against the whole platform (four service processes on
+ * real PostgreSQL and a Kafka broker of this test's own, so no other test's events reach its figures):
+ * six children cautioned for the first time in FY2023-24 in Leicester City, two the year before; an
+ * analyst signs in, opens the board pack and the first-time entrants' drill-down, and axe-core finds
+ * nothing serious on either page. Screenshots go to target/screenshots.
+ */
+class DashboardBrowserIT {
+
+    private static final String CITY = "leicester-city";
+    private static final String MEASURE = "first-time-entrants";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static Stack stack;
+    private static URI gateway;
+    private static WebDriver browser;
+    private static final List<String> cautionedInPeriod = new ArrayList<>();
+    private static String panelChild;
+
+    @BeforeAll
+    static void startThePlatformAndRecordTheChildren() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)")
+                .isTrue();
+        Path repoRoot = Path.of("").toAbsolutePath().getParent().getParent();
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        kafka = TestInfrastructure.startEmbeddedKafka(0);
+        StackConfig.Builder config = StackConfig.builder(repoRoot)
+                .logDir(Files.createDirectories(Path.of("target", "dashboard-logs")))
+                .postgres(pg::newDatabase, pg.username(), pg.password())
+                .kafka(kafka.getBrokersAsString())
+                .progress(line -> System.out.println("[dashboard] " + line));
+        for (Service service : Service.values()) {
+            config.port(service, freePort());
+        }
+        stack = Stack.start(config.build());
+        gateway = stack.url(Service.GATEWAY);
+
+        String practitioner = token("practitioner");
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 6; i++) { // first youth cautions spread over FY2023-24
+            LocalDate outcome = LocalDate.of(2023, 4, 20).plusDays(i * 55L);
+            cautionedInPeriod.add(child(practitioner, run + "-fte-" + i, outcome));
+        }
+        for (int i = 0; i < 2; i++) { // the year before: same time last year
+            child(practitioner, run + "-earlier-" + i, LocalDate.of(2022, 10, 3).plusDays(i));
+        }
+        panelChild = cautionedInPeriod.get(0);
+
+        // A family comparator and a threshold, so the card has a RAG and the trend a comparator line.
+        String analyst = token("analyst");
+        expect(200, send(analyst, "PUT", "/api/kpi/admin/comparators", Map.of("measure", MEASURE,
+                "youthJusticeService", CITY, "comparator", "FAMILY", "from", "2023-04-01", "to", "2023-06-30",
+                "rate", 4, "source", "test comparator")));
+        expect(200, send(analyst, "PUT", "/api/kpi/admin/comparators", Map.of("measure", MEASURE,
+                "youthJusticeService", CITY, "comparator", "FAMILY", "from", "2023-04-01", "to", "2024-03-31",
+                "rate", 12, "source", "test comparator")));
+        expect(200, send(analyst, "PUT", "/api/kpi/admin/rag-thresholds", Map.of("measure", MEASURE,
+                "youthJusticeService", CITY, "comparator", "FAMILY", "lowerIsBetter", true, "amberBandPercent", 10)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> fte = send(analyst, "GET", "/api/kpi/" + MEASURE + "?service=" + CITY
+                    + "&period=FY2023-24", null);
+            expect(200, fte);
+            assertThat(json.readTree(fte.body()).get("numerator").asLong()).isEqualTo(6);
+        });
+
+        browser = chromium();
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void an_analyst_reads_the_board_pack_its_trend_and_the_children_behind_a_figure() throws Exception {
+        signIn("analyst");
+        waitFor(By.id("view-board"));
+
+        new Select(browser.findElement(By.id("board-service"))).selectByValue(CITY);
+        WebElement period = browser.findElement(By.id("board-period"));
+        period.clear();
+        period.sendKeys("FY2023-24");
+        browser.findElement(By.id("board-show")).click();
+        waitUntil("the board pack for FY2023-24 has loaded", () -> "ready".equals(attribute("board", "data-state"))
+                && "FY2023-24".equals(attribute("board", "data-period")));
+
+        WebElement card = browser.findElement(By.cssSelector("article.card[data-measure='" + MEASURE + "']"));
+        screenshot("board-pack");
+        assertThat(card.getDomAttribute("data-state")).as("the card: %s", card.getText()).isEqualTo("ready");
+        assertThat(card.findElement(By.cssSelector("dd.numerator")).getText()).isEqualTo("6");
+        assertThat(card.findElement(By.cssSelector("dd.rule-version")).getText()).isEqualTo("1");
+        assertThat(card.findElement(By.cssSelector("dd.change")).getText()).startsWith("+200%").contains("last year 2");
+        assertThat(card.findElement(By.cssSelector(".rag")).getText()).contains("RAG:");
+
+        // The trend: one point per quarter for the last 8 quarters, read through Chart.js itself.
+        String canvas = "document.getElementById('trend-" + MEASURE + "')";
+        waitUntil("the trend chart is drawn", () -> Boolean.TRUE.equals(js("return !!window.Chart && !!Chart.getChart(" + canvas + ")")));
+        assertThat(((Number) js("return Chart.getChart(" + canvas + ").data.datasets[0].data.length")).intValue())
+                .isEqualTo(8);
+        assertThat(js("return Chart.getChart(" + canvas + ").data.labels")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactly("2022-23-Q1", "2022-23-Q2", "2022-23-Q3", "2022-23-Q4",
+                        "2023-24-Q1", "2023-24-Q2", "2023-24-Q3", "2023-24-Q4");
+        assertThat(js("return Chart.getChart(" + canvas + ").data.datasets.map(d => d.label)")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactly("This service", "Family");
+        screenshot("board-pack");
+        assertNoSeriousAccessibilityFinding("board pack");
+
+        // The measure's page: numerator, breakdowns and exactly the six children.
+        card.findElement(By.cssSelector("a.detail-link")).click();
+        waitUntil("the measure's page has loaded", () -> "ready".equals(attribute("kpi", "data-state")));
+        assertThat(browser.findElement(By.id("kpi-numerator")).getText()).isEqualTo("6");
+        assertThat(browser.findElement(By.id("breakdown-sex")).getText()).contains("Male");
+        List<String> children = browser.findElements(By.cssSelector("#drilldown tbody tr > th")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(children).containsExactlyInAnyOrderElementsOf(cautionedInPeriod);
+        screenshot("kpi-detail");
+        assertNoSeriousAccessibilityFinding("KPI detail");
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(By.id("view-sign-in"));
+    }
+
+    @Test
+    void a_practitioner_reads_a_childs_timeline_and_a_chair_the_panels_work() throws Exception {
+        signIn("practitioner");
+        waitFor(By.id("view-case"));
+        assertThat(browser.findElements(By.cssSelector("#nav a[href='#board']")).stream().filter(WebElement::isDisplayed))
+                .as("a practitioner is not offered the board pack").isEmpty();
+        browser.findElement(By.id("case-child-id")).sendKeys(panelChild);
+        browser.findElement(By.id("case-reason")).sendKeys("browser test");
+        browser.findElement(By.cssSelector("#case-form button[type=submit]")).click();
+        waitFor(By.id("timeline"));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Child Registered", "Offence Recorded");
+        screenshot("case-timeline");
+        assertNoSeriousAccessibilityFinding("case timeline");
+        browser.findElement(By.id("sign-out")).click();
+
+        signIn("chair");
+        waitFor(By.id("view-panel"));
+        waitUntil("the panel's figures have loaded", () -> browser.findElement(By.id("panel")).getText().contains("Timeliness"));
+        screenshot("panel");
+        assertNoSeriousAccessibilityFinding("panel");
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(By.id("view-sign-in"));
+    }
+
+    private static void signIn(String user) {
+        browser.get(gateway.resolve("/dashboard/").toString());
+        js("sessionStorage.clear()"); // whatever an earlier test left signed in
+        browser.navigate().refresh();
+        waitFor(By.id("view-sign-in"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    /** axe-core (the webjar on the test classpath) run in the page: no serious or critical violation. */
+    @SuppressWarnings("unchecked")
+    private static void assertNoSeriousAccessibilityFinding(String page) throws IOException {
+        js(axeSource());
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})
+                  .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))))
+                  .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));
+                """);
+        JsonNode violations = json.readTree((String) result);
+        System.out.println("[dashboard] axe-core on the " + page + ": " + violations);
+        List<JsonNode> serious = new ArrayList<>();
+        violations.forEach(v -> {
+            if (List.of("serious", "critical").contains(v.path("impact").asText())) {
+                serious.add(v);
+            }
+        });
+        assertThat(serious).as("serious or critical axe-core violations on the %s", page).isEmpty();
+    }
+
+    private static String axeSource;
+
+    private static String axeSource() throws IOException {
+        if (axeSource == null) {
+            ClassLoader loader = DashboardBrowserIT.class.getClassLoader();
+            Properties pom = new Properties();
+            try (InputStream in = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+                pom.load(in);
+            }
+            try (InputStream in = loader.getResourceAsStream(
+                    "META-INF/resources/webjars/axe-core/" + pom.getProperty("version") + "/axe.min.js")) {
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return axeSource;
+    }
+
+    private static WebDriver chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,2000",
+                "--user-data-dir=" + Files.createTempDirectory("dashboard-chromium").toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static String attribute(String id, String name) {
+        return browser.findElement(By.id(id)).getDomAttribute(name);
+    }
+
+    private static void waitFor(By visible) {
+        waitUntil(visible + " is shown", () -> browser.findElements(visible).stream().anyMatch(WebElement::isDisplayed));
+    }
+
+    private static void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what).until(driver -> condition.getAsBoolean());
+    }
+
+    private static String child(String practitioner, String childId, LocalDate outcomeDate) throws Exception {
+        expect(201, send(practitioner, "POST", "/api/cases", Map.of("childId", childId, "youthJusticeService", CITY,
+                "dateOfBirth", "2008-06-01", "sex", "MALE", "ethnicity", "WHITE_BRITISH", "localAuthority", "Leicester")));
+        Map<String, Object> offence = new HashMap<>(Map.of("offenceId", "o1",
+                "offenceDate", outcomeDate.minusDays(14).toString(), "offenceCategory", "THEFT_AND_HANDLING",
+                "gravityScore", 2, "admitted", true,
+                "outcome", Map.of("code", "YOUTH_CAUTION", "date", outcomeDate.toString())));
+        expect(201, send(practitioner, "POST", "/api/cases/" + childId + "/offences", offence));
+        return childId;
+    }
+
+    private static String token(String user) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/auth/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(200, response);
+        return json.readTree(response.body()).get("access_token").asText();
+    }
+
+    private static HttpResponse<String> send(String token, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(int status, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("%s %s -> %s", response.request().method(), response.request().uri(),
+                response.body()).isEqualTo(status);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
