@@ -4,10 +4,16 @@ import {el, clear, table, definitionList, formatNumber, humanise} from './dom.js
 
 export async function renderPanel(container, {service, from, to}) {
   clear(container, el('p', {}, 'Loading…'));
-  const [awaiting, timeliness] = await Promise.all([
+  const [awaiting, timeliness, meetings] = await Promise.all([
     getJson('referrals', {status: 'AWAITING', youthJusticeService: service}),
     getJson('timeliness', {from, to, youthJusticeService: service}),
+    getJson('panels', {from, to}).catch(() => []),
   ]);
+  // The meetings of the period, offered as suggestions in the agenda form's meeting id field.
+  const suggestions = document.getElementById('meetings');
+  if (suggestions) {
+    clear(suggestions, ...meetings.map(m => el('option', {value: m.panelId}, `${m.meetingDate}`)));
+  }
   clear(container,
     el('h2', {}, 'Timeliness'),
     definitionList([

@@ -1,7 +1,6 @@
 package org.openyjs.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
@@ -19,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -42,10 +40,8 @@ class PublishingWhileKafkaIsDownIT {
         TestInfrastructure.registerKafka(registry, "case_kafka_down", KAFKA::address);
     }
 
-    @AfterAll
-    static void closeBootstrap() throws IOException {
-        KAFKA.close();
-    }
+    // The bootstrap stays open until the JVM exits: Spring closes this cached context only then, and its
+    // Kafka producer would otherwise wait out its close timeout against a closed address.
 
     @Autowired
     TestRestTemplate http;

@@ -185,6 +185,22 @@ class PanelServiceIT {
     }
 
     @Test
+    void the_meetings_between_two_dates_are_listed() {
+        String early = "panel-" + UUID.randomUUID();
+        String late = "panel-" + UUID.randomUUID();
+        post("/panels", """
+                {"panelId":"%s","meetingDate":"2021-03-03"}""".formatted(early));
+        post("/panels", """
+                {"panelId":"%s","meetingDate":"2021-03-10"}""".formatted(late));
+        JsonNode march = await("/panels?from=2021-03-01&to=2021-03-31", meetings -> meetings.size() == 2);
+        assertThat(march.findValuesAsText("panelId")).containsExactly(early, late);
+        assertThat(http.getForObject("/panels?from=2021-03-05&to=2021-03-31", JsonNode.class)
+                .findValuesAsText("panelId")).containsExactly(late);
+        assertThat(http.getForEntity("/panels?from=2021-04-01&to=2021-03-01", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void every_endpoint_is_in_the_openapi_document() {
         JsonNode paths = http.getForObject("/v3/api-docs", JsonNode.class).get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/panels", "/panels/{panelId}/attendance",

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -139,6 +140,16 @@ public class PanelController {
                 request.referralId());
         return ResponseEntity.created(URI.create("/referrals/" + referralId))
                 .body(new Created(panelId, referralId, decisionId));
+    }
+
+    @Operation(summary = "The panel meetings held or scheduled between two dates, earliest first",
+            description = "Read model, updated moments after each change.")
+    @GetMapping
+    public List<AgendaQueries.Meeting> meetings(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new DomainRefusal("from", "is after to");
+        }
+        return queries.meetings(from, to);
     }
 
     @Operation(summary = "A panel meeting: its date, attendance and quorum")
