@@ -12,29 +12,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
-build=false
-args=()
-for arg in "$@"; do
-  case "$arg" in
-    --build) build=true ;;
-    *) args+=("$arg") ;;
-  esac
-done
-
-JARS=(case-service/target/case-service.jar panel-service/target/panel-service.jar
-      kpi-service/target/kpi-service.jar gateway/target/gateway.jar deploy/local/target/local-stack.jar)
-for jar in "${JARS[@]}"; do
-  [ -f "$jar" ] || build=true
-done
-
-if [ "$build" = true ]; then
-  if [ -x ./mvnw ]; then MVN=./mvnw; else MVN=mvn; fi
-  echo "[benchmark.sh] Building the jars ($MVN -B -q -DskipTests package)..."
-  "$MVN" -B -q -DskipTests package
-fi
+# shellcheck source=build-jars.sh
+source "$ROOT/deploy/local/build-jars.sh"
+yjs_build_jars benchmark.sh "$@"
 
 export YJS_REPO_DIR="$ROOT"
 # The launcher's JVM holds the Kafka broker and the load generator.
 exec java -Xmx512m -XX:+UseSerialGC -Dloader.main=org.openyjs.local.bench.Benchmark \
   -cp deploy/local/target/local-stack.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-  ${args[@]+"${args[@]}"}
+  ${ARGS[@]+"${ARGS[@]}"}

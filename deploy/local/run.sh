@@ -18,35 +18,11 @@ if [ -n "$JAVA_MAJOR" ] && [ "$JAVA_MAJOR" -lt 17 ]; then
   exit 1
 fi
 
-build=false
-args=()
-for arg in "$@"; do
-  case "$arg" in
-    --build) build=true ;;
-    *) args+=("$arg") ;;
-  esac
-done
-
-JARS=(case-service/target/case-service.jar panel-service/target/panel-service.jar
-      kpi-service/target/kpi-service.jar gateway/target/gateway.jar deploy/local/target/local-stack.jar)
-for jar in "${JARS[@]}"; do
-  [ -f "$jar" ] || build=true
-done
-
-if [ "$build" = true ]; then
-  if [ -x ./mvnw ]; then
-    MVN=./mvnw
-  elif command -v mvn >/dev/null 2>&1; then
-    MVN=mvn
-  else
-    echo "Maven not found: install Maven 3.8+ (or add the Maven wrapper) to build the jars." >&2
-    exit 1
-  fi
-  echo "[run.sh] Building the jars ($MVN -B -q -DskipTests package)..."
-  "$MVN" -B -q -DskipTests package
-fi
+# shellcheck source=build-jars.sh
+source "$ROOT/deploy/local/build-jars.sh"
+yjs_build_jars run.sh "$@"
 
 export YJS_REPO_DIR="$ROOT"
 # exec: Ctrl-C goes straight to the launcher JVM, whose shutdown hook stops everything in order.
 # 192 MiB: the launcher holds the Kafka broker, which needs about 50 MiB of live heap here.
-exec java -Xmx192m -XX:+UseSerialGC -jar deploy/local/target/local-stack.jar ${args[@]+"${args[@]}"}
+exec java -Xmx192m -XX:+UseSerialGC -jar deploy/local/target/local-stack.jar ${ARGS[@]+"${ARGS[@]}"}
