@@ -121,11 +121,17 @@ public final class DemoData {
                             "childId", decision.childId(),
                             "offenceId", decision.offenceId()))),
                     "Listing " + decision.childId() + " for panel " + panel.panelId());
-            expectSuccess(untilAccepted(() -> gateway.post(chair, path + "/decisions", Map.of(
-                            "childId", decision.childId(),
-                            "offenceId", decision.offenceId(),
-                            "outcomeCode", decision.outcomeCode(),
-                            "rationale", decision.rationale()))),
+            Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                    "childId", decision.childId(),
+                    "offenceId", decision.offenceId(),
+                    "outcomeCode", decision.outcomeCode(),
+                    "rationale", decision.rationale()));
+            if (!decision.conditions().isEmpty()) {
+                // A youth conditional caution's conditions run for twelve weeks from the panel.
+                body.put("conditions", decision.conditions());
+                body.put("conditionsEndDate", panel.meetingDate().plusWeeks(12).toString());
+            }
+            expectSuccess(untilAccepted(() -> gateway.post(chair, path + "/decisions", body)),
                     "Recording the panel decision for " + decision.childId());
         }
         return true;

@@ -24,8 +24,9 @@ record DemoPlan(List<Child> children, Panel panel) {
     record Panel(String panelId, LocalDate meetingDate, List<Decision> decisions) {
     }
 
+    /** @param conditions a youth conditional caution's conditions, empty for other outcomes */
     record Decision(String childId, String offenceId, LocalDate offenceDate, String youthJusticeService,
-                    String outcomeCode, String rationale) {
+                    String outcomeCode, String rationale, List<String> conditions) {
     }
 
     /** Always the same plan: the generator is seeded. */

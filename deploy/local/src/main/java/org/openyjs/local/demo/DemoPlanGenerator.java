@@ -81,11 +81,12 @@ final class DemoPlanGenerator {
         // The panel's children come first, so their cases have reached panel-service long before the panel sits.
         Panel panel = new Panel("demo-panel-2024-01-10", LocalDate.of(2024, 1, 10), List.of(
                 awaitingPanel(children, Area.CITY, 1, "YOUTH_CONDITIONAL_CAUTION",
-                        "Admitted; the victim supports a conditional caution with reparation."),
+                        "Admitted; the victim supports a conditional caution with reparation.",
+                        List.of("Attend six reparation sessions", "Write a letter of apology to the victim")),
                 awaitingPanel(children, Area.CITY, 2, "OUTCOME_22",
-                        "Deferred prosecution: engages with the substance misuse service for 16 weeks."),
+                        "Deferred prosecution: engages with the substance misuse service for 16 weeks.", List.of()),
                 awaitingPanel(children, Area.COUNTY, 1, "COMMUNITY_RESOLUTION",
-                        "First, low-gravity offence; the victim accepted an apology.")));
+                        "First, low-gravity offence; the victim accepted an apology.", List.of())));
         for (int n = 3; n <= CITY_CHILDREN; n++) {
             children.add(child(Area.CITY, n));
         }
@@ -96,14 +97,16 @@ final class DemoPlanGenerator {
     }
 
     /** A child whose first offence, in late 2023, waits for the panel's decision. */
-    private Decision awaitingPanel(List<Child> children, Area area, int number, String decision, String rationale) {
+    private Decision awaitingPanel(List<Child> children, Area area, int number, String decision, String rationale,
+                                   List<String> conditions) {
         LocalDate offenceDate = randomDate(LocalDate.of(2023, 11, 13), LocalDate.of(2023, 12, 18));
         String category = OUT_OF_COURT_OFFENCE.pick(random);
         Offence offence = new Offence("o1", offenceDate, category, 2 + random.nextInt(2), true, null);
         Child child = new Child(area.childId(number), area.service, area.localAuthority,
                 birthDate(offenceDate, 13 + random.nextInt(4)), SEX.pick(random), area.ethnicity.pick(random), List.of(offence));
         children.add(child);
-        return new Decision(child.childId(), offence.offenceId(), offenceDate, area.service, decision, rationale);
+        return new Decision(child.childId(), offence.offenceId(), offenceDate, area.service, decision, rationale,
+                conditions);
     }
 
     private Child child(Area area, int number) {

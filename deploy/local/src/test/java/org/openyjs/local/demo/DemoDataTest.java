@@ -57,7 +57,12 @@ class DemoDataTest {
 
             assertThat(gateway.requests("POST", "/api/panels.*"))
                     .hasSize(7).allMatch(r -> "Bearer token-chair".equals(r.authorization()));
-            assertThat(json(gateway.requests("POST", "/api/panels/demo-panel-2024-01-10/decisions").get(0)).fieldNames())
+            List<Request> decisions = gateway.requests("POST", "/api/panels/demo-panel-2024-01-10/decisions");
+            JsonNode conditionalCaution = json(decisions.get(0));
+            assertThat(conditionalCaution.get("outcomeCode").asText()).isEqualTo("YOUTH_CONDITIONAL_CAUTION");
+            assertThat(conditionalCaution.get("conditions")).hasSize(2);
+            assertThat(conditionalCaution.get("conditionsEndDate").asText()).isEqualTo("2024-04-03");
+            assertThat(json(decisions.get(1)).fieldNames())
                     .toIterable().containsExactlyInAnyOrder("childId", "offenceId", "outcomeCode", "rationale");
             assertThat(json(gateway.requests("POST", "/api/panels/demo-panel-2024-01-10/cases").get(0)).fieldNames())
                     .toIterable().containsExactlyInAnyOrder("childId", "offenceId");
