@@ -17,18 +17,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openyjs.local.stack.Service;
-import org.openyjs.local.stack.Stack;
-import org.openyjs.local.stack.StackConfig;
+import org.openyjs.local.PlatformUnderTest;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +38,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openyjs.local.PlatformUnderTest.expect;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,8 +59,7 @@ class DashboardBrowserIT {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
     private static EmbeddedKafkaKraftBroker kafka;
-    private static Stack stack;
-    private static URI gateway;
+    private static PlatformUnderTest platform;
     private static WebDriver browser;
     private static final List<String> cautionedInPeriod = new ArrayList<>();
     private static String panelChild;
@@ -74,21 +69,10 @@ class DashboardBrowserIT {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)")
                 .isTrue();
-        Path repoRoot = Path.of("").toAbsolutePath().getParent().getParent();
-        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         kafka = TestInfrastructure.startEmbeddedKafka(0);
-        StackConfig.Builder config = StackConfig.builder(repoRoot)
-                .logDir(Files.createDirectories(Path.of("target", "dashboard-logs")))
-                .postgres(pg::newDatabase, pg.username(), pg.password())
-                .kafka(kafka.getBrokersAsString())
-                .progress(line -> System.out.println("[dashboard] " + line));
-        for (Service service : Service.values()) {
-            config.port(service, freePort());
-        }
-        stack = Stack.start(config.build());
-        gateway = stack.url(Service.GATEWAY);
+        platform = PlatformUnderTest.start("dashboard", kafka.getBrokersAsString());
 
-        String practitioner = token("practitioner");
+        String practitioner = platform.token("practitioner");
         String run = UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < 6; i++) { // first youth cautions spread over FY2023-24
             LocalDate outcome = LocalDate.of(2023, 4, 20).plusDays(i * 55L);
@@ -100,17 +84,17 @@ class DashboardBrowserIT {
         panelChild = cautionedInPeriod.get(0);
 
         // A family comparator and a threshold, so the card has a RAG and the trend a comparator line.
-        String analyst = token("analyst");
-        expect(200, send(analyst, "PUT", "/api/kpi/admin/comparators", Map.of("measure", MEASURE,
+        String analyst = platform.token("analyst");
+        expect(200, platform.send(analyst, "PUT", "/api/kpi/admin/comparators", Map.of("measure", MEASURE,
                 "youthJusticeService", CITY, "comparator", "FAMILY", "from", "2023-04-01", "to", "2023-06-30",
                 "rate", 4, "source", "test comparator")));
-        expect(200, send(analyst, "PUT", "/api/kpi/admin/comparators", Map.of("measure", MEASURE,
+        expect(200, platform.send(analyst, "PUT", "/api/kpi/admin/comparators", Map.of("measure", MEASURE,
                 "youthJusticeService", CITY, "comparator", "FAMILY", "from", "2023-04-01", "to", "2024-03-31",
                 "rate", 12, "source", "test comparator")));
-        expect(200, send(analyst, "PUT", "/api/kpi/admin/rag-thresholds", Map.of("measure", MEASURE,
+        expect(200, platform.send(analyst, "PUT", "/api/kpi/admin/rag-thresholds", Map.of("measure", MEASURE,
                 "youthJusticeService", CITY, "comparator", "FAMILY", "lowerIsBetter", true, "amberBandPercent", 10)));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            HttpResponse<String> fte = send(analyst, "GET", "/api/kpi/" + MEASURE + "?service=" + CITY
+            HttpResponse<String> fte = platform.send(analyst, "GET", "/api/kpi/" + MEASURE + "?service=" + CITY
                     + "&period=FY2023-24", null);
             expect(200, fte);
             assertThat(json.readTree(fte.body()).get("numerator").asLong()).isEqualTo(6);
@@ -124,8 +108,8 @@ class DashboardBrowserIT {
         if (browser != null) {
             browser.quit();
         }
-        if (stack != null) {
-            stack.close();
+        if (platform != null) {
+            platform.close();
         }
         if (kafka != null) {
             kafka.destroy();
@@ -206,7 +190,7 @@ class DashboardBrowserIT {
     }
 
     private static void signIn(String user) {
-        browser.get(gateway.resolve("/dashboard/").toString());
+        browser.get(platform.gateway().resolve("/dashboard/").toString());
         js("sessionStorage.clear()"); // whatever an earlier test left signed in
         browser.navigate().refresh();
         waitFor(By.id("view-sign-in"));
@@ -290,44 +274,14 @@ class DashboardBrowserIT {
     }
 
     private static String child(String practitioner, String childId, LocalDate outcomeDate) throws Exception {
-        expect(201, send(practitioner, "POST", "/api/cases", Map.of("childId", childId, "youthJusticeService", CITY,
+        expect(201, platform.send(practitioner, "POST", "/api/cases", Map.of("childId", childId, "youthJusticeService", CITY,
                 "dateOfBirth", "2008-06-01", "sex", "MALE", "ethnicity", "WHITE_BRITISH", "localAuthority", "Leicester")));
         Map<String, Object> offence = new HashMap<>(Map.of("offenceId", "o1",
                 "offenceDate", outcomeDate.minusDays(14).toString(), "offenceCategory", "THEFT_AND_HANDLING",
                 "gravityScore", 2, "admitted", true,
                 "outcome", Map.of("code", "YOUTH_CAUTION", "date", outcomeDate.toString())));
-        expect(201, send(practitioner, "POST", "/api/cases/" + childId + "/offences", offence));
+        expect(201, platform.send(practitioner, "POST", "/api/cases/" + childId + "/offences", offence));
         return childId;
     }
 
-    private static String token(String user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/auth/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        expect(200, response);
-        return json.readTree(response.body()).get("access_token").asText();
-    }
-
-    private static HttpResponse<String> send(String token, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).header("Authorization", "Bearer " + token);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as("%s %s -> %s", response.request().method(), response.request().uri(),
-                response.body()).isEqualTo(status);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

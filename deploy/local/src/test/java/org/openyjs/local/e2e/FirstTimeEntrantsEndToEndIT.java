@@ -8,26 +8,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
-import org.openyjs.local.stack.Service;
-import org.openyjs.local.stack.Stack;
-import org.openyjs.local.stack.StackConfig;
+import org.openyjs.local.PlatformUnderTest;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openyjs.local.PlatformUnderTest.expect;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -43,8 +37,7 @@ class FirstTimeEntrantsEndToEndIT {
     private static final String PERIOD = "service=" + CITY + "&from=2023-04-01&to=2024-03-31";
     private static final LocalDate BORN = LocalDate.of(2007, 6, 1);
 
-    private static Stack stack;
-    private static URI gateway;
+    private static PlatformUnderTest platform;
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
     private static String practitioner;
@@ -54,28 +47,17 @@ class FirstTimeEntrantsEndToEndIT {
 
     @BeforeAll
     static void startThePlatform() throws Exception {
-        Path repoRoot = Path.of("").toAbsolutePath().getParent().getParent();
-        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
-        StackConfig.Builder config = StackConfig.builder(repoRoot)
-                .logDir(Files.createDirectories(Path.of("target", "e2e-logs")))
-                .postgres(pg::newDatabase, pg.username(), pg.password())
-                .kafka(TestInfrastructure.kafkaBootstrapServers())
-                .progress(line -> System.out.println("[e2e] " + line));
-        for (Service service : Service.values()) {
-            config.port(service, freePort());
-        }
-        stack = Stack.start(config.build());
-        gateway = stack.url(Service.GATEWAY);
-        practitioner = token("practitioner");
-        chair = token("chair");
-        analyst = token("analyst");
-        admin = token("admin");
+        platform = PlatformUnderTest.start("e2e", TestInfrastructure.kafkaBootstrapServers());
+        practitioner = platform.token("practitioner");
+        chair = platform.token("chair");
+        analyst = platform.token("analyst");
+        admin = platform.token("admin");
     }
 
     @AfterAll
     static void stopThePlatform() {
-        if (stack != null) {
-            stack.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -96,15 +78,15 @@ class FirstTimeEntrantsEndToEndIT {
         // panel-service over Kafka, and the decision reaches the child's case the same way.
         String panelChild = register(run + "-panel", CITY);
         offence(panelChild, "o1", LocalDate.of(2023, 11, 1), true, null, null);
-        expect(201, post(practitioner, "/api/cases/" + panelChild + "/offences/o1/panel-referral",
+        expect(201, platform.post(practitioner, "/api/cases/" + panelChild + "/offences/o1/panel-referral",
                 Map.of("referralDate", "2023-11-02")));
-        expect(201, post(practitioner, "/api/cases/" + panelChild + "/assessments", Map.of("offenceId", "o1",
+        expect(201, platform.post(practitioner, "/api/cases/" + panelChild + "/assessments", Map.of("offenceId", "o1",
                 "tool", "PREVENTION_AND_DIVERSION", "completedOn", "2023-11-08", "qualityAssuredOn", "2023-11-09")));
         String panel = run + "-panel-2023-11-15";
-        expect(201, post(chair, "/api/panels", Map.of("panelId", panel, "meetingDate", "2023-11-15")));
-        awaitAccepted(() -> post(chair, "/api/panels/" + panel + "/cases",
+        expect(201, platform.post(chair, "/api/panels", Map.of("panelId", panel, "meetingDate", "2023-11-15")));
+        awaitAccepted(() -> platform.post(chair, "/api/panels/" + panel + "/cases",
                 Map.of("childId", panelChild, "offenceId", "o1")));
-        awaitAccepted(() -> post(chair, "/api/panels/" + panel + "/decisions", Map.of("childId", panelChild,
+        awaitAccepted(() -> platform.post(chair, "/api/panels/" + panel + "/decisions", Map.of("childId", panelChild,
                 "offenceId", "o1", "outcomeCode", "YOUTH_CAUTION", "rationale", "Admitted; first offence")));
         // Four children whose first outcome is a detention and training order, one a referral order: court FTEs.
         for (int i = 0; i < 4; i++) {
@@ -163,27 +145,27 @@ class FirstTimeEntrantsEndToEndIT {
         assertThat(custody.get("ratePer").asLong()).isEqualTo(1_000);
 
         // The panel's decision is on the child's case, recorded once.
-        JsonNode panelCase = json.readTree(get(practitioner, "/api/cases/" + panelChild).body());
+        JsonNode panelCase = json.readTree(platform.get(practitioner, "/api/cases/" + panelChild).body());
         assertThat(panelCase.get("offences").get(0).get("outcomeCode").asText()).isEqualTo("YOUTH_CAUTION");
         assertThat(panelCase.get("timeline").findValuesAsText("event")).containsExactly("ChildRegistered",
                 "OffenceRecorded", "ReferredToOutOfCourtPanel", "AssessmentRecorded", "OutcomeRecorded");
         assertThat(panelCase.get("timeline").get(4).get("recordedBy").asText()).isEqualTo("chair");
 
         // A rebuild from the first event ends with exactly the same figures.
-        expect(202, post(admin, "/api/kpi/rebuild", Map.of()));
+        expect(202, platform.post(admin, "/api/kpi/rebuild", Map.of()));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                json.readTree(get(admin, "/api/kpi/rebuild").body()).get("state").asText().equals("COMPLETED"));
+                json.readTree(platform.get(admin, "/api/kpi/rebuild").body()).get("state").asText().equals("COMPLETED"));
         assertThat(kpi("first-time-entrants")).isEqualTo(fte);
         assertThat(kpi("custody")).isEqualTo(custody);
     }
 
     @Test
     void the_gateway_checks_who_is_asking() throws Exception {
-        assertThat(http.send(HttpRequest.newBuilder(gateway.resolve("/api/kpi/first-time-entrants?" + PERIOD)).build(),
+        assertThat(http.send(HttpRequest.newBuilder(platform.gateway().resolve("/api/kpi/first-time-entrants?" + PERIOD)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
-        assertThat(post(analyst, "/api/cases", Map.of("youthJusticeService", CITY)).statusCode()).isEqualTo(403);
-        assertThat(get(practitioner, "/api/kpi/first-time-entrants?" + PERIOD).statusCode()).isEqualTo(403);
-        HttpResponse<String> badInput = post(practitioner, "/api/cases", Map.of("youthJusticeService", CITY,
+        assertThat(platform.post(analyst, "/api/cases", Map.of("youthJusticeService", CITY)).statusCode()).isEqualTo(403);
+        assertThat(platform.get(practitioner, "/api/kpi/first-time-entrants?" + PERIOD).statusCode()).isEqualTo(403);
+        HttpResponse<String> badInput = platform.post(practitioner, "/api/cases", Map.of("youthJusticeService", CITY,
                 "sex", "FEMALE", "ethnicity", "WHITE_BRITISH", "localAuthority", "Leicester"));
         assertThat(badInput.statusCode()).isEqualTo(400);
         assertThat(json.readTree(badInput.body()).get("errors").findValuesAsText("field")).contains("dateOfBirth");
@@ -201,13 +183,13 @@ class FirstTimeEntrantsEndToEndIT {
     }
 
     private static JsonNode kpi(String measure) throws Exception {
-        HttpResponse<String> response = get(analyst, "/api/kpi/" + measure + "?" + PERIOD);
+        HttpResponse<String> response = platform.get(analyst, "/api/kpi/" + measure + "?" + PERIOD);
         expect(200, response);
         return json.readTree(response.body());
     }
 
     private static String register(String childId, String service) throws Exception {
-        expect(201, post(practitioner, "/api/cases", Map.of("childId", childId, "youthJusticeService", service,
+        expect(201, platform.post(practitioner, "/api/cases", Map.of("childId", childId, "youthJusticeService", service,
                 "dateOfBirth", BORN.toString(), "sex", "MALE", "ethnicity", "WHITE_BRITISH",
                 "localAuthority", service.equals(CITY) ? "Leicester" : "Leicestershire")));
         return childId;
@@ -221,7 +203,7 @@ class FirstTimeEntrantsEndToEndIT {
         if (outcomeCode != null) {
             body.put("outcome", Map.of("code", outcomeCode, "date", outcomeDate.toString()));
         }
-        expect(201, post(practitioner, "/api/cases/" + childId + "/offences", body));
+        expect(201, platform.post(practitioner, "/api/cases/" + childId + "/offences", body));
     }
 
     /** Reads the child's OutcomeRecorded back off the topic and publishes the very same record again. */
@@ -237,36 +219,4 @@ class FirstTimeEntrantsEndToEndIT {
         KafkaTopics.send(bootstrap, Topics.CASE_EVENTS, childId, outcome);
     }
 
-    private static String token(String user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/auth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        expect(200, response);
-        return json.readTree(response.body()).get("access_token").asText();
-    }
-
-    private static HttpResponse<String> post(String token, String path, Object body) throws Exception {
-        return http.send(HttpRequest.newBuilder(gateway.resolve(path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(gateway.resolve(path)).header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as("%s %s -> %s", response.request().method(), response.request().uri(),
-                response.body()).isEqualTo(status);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
