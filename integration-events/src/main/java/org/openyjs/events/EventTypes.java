@@ -1,6 +1,15 @@
 package org.openyjs.events;
 
+import org.openyjs.events.cases.ArrestRecorded;
+import org.openyjs.events.cases.CaseAuditRecorded;
+import org.openyjs.events.cases.CaseClosed;
+import org.openyjs.events.cases.CaseReopened;
+import org.openyjs.events.cases.CaseTransferred;
 import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.CustodyEntered;
+import org.openyjs.events.cases.PreventionReferralRecorded;
+import org.openyjs.events.cases.ReleasedFromCustody;
+import org.openyjs.events.cases.ResettlementAccommodationReferralMade;
 import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
@@ -20,7 +29,10 @@ import org.openyjs.events.panel.YouthConditionalCautionNotCompleted;
 import java.util.List;
 import java.util.Optional;
 
-/** The catalogue of integration-event contracts: name, version, payload class and topic. */
+/**
+ * The catalogue of integration-event contracts: name, current version, payload class and topic.
+ * Producers write only the current version; older versions are read through {@link Upcasters}.
+ */
 public final class EventTypes {
 
     /** One contract. */
@@ -34,13 +46,23 @@ public final class EventTypes {
             new EventType("OutcomeCorrected", 1, OutcomeCorrected.class, Topics.CASE_EVENTS),
             new EventType("ReferredToOutOfCourtPanel", 1, ReferredToOutOfCourtPanel.class, Topics.CASE_EVENTS),
             new EventType("AssessmentRecorded", 1, AssessmentRecorded.class, Topics.CASE_EVENTS),
-            new EventType("VictimContactRecorded", 1, VictimContactRecorded.class, Topics.CASE_EVENTS),
+            new EventType("VictimContactRecorded", 2, VictimContactRecorded.class, Topics.CASE_EVENTS),
             new EventType("PreSentenceReportSubmitted", 1, PreSentenceReportSubmitted.class, Topics.CASE_EVENTS),
             new EventType("RemandRecorded", 1, RemandRecorded.class, Topics.CASE_EVENTS),
             new EventType("HomeVisitRecorded", 1, HomeVisitRecorded.class, Topics.CASE_EVENTS),
             new EventType("OrderStarted", 1, OrderStarted.class, Topics.CASE_EVENTS),
             new EventType("OrderEnded", 1, OrderEnded.class, Topics.CASE_EVENTS),
             new EventType("StatusRecorded", 1, StatusRecorded.class, Topics.CASE_EVENTS),
+            new EventType("PreventionReferralRecorded", 1, PreventionReferralRecorded.class, Topics.CASE_EVENTS),
+            new EventType("ArrestRecorded", 1, ArrestRecorded.class, Topics.CASE_EVENTS),
+            new EventType("CustodyEntered", 1, CustodyEntered.class, Topics.CASE_EVENTS),
+            new EventType("ResettlementAccommodationReferralMade", 1, ResettlementAccommodationReferralMade.class,
+                    Topics.CASE_EVENTS),
+            new EventType("ReleasedFromCustody", 1, ReleasedFromCustody.class, Topics.CASE_EVENTS),
+            new EventType("CaseTransferred", 1, CaseTransferred.class, Topics.CASE_EVENTS),
+            new EventType("CaseAuditRecorded", 1, CaseAuditRecorded.class, Topics.CASE_EVENTS),
+            new EventType("CaseClosed", 1, CaseClosed.class, Topics.CASE_EVENTS),
+            new EventType("CaseReopened", 1, CaseReopened.class, Topics.CASE_EVENTS),
             new EventType("PanelDecisionRecorded", 1, PanelDecisionRecorded.class, Topics.PANEL_EVENTS),
             new EventType("PanelDecisionAmended", 1, PanelDecisionAmended.class, Topics.PANEL_EVENTS),
             new EventType("YouthConditionalCautionNotCompleted", 1, YouthConditionalCautionNotCompleted.class, Topics.PANEL_EVENTS));
@@ -54,5 +76,10 @@ public final class EventTypes {
 
     public static Optional<EventType> byName(String name, int version) {
         return ALL.stream().filter(t -> t.name().equals(name) && t.version() == version).findFirst();
+    }
+
+    /** The current version of a contract, whatever version a message was written in. */
+    public static Optional<EventType> current(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 }

@@ -45,17 +45,22 @@ public final class IntegrationEventCodec {
         }
     }
 
-    /** The typed payload, or empty for a contract this reader does not know (a newer producer). */
+    /**
+     * The typed payload in the contract's current version (an older message is upcast first), or
+     * empty for a contract or version this reader does not know (a newer producer).
+     */
     public Optional<IntegrationPayload> payload(IntegrationEvent event) {
-        return EventTypes.byName(event.eventType(), event.schemaVersion())
-                .map(type -> {
-                    try {
-                        return mapper.treeToValue(event.payload(), type.payloadClass());
-                    } catch (JsonProcessingException e) {
-                        throw new InvalidIntegrationEvent("Payload does not match " + type.name() + " v"
-                                + type.version() + ": " + e.getOriginalMessage(), e);
-                    }
-                });
+        return EventTypes.current(event.eventType())
+                .filter(type -> event.schemaVersion() <= type.version())
+                .flatMap(type -> Upcasters.upcast(type.name(), event.schemaVersion(), type.version(), event.payload())
+                        .map(body -> {
+                            try {
+                                return mapper.treeToValue(body, type.payloadClass());
+                            } catch (JsonProcessingException e) {
+                                throw new InvalidIntegrationEvent("Payload does not match " + type.name() + " v"
+                                        + event.schemaVersion() + ": " + e.getOriginalMessage(), e);
+                            }
+                        }));
     }
 
     /** A message on an integration topic that does not match its contract. */

@@ -4,7 +4,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openyjs.events.cases.ArrestRecorded;
 import org.openyjs.events.cases.AssessmentRecorded;
+import org.openyjs.events.cases.CaseAuditRecorded;
+import org.openyjs.events.cases.CaseClosed;
+import org.openyjs.events.cases.CaseReopened;
+import org.openyjs.events.cases.CaseTransferred;
+import org.openyjs.events.cases.CustodyEntered;
+import org.openyjs.events.cases.PreventionReferralRecorded;
+import org.openyjs.events.cases.ReleasedFromCustody;
+import org.openyjs.events.cases.ResettlementAccommodationReferralMade;
 import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
@@ -45,7 +54,8 @@ class IntegrationEventCodecTest {
                 new ReferredToOutOfCourtPanel("c1", "o1", LocalDate.of(2023, 12, 12), 2, true),
                 new AssessmentRecorded("c1", "a1", "o1", "PREVENTION_AND_DIVERSION", LocalDate.of(2023, 12, 20),
                         LocalDate.of(2023, 12, 22)),
-                new VictimContactRecorded("c1", "o1", "v1", LocalDate.of(2023, 12, 19), "VIEWS_GIVEN", true, true),
+                new VictimContactRecorded("c1", "o1", "v1", LocalDate.of(2023, 12, 19), "VIEWS_GIVEN", true, true,
+                        true, false, true),
                 new PreSentenceReportSubmitted("c1", "o1", LocalDate.of(2023, 12, 1), LocalDate.of(2023, 12, 20),
                         "REFERRAL_ORDER", true),
                 new RemandRecorded("c1", "r1", "o1", "YOUTH_DETENTION_ACCOMMODATION", LocalDate.of(2023, 11, 1), null),
@@ -60,6 +70,17 @@ class IntegrationEventCodecTest {
                         new StatusRecorded.Need(true, true, false),
                         new StatusRecorded.Need(false, false, false),
                         new StatusRecorded.WiderServices(false, false, true, false)),
+                new PreventionReferralRecorded("c1", "pr1", LocalDate.of(2023, 3, 1), "SCHOOL", "GIVEN"),
+                new ArrestRecorded("c1", "ar1", Instant.parse("2023-05-02T22:10:00Z"),
+                        Instant.parse("2023-05-02T23:00:00Z"), true, true, false, "BAILED"),
+                new CustodyEntered("c1", "dto1", "YOI", LocalDate.of(2024, 2, 1), LocalDate.of(2024, 8, 1)),
+                new ResettlementAccommodationReferralMade("c1", "dto1", LocalDate.of(2024, 4, 15),
+                        LocalDate.of(2024, 8, 1)),
+                new ReleasedFromCustody("c1", "dto1", LocalDate.of(2024, 8, 1), "LICENCE"),
+                new CaseTransferred("c1", "OUT", "leicestershire", "TRANSFER", LocalDate.of(2024, 9, 1)),
+                new CaseAuditRecorded("c1", "qa1", "PRE_SENTENCE_REPORT", "o1", LocalDate.of(2024, 1, 3), "GOOD"),
+                new CaseClosed("c1", LocalDate.of(2024, 9, 30), "ORDER_COMPLETED"),
+                new CaseReopened("c1", LocalDate.of(2024, 10, 2)),
                 new PanelDecisionRecorded("d1", "p1", "c1", "o1", "OUTCOME_22", LocalDate.of(2024, 1, 10)),
                 new PanelDecisionAmended("a1", "d1", "p1", "c1", "o1", "OUTCOME_20", LocalDate.of(2024, 1, 17)),
                 new YouthConditionalCautionNotCompleted("d1", "c1", "o1", LocalDate.of(2024, 4, 10),
@@ -104,6 +125,27 @@ class IntegrationEventCodecTest {
         IntegrationEvent newer = new IntegrationEvent("e1", "OutcomeRecorded", 99, "leicester-city", "c1",
                 Instant.now(), "pat", JsonNodeFactory.instance.objectNode());
         assertThat(codec.payload(newer)).isEmpty();
+    }
+
+    @Test
+    void a_version_1_victim_contact_is_read_as_version_2_with_the_new_answers_not_recorded() {
+        var v1 = JsonNodeFactory.instance.objectNode()
+                .put("childId", "c1").put("offenceId", "o1").put("victimId", "v1")
+                .put("contactedOn", "2023-12-19").put("result", "DECLINED")
+                .put("consentedToContact", false).put("restorativeJusticeOffered", true);
+        IntegrationEvent old = new IntegrationEvent("e1", "VictimContactRecorded", 1, "leicester-city", "c1",
+                Instant.parse("2023-12-19T10:00:00Z"), "pat", v1);
+
+        assertThat(codec.payload(codec.read(codec.write(old)))).contains(new VictimContactRecorded("c1", "o1", "v1",
+                LocalDate.of(2023, 12, 19), "DECLINED", false, true, null, null, null));
+        assertThat(old.payload().has("keptInformed")).as("the stored message itself is untouched").isFalse();
+    }
+
+    @Test
+    void a_version_with_no_upcaster_path_is_not_guessed_at() {
+        IntegrationEvent older = new IntegrationEvent("e1", "OutcomeRecorded", 0, "leicester-city", "c1",
+                Instant.now(), "pat", JsonNodeFactory.instance.objectNode());
+        assertThat(codec.payload(older)).isEmpty();
     }
 
     @Test

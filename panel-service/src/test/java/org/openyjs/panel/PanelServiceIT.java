@@ -65,7 +65,7 @@ class PanelServiceIT {
                 fromCaseService(COUNTY, new AssessmentRecorded(child, "a1", "o1", "PREVENTION_AND_DIVERSION",
                         LocalDate.of(2024, 1, 3), LocalDate.of(2024, 1, 5))),
                 fromCaseService(COUNTY, new VictimContactRecorded(child, "o1", "v1", LocalDate.of(2024, 1, 4),
-                        "VIEWS_GIVEN", true, true)));
+                        "VIEWS_GIVEN", true, true, null, null, null)));
 
         // Referred 15 December 2023, due 15 working days later: long past, so the deadline fires at once.
         JsonNode arrived = await("/referrals/" + referral, r -> r.path("victims").size() == 1

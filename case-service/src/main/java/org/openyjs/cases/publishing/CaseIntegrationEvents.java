@@ -61,7 +61,7 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         }
         if (event instanceof CaseEvents.VictimContactRecorded e) {
             return Optional.of(new VictimContactRecorded(e.childId(), e.offenceId(), e.victimId(), e.contactedOn(),
-                    e.result(), e.consentedToContact(), e.restorativeJusticeOffered()));
+                    e.result(), e.consentedToContact(), e.restorativeJusticeOffered(), null, null, null));
         }
         if (event instanceof CaseEvents.PreSentenceReportSubmitted e) {
             return Optional.of(new PreSentenceReportSubmitted(e.childId(), e.offenceId(), e.requestedOn(),

@@ -453,7 +453,7 @@ class NewMeasuresIT {
     }
 
     private void victim(String childId, String victimId, LocalDate on, String result, boolean consented, boolean rj) {
-        apply(new VictimContactRecorded(childId, "off", victimId, on, result, consented, rj), Instant.now());
+        apply(new VictimContactRecorded(childId, "off", victimId, on, result, consented, rj, null, null, null), Instant.now());
     }
 
     private void referral(String childId, String offenceId, LocalDate on) {
