@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who is making the current request, as the gateway vouches for it. The gateway removes any
@@ -13,6 +16,7 @@ import java.util.Optional;
 public final class RequestUser {
 
     public static final String USER_HEADER = "X-Authenticated-User";
+    public static final String ROLES_HEADER = "X-Authenticated-Roles";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private RequestUser() {
@@ -20,6 +24,21 @@ public final class RequestUser {
 
     public static Optional<String> name() {
         return header(USER_HEADER);
+    }
+
+    /** The caller's roles without any {@code ROLE_} prefix, e.g. {@code VICTIM_OFFICER}; empty outside a request. */
+    public static Set<String> roles() {
+        return header(ROLES_HEADER)
+                .map(value -> Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(role -> !role.isEmpty())
+                        .map(role -> role.startsWith("ROLE_") ? role.substring(5) : role)
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+    }
+
+    public static boolean hasRole(String role) {
+        return roles().contains(role);
     }
 
     public static Optional<String> correlationId() {
