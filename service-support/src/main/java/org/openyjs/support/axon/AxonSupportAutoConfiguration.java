@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -41,19 +42,28 @@ public class AxonSupportAutoConfiguration {
         return Clock.system(ZoneId.of("Europe/London"));
     }
 
+    /** Copies who recorded a command, and the request it came from, onto the events it causes. */
     @Bean
     public CorrelationDataProvider recordedByProvider() {
-        return new SimpleCorrelationDataProvider(RecordingMetadata.RECORDED_BY);
+        return new SimpleCorrelationDataProvider(RecordingMetadata.RECORDED_BY, RecordingMetadata.REQUEST_CORRELATION_ID);
     }
 
-    /** Stamps each command sent while serving an HTTP request with the user the gateway vouched for. */
+    /**
+     * Stamps each command sent while serving an HTTP request (or handling a Kafka record) with the user
+     * the caller was authenticated as and the correlation id of the request.
+     */
     @Bean
     public ConfigurerModule recordedByStamp() {
-        MessageDispatchInterceptor<CommandMessage<?>> stamp = messages -> (index, command) ->
-                command.getMetaData().containsKey(RecordingMetadata.RECORDED_BY)
-                        ? command
-                        : command.andMetaData(Map.of(RecordingMetadata.RECORDED_BY,
-                                RequestUser.name().orElse(RecordingMetadata.SYSTEM)));
+        MessageDispatchInterceptor<CommandMessage<?>> stamp = messages -> (index, command) -> {
+            Map<String, Object> added = new HashMap<>();
+            if (!command.getMetaData().containsKey(RecordingMetadata.RECORDED_BY)) {
+                added.put(RecordingMetadata.RECORDED_BY, RequestUser.name().orElse(RecordingMetadata.SYSTEM));
+            }
+            if (!command.getMetaData().containsKey(RecordingMetadata.REQUEST_CORRELATION_ID)) {
+                RequestUser.correlationId().ifPresent(id -> added.put(RecordingMetadata.REQUEST_CORRELATION_ID, id));
+            }
+            return added.isEmpty() ? command : command.andMetaData(added);
+        };
         return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INSTRUCTION_COMPONENTS + 1,
                 () -> config.commandBus().registerDispatchInterceptor(stamp)));
     }

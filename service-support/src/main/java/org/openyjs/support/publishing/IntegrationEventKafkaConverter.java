@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public class IntegrationEventKafkaConverter implements KafkaMessageConverter<String, byte[]> {
 
+    /** The Kafka header carrying the originating request's correlation id. */
+    public static final String CORRELATION_HEADER = "correlationId";
+
     private final IntegrationEventMapper mapper;
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
 
@@ -40,6 +43,11 @@ public class IntegrationEventKafkaConverter implements KafkaMessageConverter<Str
         headers.add("eventId", bytes(event.eventId()));
         headers.add("eventType", bytes(event.eventType()));
         headers.add("schemaVersion", bytes(Integer.toString(event.schemaVersion())));
+        // Lets a consumer log and stamp its own work with the request that started it all.
+        Object correlationId = message.getMetaData().get(RecordingMetadata.REQUEST_CORRELATION_ID);
+        if (correlationId != null) {
+            headers.add(CORRELATION_HEADER, bytes(correlationId.toString()));
+        }
         return new ProducerRecord<>(topic, null, event.childId(), codec.write(event), headers);
     }
 

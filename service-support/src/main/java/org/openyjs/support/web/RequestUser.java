@@ -1,6 +1,7 @@
 package org.openyjs.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -41,8 +42,9 @@ public final class RequestUser {
         return roles().contains(role);
     }
 
+    /** The correlation id of the request, or of the Kafka record being handled; empty outside both. */
     public static Optional<String> correlationId() {
-        return header(CORRELATION_HEADER);
+        return Optional.ofNullable(MDC.get(CorrelationIdFilter.MDC_KEY)).or(() -> header(CORRELATION_HEADER));
     }
 
     private static Optional<String> header(String name) {
