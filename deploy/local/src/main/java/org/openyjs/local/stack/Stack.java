@@ -33,6 +33,9 @@ public final class Stack implements AutoCloseable {
      * after {@link #JVM_OPTIONS} and so win, e.g. {@code -XX:TieredStopAtLevel=4} for full JIT (the benchmark's --full-jit).
      */
     public static final String EXTRA_JVM_OPTIONS_PROPERTY = "yjs.stack.jvm-options";
+
+    /** Requests per second (and burst) per user at the local gateway, given to the launcher as a system property. */
+    public static final String RATE_LIMIT_PROPERTY = "yjs.stack.rate-limit";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
@@ -182,6 +185,10 @@ public final class Stack implements AutoCloseable {
             env.put("CASE_SERVICE_URL", url(Service.CASE).toString());
             env.put("PANEL_SERVICE_URL", url(Service.PANEL).toString());
             env.put("KPI_SERVICE_URL", url(Service.KPI).toString());
+            // One person and the demo loader use a local stack: a higher per-user rate than production's 50/s.
+            // The benchmark lifts it out of the way (it measures the platform, not the limiter).
+            env.put("YJS_RATE_LIMIT_PER_SECOND", System.getProperty(RATE_LIMIT_PROPERTY, "500"));
+            env.put("YJS_RATE_LIMIT_BURST", System.getProperty(RATE_LIMIT_PROPERTY, "1000"));
         }
         return env;
     }

@@ -1,0 +1,44 @@
+package org.openyjs.gateway.protection;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway's limits and headers, over real HTTP. No downstream is needed: all of it happens in front of the routes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "yjs.gateway.max-request-size=1KB"})
+class GatewayProtectionTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void a_declared_body_over_the_limit_gets_413_before_authentication() {
+        client.post().uri("/api/cases")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("x".repeat(2048))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.title").isEqualTo("Request too large");
+    }
+
+    @Test
+    void responses_carry_the_security_headers_and_no_cross_origin_access() {
+        client.get().uri("/actuator/health").exchange()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"));
+
+        client.method(HttpMethod.OPTIONS).uri("/api/cases")
+                .header(HttpHeaders.ORIGIN, "https://evil.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+}
