@@ -6,7 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,5 +50,13 @@ public class WebSupportAutoConfiguration {
                 new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, json));
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    @Bean
+    @ConditionalOnProperty("yjs.idempotency.enabled")
+    public IdempotencyKeyExpiry idempotencyKeyExpiry(JdbcClient jdbc,
+            @Value("${yjs.idempotency.retention:P7D}") Duration retention,
+            @Value("${yjs.idempotency.expiry-interval:PT1H}") Duration interval) {
+        return new IdempotencyKeyExpiry(jdbc, retention, interval, Clock.systemUTC());
     }
 }
