@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * panel-service on real PostgreSQL and Kafka: a referral arrives from case-service (twice), the chair
  * lists and decides it, and the decision leaves on yjs.panel-events without its rationale.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "panel.deadlines.polling-interval=PT1S")
 class PanelServiceIT {
 
     private static final String COUNTY = "leicestershire";
@@ -51,6 +53,8 @@ class PanelServiceIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
 
@@ -109,6 +113,17 @@ class PanelServiceIT {
         assertThat(event.payload().get("decisionId").asText()).isEqualTo(decisionId);
         assertThat(event.payload().get("decisionDate").asText()).isEqualTo("2024-01-10");
 
+        // Delivered a third time after the decision, followed by a second referral for the same child (same
+        // partition, so once that one is here the redelivery has been handled): still one referral, one decision.
+        send(child, referred, fromCaseService(COUNTY,
+                new ReferredToOutOfCourtPanel(child, "o2", LocalDate.of(2024, 1, 11), 1, true)));
+        await("/referrals/" + ReferralId.of(child, "o2"), r -> r.has("referralId"));
+        assertThat(events(referral, "ReferralReceived")).isEqualTo(1);
+        assertThat(events(referral, "DecisionRecorded")).isEqualTo(1);
+        assertThat(await("/referrals/" + referral, r -> "DECIDED".equals(r.path("status").asText()))
+                .get("decisionId").asText()).isEqualTo(decisionId);
+        onlyRecordFor(child);
+
         JsonNode decisions = await("/decisions?from=2024-01-10&to=2024-01-10&youthJusticeService=" + COUNTY,
                 d -> d.path("total").asInt() >= 1);
         assertThat(decisions.get("byOutcome").get("YOUTH_CAUTION").asInt()).isGreaterThanOrEqualTo(1);
@@ -128,6 +143,7 @@ class PanelServiceIT {
                 {"panelId":"%s","meetingDate":"2024-02-07"}""".formatted(panel));
         post("/panels/" + panel + "/cases", """
                 {"referralId":"%s"}""".formatted(referral));
+        attend(panel, true);
 
         ResponseEntity<JsonNode> noAdmission = post("/panels/" + panel + "/decisions", """
                 {"referralId":"%s","outcomeCode":"YOUTH_CAUTION","rationale":"r","assessmentOverrideReason":"x"}"""
@@ -152,6 +168,83 @@ class PanelServiceIT {
                 {"finding":"LEARNING_POINT","learningPoint":"QA cover when the manager is away"}""").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         await("/scrutiny/samples?finding=LEARNING_POINT", s -> s.findValuesAsText("decisionId").contains(decisionId));
+    }
+
+    @Test
+    void a_meeting_that_was_not_quorate_decides_only_on_the_chair_s_override_which_is_reported_and_scrutinised() {
+        String child = "child-" + UUID.randomUUID();
+        send(child, fromCaseService("leicester-city",
+                        new ReferredToOutOfCourtPanel(child, "o1", LocalDate.of(2024, 3, 1), 2, true)),
+                fromCaseService("leicester-city", new AssessmentRecorded(child, "a1", "o1", "PREVENTION_AND_DIVERSION",
+                        LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 5))));
+        String referral = ReferralId.of(child, "o1");
+        await("/referrals/" + referral, r -> "QUALITY_ASSURED".equals(r.path("assessmentStatus").asText()));
+        String panel = "panel-" + UUID.randomUUID();
+        post("/panels", """
+                {"panelId":"%s","meetingDate":"2024-03-06"}""".formatted(panel));
+        post("/panels/" + panel + "/cases", """
+                {"referralId":"%s"}""".formatted(referral));
+        String decision = """
+                {"referralId":"%s","outcomeCode":"YOUTH_CAUTION","rationale":"admitted; first offence"%s}""";
+
+        ResponseEntity<JsonNode> noAttendance = post("/panels/" + panel + "/decisions", decision.formatted(referral, ""));
+        assertThat(noAttendance.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(fields(noAttendance)).containsExactly("panelId");
+
+        attend(panel, false);
+        ResponseEntity<JsonNode> notQuorate = post("/panels/" + panel + "/decisions", decision.formatted(referral, ""));
+        assertThat(notQuorate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(notQuorate)).containsExactly("quorumOverrideReason");
+        assertThat(notQuorate.getBody().get("detail").asText()).contains("someone from POLICE");
+        assertThat(events(referral, "DecisionRecorded")).isZero();
+
+        ResponseEntity<JsonNode> overridden = post("/panels/" + panel + "/decisions", decision.formatted(referral,
+                ",\"quorumOverrideReason\":\"police view given in writing\""));
+        assertThat(overridden.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String decisionId = overridden.getBody().get("decisionId").asText();
+        JsonNode overrides = await("/overrides?from=2024-03-06&to=2024-03-06",
+                o -> o.findValuesAsText("decisionId").contains(decisionId));
+        JsonNode row = overrides.get(0);
+        assertThat(overrides.size()).isEqualTo(1);
+        assertThat(row.get("kind").asText()).isEqualTo("PANEL_NOT_QUORATE");
+        assertThat(row.get("reason").asText()).isEqualTo("police view given in writing");
+        assertThat(row.get("detail").asText()).isEqualTo("at least 3 attendees (2 present); someone from POLICE");
+        JsonNode samples = await("/scrutiny/samples", s -> s.findValuesAsText("decisionId").contains(decisionId));
+        assertThat(samples.toString()).contains("CHAIR_OVERRIDE");
+    }
+
+    @Test
+    void a_conditional_caution_whose_end_date_passed_unrecorded_shows_completion_not_recorded_until_recorded() {
+        String child = "child-" + UUID.randomUUID();
+        send(child, fromCaseService(COUNTY, new ReferredToOutOfCourtPanel(child, "o1", LocalDate.of(2024, 4, 1), 3, true)),
+                fromCaseService(COUNTY, new AssessmentRecorded(child, "a1", "o1", "ASSET_PLUS",
+                        LocalDate.of(2024, 4, 3), LocalDate.of(2024, 4, 4))));
+        String referral = ReferralId.of(child, "o1");
+        await("/referrals/" + referral, r -> "QUALITY_ASSURED".equals(r.path("assessmentStatus").asText()));
+        String panel = "panel-" + UUID.randomUUID();
+        post("/panels", """
+                {"panelId":"%s","meetingDate":"2024-04-10"}""".formatted(panel));
+        post("/panels/" + panel + "/cases", """
+                {"referralId":"%s"}""".formatted(referral));
+        attend(panel, true);
+        assertThat(post("/panels/" + panel + "/decisions", """
+                {"referralId":"%s","outcomeCode":"YOUTH_CONDITIONAL_CAUTION","rationale":"r",
+                 "conditions":["Attend 4 sessions"],"conditionsEndDate":"2024-07-03"}""".formatted(referral))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        // The end date is long past: the saga's deadline (kept by the persistent deadline manager) fires at once.
+        JsonNode agenda = await("/panels/" + panel + "/agenda", a -> "COMPLETION_NOT_RECORDED".equals(
+                a.path("cases").path(0).path("referral").path("conditionsStatus").asText()));
+        assertThat(agenda.get("cases").get(0).get("referral").get("conditionsEndDate").asText()).isEqualTo("2024-07-03");
+        assertThat(http.getForObject("/referrals?conditionsStatus=COMPLETION_NOT_RECORDED", JsonNode.class)
+                .findValuesAsText("referralId")).contains(referral);
+        assertThat(events(referral, "ConditionsEndDatePassed")).isEqualTo(1);
+
+        assertThat(post("/referrals/" + referral + "/conditions/completion", """
+                {"completedOn":"2024-07-01"}""").getStatusCode()).isEqualTo(HttpStatus.OK);
+        await("/referrals/" + referral, r -> "COMPLETED".equals(r.path("conditionsStatus").asText()));
+        assertThat(http.getForObject("/referrals?conditionsStatus=COMPLETION_NOT_RECORDED", JsonNode.class)
+                .findValuesAsText("referralId")).doesNotContain(referral);
     }
 
     @Test
@@ -207,11 +300,32 @@ class PanelServiceIT {
                 "/panels/{panelId}/agenda", "/panels/{panelId}/cases", "/panels/{panelId}/decisions", "/referrals",
                 "/referrals/{referralId}/carry-over", "/referrals/{referralId}/withdrawal",
                 "/referrals/{referralId}/amendments", "/referrals/{referralId}/conditions/non-completion",
+                "/referrals/{referralId}/conditions/completion",
                 "/decisions", "/timeliness", "/overrides", "/scrutiny/samples",
                 "/scrutiny/samples/{decisionId}/finding");
     }
 
     // --- helpers
+
+    /** Records the meeting's attendance: police and two from the youth justice service, or without the police. */
+    private void attend(String panel, boolean quorate) {
+        String attendees = quorate
+                ? """
+                {"attendees":[{"agency":"POLICE","role":"SERGEANT"},{"agency":"YOUTH_JUSTICE_SERVICE","role":"CHAIR"},
+                 {"agency":"YOUTH_JUSTICE_SERVICE","role":"RJ_COORDINATOR"}]}"""
+                : """
+                {"attendees":[{"agency":"YOUTH_JUSTICE_SERVICE","role":"CHAIR"},
+                 {"agency":"YOUTH_JUSTICE_SERVICE","role":"RJ_COORDINATOR"}]}""";
+        ResponseEntity<JsonNode> recorded = exchange(HttpMethod.PUT, "/panels/" + panel + "/attendance", attendees);
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(recorded.getBody().get("quorate").asBoolean()).isEqualTo(quorate);
+    }
+
+    /** How many events of a type a referral has in the event store. */
+    private int events(String aggregateId, String type) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype LIKE ?", Integer.class, aggregateId, "%$" + type);
+    }
 
     private IntegrationEvent fromCaseService(String service, IntegrationPayload payload) {
         return codec.wrap(UUID.randomUUID().toString(), service, Instant.now(), "practitioner", payload);

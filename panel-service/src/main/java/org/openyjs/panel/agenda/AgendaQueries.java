@@ -13,12 +13,18 @@ import java.util.Optional;
 @Component
 public class AgendaQueries {
 
-    /** One case as the chair sees it. {@code overdue} is true once the decision's due date has passed undecided. */
+    /**
+     * One case as the chair sees it. {@code overdue} is true once the decision's due date has passed undecided.
+     *
+     * @param conditionsStatus a conditional caution's conditions: RUNNING, COMPLETION_NOT_RECORDED (their end
+     *                         date has passed and nothing is recorded), COMPLETED or NOT_COMPLETED; null without
+     */
     public record CaseSummary(String referralId, String childId, String offenceId, String youthJusticeService,
                               LocalDate referralDate, LocalDate decisionDueDate, boolean overdue, Integer gravityScore,
                               boolean admitted, String status, String panelId, LocalDate meetingDate,
                               String assessmentStatus, String assessmentTool, List<Victim> victims,
-                              String decisionId, String outcomeCode) {
+                              String decisionId, String outcomeCode, LocalDate conditionsEndDate,
+                              String conditionsStatus) {
     }
 
     /** @param result VIEWS_GIVEN, DECLINED or NOT_CONTACTABLE */
@@ -64,13 +70,17 @@ public class AgendaQueries {
                 .stream().findFirst();
     }
 
-    /** Referrals in a status (AWAITING, LISTED, DECIDED, WITHDRAWN), the longest-waiting first. */
-    public List<CaseSummary> referrals(String status, String youthJusticeService) {
+    /**
+     * Referrals in a status (AWAITING, LISTED, DECIDED, WITHDRAWN) and conditions status (e.g.
+     * COMPLETION_NOT_RECORDED), the longest-waiting first.
+     */
+    public List<CaseSummary> referrals(String status, String youthJusticeService, String conditionsStatus) {
         return jdbc.query("""
                 SELECT * FROM referral_view WHERE (?::text IS NULL OR status = ?)
                   AND (?::text IS NULL OR youth_justice_service = ?)
+                  AND (?::text IS NULL OR conditions_status = ?)
                 ORDER BY decision_due_date, referral_id""", (rs, n) -> summary(rs),
-                status, status, youthJusticeService, youthJusticeService);
+                status, status, youthJusticeService, youthJusticeService, conditionsStatus, conditionsStatus);
     }
 
     /** Undecided referrals whose due date is before {@code today} and not yet marked overdue. */
@@ -78,6 +88,13 @@ public class AgendaQueries {
         return jdbc.queryForList("""
                 SELECT referral_id FROM referral_view WHERE status IN ('AWAITING', 'LISTED') AND NOT overdue
                   AND decision_due_date < ?""", String.class, today);
+    }
+
+    /** Conditional cautions whose conditions ended before {@code today} with nothing recorded and not yet flagged. */
+    public List<String> conditionsEndedUnflagged(LocalDate today) {
+        return jdbc.queryForList("""
+                SELECT referral_id FROM referral_view WHERE conditions_status = 'RUNNING'
+                  AND conditions_end_date < ?""", String.class, today);
     }
 
     private CaseSummary summary(ResultSet rs) throws SQLException {
@@ -88,7 +105,8 @@ public class AgendaQueries {
                 (Integer) rs.getObject("gravity_score"), rs.getBoolean("admitted"), rs.getString("status"),
                 rs.getString("panel_id"), rs.getObject("meeting_date", LocalDate.class),
                 rs.getString("assessment_status"), rs.getString("assessment_tool"), victims(referralId),
-                rs.getString("decision_id"), rs.getString("outcome_code"));
+                rs.getString("decision_id"), rs.getString("outcome_code"),
+                rs.getObject("conditions_end_date", LocalDate.class), rs.getString("conditions_status"));
     }
 
     private List<Victim> victims(String referralId) {

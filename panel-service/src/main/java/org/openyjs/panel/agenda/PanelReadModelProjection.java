@@ -9,11 +9,13 @@ import org.openyjs.panel.api.PanelEvents.MeetingScheduled;
 import org.openyjs.panel.api.ReferralEvents.AssessmentNoted;
 import org.openyjs.panel.api.ReferralEvents.CarriedOver;
 import org.openyjs.panel.api.ReferralEvents.ConditionsCompleted;
+import org.openyjs.panel.api.ReferralEvents.ConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralEvents.ConditionsNotCompleted;
 import org.openyjs.panel.api.ReferralEvents.DecisionAmended;
 import org.openyjs.panel.api.ReferralEvents.DecisionOverdue;
 import org.openyjs.panel.api.ReferralEvents.DecisionRecorded;
 import org.openyjs.panel.api.ReferralEvents.PlacedOnAgenda;
+import org.openyjs.panel.api.ReferralEvents.QuorumOverridden;
 import org.openyjs.panel.api.ReferralEvents.ReferralReceived;
 import org.openyjs.panel.api.ReferralEvents.ReferralWithdrawn;
 import org.openyjs.panel.api.ReferralEvents.ScrutinyFindingRecorded;
@@ -116,9 +118,21 @@ public class PanelReadModelProjection {
     }
 
     @EventHandler
+    void on(QuorumOverridden e) {
+        jdbc.update("""
+                INSERT INTO quorum_override (decision_id, referral_id, panel_id, meeting_date, shortfall, reason)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                e.decisionId(), e.referralId(), e.panelId(), e.meetingDate(), String.join("; ", e.quorumShortfall()),
+                e.reason());
+    }
+
+    @EventHandler
     void on(DecisionRecorded e) {
-        jdbc.update("UPDATE referral_view SET status = 'DECIDED', decision_id = ?, outcome_code = ? WHERE referral_id = ?",
-                e.decisionId(), e.outcomeCode(), e.referralId());
+        jdbc.update("""
+                UPDATE referral_view SET status = 'DECIDED', decision_id = ?, outcome_code = ?, conditions_end_date = ?,
+                    conditions_status = ? WHERE referral_id = ?""",
+                e.decisionId(), e.outcomeCode(), e.conditionsEndDate(), e.conditionsEndDate() != null ? "RUNNING" : null,
+                e.referralId());
         agenda(e.panelId(), e.referralId(), "DECIDED", e.outcomeCode());
         jdbc.update("""
                 INSERT INTO decision_view (decision_id, referral_id, panel_id, child_id, offence_id, youth_justice_service,
@@ -144,7 +158,9 @@ public class PanelReadModelProjection {
                 WHERE decision_id = ?""",
                 e.outcomeCode(), e.gravityScore(), e.assessmentOverrideReason(), e.conditionsEndDate(),
                 e.conditionsEndDate() != null ? "RUNNING" : null, e.decisionId());
-        jdbc.update("UPDATE referral_view SET outcome_code = ? WHERE referral_id = ?", e.outcomeCode(), e.referralId());
+        jdbc.update("UPDATE referral_view SET outcome_code = ?, conditions_end_date = ?, conditions_status = ? "
+                + "WHERE referral_id = ?", e.outcomeCode(), e.conditionsEndDate(),
+                e.conditionsEndDate() != null ? "RUNNING" : null, e.referralId());
     }
 
     @EventHandler
@@ -153,13 +169,23 @@ public class PanelReadModelProjection {
     }
 
     @EventHandler
+    void on(ConditionsEndDatePassed e) {
+        conditions(e.referralId(), e.decisionId(), "COMPLETION_NOT_RECORDED");
+    }
+
+    @EventHandler
     void on(ConditionsCompleted e) {
-        jdbc.update("UPDATE decision_view SET conditions_status = 'COMPLETED' WHERE decision_id = ?", e.decisionId());
+        conditions(e.referralId(), e.decisionId(), "COMPLETED");
     }
 
     @EventHandler
     void on(ConditionsNotCompleted e) {
-        jdbc.update("UPDATE decision_view SET conditions_status = 'NOT_COMPLETED' WHERE decision_id = ?", e.decisionId());
+        conditions(e.referralId(), e.decisionId(), "NOT_COMPLETED");
+    }
+
+    private void conditions(String referralId, String decisionId, String status) {
+        jdbc.update("UPDATE decision_view SET conditions_status = ? WHERE decision_id = ?", status, decisionId);
+        jdbc.update("UPDATE referral_view SET conditions_status = ? WHERE referral_id = ?", status, referralId);
     }
 
     @EventHandler
@@ -180,7 +206,7 @@ public class PanelReadModelProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE meeting_view, referral_view, assessment_view, victim_view, agenda_entry, decision_view, "
-                + "amendment_view, scrutiny_sample");
+                + "amendment_view, scrutiny_sample, quorum_override");
     }
 
     private void agenda(String panelId, String referralId, String state, String note) {

@@ -43,12 +43,13 @@ public final class ReferralCommands {
      * The panel's decision.
      *
      * @param assessmentOverrideReason required when the assessment is not quality-assured: the chair's override
+     * @param quorumOverrideReason     required when the meeting was not quorate: the chair's override
      * @param conditions               a youth conditional caution's conditions, ending on {@code conditionsEndDate}
      */
     public record RecordDecision(@TargetAggregateIdentifier String referralId, String decisionId, String panelId,
                                  String outcomeCode, Integer gravityScore, String rationale,
                                  String interventionAgreed, String dissent, String assessmentOverrideReason,
-                                 List<String> conditions, LocalDate conditionsEndDate) {
+                                 String quorumOverrideReason, List<String> conditions, LocalDate conditionsEndDate) {
     }
 
     /** A changed decision: a new fact with its reason; the original stays on record. */
@@ -60,6 +61,10 @@ public final class ReferralCommands {
 
     /** Sent when the decision's due date has passed (by the timeliness saga's deadline or the daily sweep). */
     public record MarkDecisionOverdue(@TargetAggregateIdentifier String referralId) {
+    }
+
+    /** Sent by the conditions saga's deadline once a conditional caution's end date has passed. */
+    public record MarkConditionsEndDatePassed(@TargetAggregateIdentifier String referralId) {
     }
 
     public record RecordConditionsCompleted(@TargetAggregateIdentifier String referralId, LocalDate completedOn) {

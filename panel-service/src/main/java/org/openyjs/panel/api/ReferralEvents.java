@@ -46,6 +46,16 @@ public final class ReferralEvents {
                                    int workingDaysFromReferral, boolean decidedInTime) {
     }
 
+    /**
+     * The chair decided a case at a meeting that was not quorate, with the reason: recorded just before
+     * the decision it allows.
+     *
+     * @param quorumShortfall what the meeting lacked, as its attendance record said
+     */
+    public record QuorumOverridden(String referralId, String decisionId, String panelId, LocalDate meetingDate,
+                                   List<String> quorumShortfall, String reason) {
+    }
+
     public record DecisionAmended(String referralId, String amendmentId, String decisionId, String panelId,
                                   String childId, String offenceId, String youthJusticeService, String outcomeCode,
                                   LocalDate amendedOn, Integer gravityScore, String rationale,
@@ -54,6 +64,14 @@ public final class ReferralEvents {
     }
 
     public record DecisionOverdue(String referralId, String youthJusticeService, LocalDate decisionDueDate) {
+    }
+
+    /**
+     * A youth conditional caution's end date has passed and neither completion nor non-completion is
+     * recorded: the chair's read model shows "completion not recorded" until one is.
+     */
+    public record ConditionsEndDatePassed(String referralId, String decisionId, String youthJusticeService,
+                                          LocalDate conditionsEndDate) {
     }
 
     public record ConditionsCompleted(String referralId, String decisionId, LocalDate completedOn) {

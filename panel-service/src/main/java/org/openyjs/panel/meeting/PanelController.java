@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.openyjs.panel.agenda.AgendaQueries;
 import org.openyjs.panel.agenda.AgendaQueries.AgendaItem;
 import org.openyjs.panel.api.PanelCommands.Attendee;
@@ -63,21 +64,26 @@ public class PanelController {
     record ScheduleRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String panelId, @NotNull LocalDate meetingDate) {
     }
 
-    record AttendanceRequest(@NotNull @NotEmpty List<@Valid AttendeeRequest> attendees) {
+    record AttendanceRequest(@NotNull @NotEmpty List<@NotNull @Valid AttendeeRequest> attendees) {
     }
 
     record AttendeeRequest(@NotBlank @Size(max = 64) String agency, @NotBlank @Size(max = 64) String role) {
     }
 
     /** A case is named by its referral id, or by the child and offence it was referred for. */
-    record ListCaseRequest(String referralId, @Pattern(regexp = ID, message = ID_MESSAGE) String childId,
+    record ListCaseRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String referralId,
+                           @Pattern(regexp = ID, message = ID_MESSAGE) String childId,
                            @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId) {
     }
 
-    record DecisionRequest(String referralId, String childId, String offenceId, @NotBlank String outcomeCode,
+    record DecisionRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String referralId,
+                           @Pattern(regexp = ID, message = ID_MESSAGE) String childId,
+                           @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
+                           @NotBlank @Size(max = 64) String outcomeCode,
                            @Min(1) @Max(5) Integer gravityScore, @NotBlank @Size(max = 4000) String rationale,
                            @Size(max = 4000) String interventionAgreed, @Size(max = 4000) String dissent,
                            @Size(max = 4000) String assessmentOverrideReason,
+                           @Size(max = 4000) String quorumOverrideReason,
                            List<@NotBlank @Size(max = 1000) String> conditions, LocalDate conditionsEndDate) {
     }
 
@@ -98,7 +104,11 @@ public class PanelController {
     @PostMapping
     public ResponseEntity<Created> schedule(@Valid @RequestBody ScheduleRequest request) {
         String panelId = request.panelId() != null ? request.panelId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new ScheduleMeeting(panelId, request.meetingDate()));
+        try {
+            commands.sendAndWait(new ScheduleMeeting(panelId, request.meetingDate()));
+        } catch (AggregateStreamCreationException e) {
+            throw DomainRefusal.conflict("panelId", "a panel meeting " + panelId + " is already scheduled");
+        }
         return ResponseEntity.created(URI.create("/panels/" + panelId)).body(new Created(panelId, null, null));
     }
 
@@ -106,8 +116,12 @@ public class PanelController {
             description = "Replaces the meeting's attendance list. Quorum rules are configuration (panel.quorum).")
     @PutMapping("/{panelId}/attendance")
     public MeetingView attendance(@PathVariable String panelId, @Valid @RequestBody AttendanceRequest request) {
-        commands.sendAndWait(new RecordAttendance(panelId,
-                request.attendees().stream().map(a -> new Attendee(a.agency(), a.role())).toList()));
+        try {
+            commands.sendAndWait(new RecordAttendance(panelId,
+                    request.attendees().stream().map(a -> new Attendee(a.agency(), a.role())).toList()));
+        } catch (AggregateNotFoundException e) {
+            throw DomainRefusal.notFound("panelId", "No panel meeting " + panelId);
+        }
         return read(panelId);
     }
 
@@ -127,8 +141,10 @@ public class PanelController {
     @Operation(summary = "Record the panel's decision on a case on its agenda; it reaches the child's case over Kafka",
             description = "Dated the day the panel met. Caution, conditional caution and community resolution need an "
                     + "admission; Outcome 21/22 do not. Without a quality-assured assessment the chair must give "
-                    + "assessmentOverrideReason. A youth conditional caution needs conditions and conditionsEndDate. "
-                    + "The gravity score defaults to the one referred.")
+                    + "assessmentOverrideReason. The meeting's attendance must be recorded; if it was not quorate "
+                    + "the chair must give quorumOverrideReason (409 naming panelId without attendance). A youth "
+                    + "conditional caution needs conditions and conditionsEndDate; 'completion not recorded' shows "
+                    + "once that date passes. The gravity score defaults to the one referred.")
     @PostMapping("/{panelId}/decisions")
     public ResponseEntity<Created> decide(@PathVariable String panelId, @Valid @RequestBody DecisionRequest request) {
         meetingDate(panelId);
@@ -136,7 +152,8 @@ public class PanelController {
         String decisionId = UUID.randomUUID().toString();
         toReferral(new RecordDecision(referralId, decisionId, panelId, request.outcomeCode(),
                 request.gravityScore(), request.rationale(), request.interventionAgreed(), request.dissent(),
-                request.assessmentOverrideReason(), request.conditions(), request.conditionsEndDate()),
+                request.assessmentOverrideReason(), request.quorumOverrideReason(), request.conditions(),
+                request.conditionsEndDate()),
                 request.referralId());
         return ResponseEntity.created(URI.create("/referrals/" + referralId))
                 .body(new Created(panelId, referralId, decisionId));

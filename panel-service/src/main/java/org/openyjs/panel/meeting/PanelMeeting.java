@@ -33,8 +33,16 @@ public class PanelMeeting {
         // for Axon: the meeting is rebuilt from its events
     }
 
+    /** Meetings go back to the records of earlier years, but not before 2000, and are planned a year ahead at most. */
+    static final LocalDate EARLIEST_MEETING = LocalDate.of(2000, 1, 1);
+
     @CommandHandler
-    public PanelMeeting(ScheduleMeeting command) {
+    public PanelMeeting(ScheduleMeeting command, Clock clock) {
+        LocalDate latest = LocalDate.now(clock).plusYears(1);
+        if (command.meetingDate().isBefore(EARLIEST_MEETING) || command.meetingDate().isAfter(latest)) {
+            throw new DomainRefusal("meetingDate", "a panel meeting is dated between " + EARLIEST_MEETING
+                    + " and a year from today (" + latest + ")");
+        }
         apply(new MeetingScheduled(command.panelId(), command.meetingDate()));
     }
 

@@ -9,6 +9,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.openyjs.panel.api.ReferralCommands.AmendDecision;
 import org.openyjs.panel.api.ReferralCommands.CarryOver;
+import org.openyjs.panel.api.PanelEvents.AttendanceRecorded;
+import org.openyjs.panel.api.ReferralCommands.MarkConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralCommands.MarkDecisionOverdue;
 import org.openyjs.panel.api.ReferralCommands.NoteAssessment;
 import org.openyjs.panel.api.ReferralCommands.NoteVictimContact;
@@ -21,17 +23,20 @@ import org.openyjs.panel.api.ReferralCommands.WithdrawReferral;
 import org.openyjs.panel.api.ReferralEvents.AssessmentNoted;
 import org.openyjs.panel.api.ReferralEvents.CarriedOver;
 import org.openyjs.panel.api.ReferralEvents.ConditionsCompleted;
+import org.openyjs.panel.api.ReferralEvents.ConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralEvents.ConditionsNotCompleted;
 import org.openyjs.panel.api.ReferralEvents.DecisionAmended;
 import org.openyjs.panel.api.ReferralEvents.DecisionOverdue;
 import org.openyjs.panel.api.ReferralEvents.DecisionRecorded;
 import org.openyjs.panel.api.ReferralEvents.PlacedOnAgenda;
+import org.openyjs.panel.api.ReferralEvents.QuorumOverridden;
 import org.openyjs.panel.api.ReferralEvents.ReferralReceived;
 import org.openyjs.panel.api.ReferralEvents.ReferralWithdrawn;
 import org.openyjs.panel.api.ReferralEvents.VictimContactNoted;
 import org.openyjs.panel.api.ReferralCommands.RecordScrutinyFinding;
 import org.openyjs.panel.api.ReferralEvents.ScrutinyFindingRecorded;
 import org.openyjs.panel.api.ReferralEvents.SelectedForScrutiny;
+import org.openyjs.panel.meeting.MeetingAttendance;
 import org.openyjs.panel.scrutiny.ScrutinySampling;
 import org.openyjs.panel.timeliness.WorkingDays;
 import org.openyjs.support.axon.RecordingMetadata;
@@ -75,6 +80,7 @@ public class PanelReferral {
     private String decisionId;
     private LocalDate conditionsEndDate;
     private boolean conditionsConcluded;
+    private boolean conditionsEndDatePassed;
     private final Set<String> sampledDecisions = new HashSet<>();
     private final Set<String> scrutinised = new HashSet<>();
     private final Map<String, AssessmentNoted> assessments = new HashMap<>();
@@ -155,7 +161,7 @@ public class PanelReferral {
 
     @CommandHandler
     public void handle(RecordDecision command, DecisionRules rules, WorkingDays workingDays,
-                       ScrutinySampling sampling, Clock clock) {
+                       ScrutinySampling sampling, MeetingAttendance attendance, Clock clock) {
         requireOpen("referralId");
         if (panelId == null || !panelId.equals(command.panelId())) {
             throw DomainRefusal.notFound("offenceId", "child " + childId + "'s offence " + offenceId
@@ -166,13 +172,38 @@ public class PanelReferral {
         }
         Decided decided = check(rules, command.outcomeCode(), command.gravityScore(), command.rationale(),
                 command.assessmentOverrideReason(), command.conditions(), command.conditionsEndDate(), meetingDate);
+        QuorumOverridden quorumOverride = quorum(attendance, command.decisionId(), command.quorumOverrideReason());
+        if (quorumOverride != null) {
+            record(quorumOverride);
+        }
         int workingDaysTaken = workingDays.between(referralDate, meetingDate);
         record(new DecisionRecorded(referralId, command.decisionId(), panelId, childId, offenceId, youthJusticeService,
                 command.outcomeCode(), meetingDate, decided.gravityScore(), command.rationale(),
                 command.interventionAgreed(), command.dissent(), decided.overrideReason(), decided.conditions(),
                 command.conditionsEndDate(), workingDaysTaken,
                 !meetingDate.isAfter(workingDays.decisionDue(referralDate))));
-        sample(sampling, command.decisionId(), command.outcomeCode(), decided.overrideReason() != null);
+        sample(sampling, command.decisionId(), command.outcomeCode(),
+                decided.overrideReason() != null || quorumOverride != null);
+    }
+
+    /**
+     * A decision is taken at a quorate meeting, or on the chair's recorded override of the quorum; the
+     * meeting's attendance must be recorded first, since an unknown quorum cannot be overridden knowingly.
+     * Returns the override to record, or null when the meeting was quorate.
+     */
+    private QuorumOverridden quorum(MeetingAttendance attendance, String decisionId, String overrideReason) {
+        AttendanceRecorded present = attendance.latest(panelId).orElseThrow(() -> DomainRefusal.conflict("panelId",
+                "who attended panel " + panelId + " is not recorded; record the attendance before its decisions"));
+        if (present.quorate()) {
+            return null;
+        }
+        if (overrideReason == null || overrideReason.isBlank()) {
+            throw new DomainRefusal("quorumOverrideReason", "panel " + panelId + " was not quorate (it lacked "
+                    + String.join(", ", present.quorumShortfall()) + "); the chair may decide only with an "
+                    + "override and its reason");
+        }
+        return new QuorumOverridden(referralId, decisionId, panelId, meetingDate,
+                List.copyOf(present.quorumShortfall()), overrideReason);
     }
 
     @CommandHandler
@@ -222,6 +253,15 @@ public class PanelReferral {
     public void handle(MarkDecisionOverdue command) {
         if (decisionId == null && !withdrawn && !overdue) {
             record(new DecisionOverdue(referralId, youthJusticeService, dueDate));
+        }
+    }
+
+    /** Ignored unless the conditions are still open and their end date (as last amended) is past. */
+    @CommandHandler
+    public void handle(MarkConditionsEndDatePassed command, Clock clock) {
+        if (conditionsEndDate != null && !conditionsConcluded && !conditionsEndDatePassed
+                && LocalDate.now(clock).isAfter(conditionsEndDate)) {
+            record(new ConditionsEndDatePassed(referralId, decisionId, youthJusticeService, conditionsEndDate));
         }
     }
 
@@ -276,7 +316,8 @@ public class PanelReferral {
                 throw new DomainRefusal("conditionsEndDate", "the conditions need an end date after " + decidedOn);
             }
         } else if (!conditionList.isEmpty() || conditionsEnd != null) {
-            throw new DomainRefusal("conditions", "only " + rules.conditionalCaution() + " carries conditions");
+            throw new DomainRefusal(conditionList.isEmpty() ? "conditionsEndDate" : "conditions",
+                    "only " + rules.conditionalCaution() + " carries conditions");
         }
         return new Decided(gravity, assured ? null : overrideReason, conditionList);
     }
@@ -365,6 +406,12 @@ public class PanelReferral {
     @EventSourcingHandler
     void on(DecisionAmended event) {
         conditionsEndDate = event.conditionsEndDate();
+        conditionsEndDatePassed = false; // a new end date, watched afresh
+    }
+
+    @EventSourcingHandler
+    void on(ConditionsEndDatePassed event) {
+        conditionsEndDatePassed = true;
     }
 
     @EventSourcingHandler

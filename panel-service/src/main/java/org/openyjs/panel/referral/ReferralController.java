@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -59,31 +60,36 @@ public class ReferralController {
     record WithdrawRequest(@NotBlank @Size(max = 4000) String reason) {
     }
 
-    record AmendRequest(@NotBlank String outcomeCode, @Min(1) @Max(5) Integer gravityScore,
+    record AmendRequest(@NotBlank @Size(max = 64) String outcomeCode, @Min(1) @Max(5) Integer gravityScore,
                         @NotBlank @Size(max = 4000) String rationale, @Size(max = 4000) String interventionAgreed,
                         @Size(max = 4000) String dissent, @Size(max = 4000) String assessmentOverrideReason,
                         List<@NotBlank @Size(max = 1000) String> conditions, LocalDate conditionsEndDate,
                         @NotBlank @Size(max = 4000) String reason) {
     }
 
-    record CompletedRequest(@NotNull LocalDate completedOn) {
+    record CompletedRequest(@NotNull @PastOrPresent LocalDate completedOn) {
     }
 
-    record NotCompletedRequest(@NotNull LocalDate recordedOn, @NotBlank @Size(max = 4000) String reason) {
+    record NotCompletedRequest(@NotNull @PastOrPresent LocalDate recordedOn, @NotBlank @Size(max = 4000) String reason) {
     }
 
     record Amended(String referralId, String amendmentId) {
     }
 
     @Operation(summary = "Referrals, the soonest due first",
-            description = "status: AWAITING (not yet on an agenda), LISTED, DECIDED or WITHDRAWN; omit for all.")
+            description = "status: AWAITING (not yet on an agenda), LISTED, DECIDED or WITHDRAWN; omit for all. "
+                    + "conditionsStatus=COMPLETION_NOT_RECORDED lists the conditional cautions whose conditions "
+                    + "ended with neither completion nor non-completion recorded: the chair's follow-ups.")
     @GetMapping
     public List<CaseSummary> list(
             @Parameter(description = "AWAITING, LISTED, DECIDED or WITHDRAWN")
             @RequestParam(required = false) @Pattern(regexp = "AWAITING|LISTED|DECIDED|WITHDRAWN") String status,
             @Parameter(description = "e.g. leicester-city or leicestershire")
-            @RequestParam(required = false) String youthJusticeService) {
-        return queries.referrals(status, youthJusticeService);
+            @RequestParam(required = false) String youthJusticeService,
+            @Parameter(description = "RUNNING, COMPLETION_NOT_RECORDED, COMPLETED or NOT_COMPLETED")
+            @RequestParam(required = false)
+            @Pattern(regexp = "RUNNING|COMPLETION_NOT_RECORDED|COMPLETED|NOT_COMPLETED") String conditionsStatus) {
+        return queries.referrals(status, youthJusticeService, conditionsStatus);
     }
 
     @Operation(summary = "One referral: assessment and QA, victim contact, agenda, decision, overdue flag")

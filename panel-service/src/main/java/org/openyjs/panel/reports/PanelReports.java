@@ -51,8 +51,14 @@ public class PanelReports {
                              int undecidedOverdue) {
     }
 
+    /**
+     * A decision taken on a chair's override.
+     *
+     * @param kind   ASSESSMENT_NOT_QUALITY_ASSURED or PANEL_NOT_QUORATE
+     * @param detail for a quorum override, what the meeting lacked
+     */
     public record Override(String decisionId, String referralId, String panelId, String youthJusticeService,
-                           LocalDate decisionDate, String outcomeCode, String reason) {
+                           LocalDate decisionDate, String outcomeCode, String kind, String reason, String detail) {
     }
 
     public record ScrutinySample(String decisionId, String referralId, String outcomeCode, List<String> reasons,
@@ -108,18 +114,26 @@ public class PanelReports {
                 }, youthJusticeService, youthJusticeService, from, to, youthJusticeService, youthJusticeService);
     }
 
-    @Operation(summary = "Decisions made on a chair's override of an assessment not quality-assured")
+    @Operation(summary = "Decisions made on a chair's override: of an assessment not quality-assured "
+            + "(ASSESSMENT_NOT_QUALITY_ASSURED) or of a meeting that was not quorate (PANEL_NOT_QUORATE)",
+            description = "One row per override; a decision with both appears twice.")
     @GetMapping("/overrides")
     public List<Override> overrides(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         period(from, to);
         return jdbc.query("""
-                SELECT * FROM decision_view WHERE assessment_override IS NOT NULL AND decision_date BETWEEN ? AND ?
-                ORDER BY decision_date, decision_id""",
+                SELECT d.*, o.kind, o.reason, o.detail FROM (
+                    SELECT decision_id, 'ASSESSMENT_NOT_QUALITY_ASSURED' AS kind, assessment_override AS reason,
+                           NULL AS detail FROM decision_view WHERE assessment_override IS NOT NULL
+                    UNION ALL
+                    SELECT decision_id, 'PANEL_NOT_QUORATE', reason, shortfall FROM quorum_override) o
+                JOIN decision_view d ON d.decision_id = o.decision_id
+                WHERE d.decision_date BETWEEN ? AND ?
+                ORDER BY d.decision_date, d.decision_id, o.kind""",
                 (rs, n) -> new Override(rs.getString("decision_id"), rs.getString("referral_id"),
                         rs.getString("panel_id"), rs.getString("youth_justice_service"),
                         rs.getObject("decision_date", LocalDate.class), rs.getString("outcome_code"),
-                        rs.getString("assessment_override")), from, to);
+                        rs.getString("kind"), rs.getString("reason"), rs.getString("detail")), from, to);
     }
 
     @Operation(summary = "Decisions sampled for the multi-agency scrutiny panel, with its findings",

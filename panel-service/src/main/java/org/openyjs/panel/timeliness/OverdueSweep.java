@@ -2,6 +2,7 @@ package org.openyjs.panel.timeliness;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.panel.agenda.AgendaQueries;
+import org.openyjs.panel.api.ReferralCommands.MarkConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralCommands.MarkDecisionOverdue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +16,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * The safety net behind {@link DecisionTimelinessSaga}'s deadlines. Axon's default deadline manager
- * (SimpleDeadlineManager) keeps deadlines in memory, so a restart forgets them; rather than add a
- * persistent scheduler, this sweep marks overdue, at start-up and daily, every undecided referral whose
- * due date has passed. MarkDecisionOverdue is idempotent, so the sweep and a deadline may both fire.
+ * The safety net behind {@link DecisionTimelinessSaga}'s deadlines. The deadlines are kept in PostgreSQL
+ * now ({@link DeadlineConfiguration}) and survive a restart, but referrals received while they were kept
+ * in memory have none left; this sweep marks overdue, at start-up and daily, every undecided referral whose
+ * due date has passed, and flags every conditional caution whose conditions ended unrecorded (decisions
+ * taken before {@link ConditionsEndSaga} watched them). Both commands are idempotent, so the sweep and a
+ * deadline may both fire.
  */
 @Component
 @EnableScheduling
@@ -52,8 +55,18 @@ public class OverdueSweep {
                 log.warn("Could not mark referral {} overdue: {}", referralId, e.getMessage());
             }
         }
-        if (marked > 0) {
-            log.info("Overdue sweep marked {} referral(s) overdue", marked);
+        int flagged = 0;
+        for (String referralId : queries.conditionsEndedUnflagged(LocalDate.now(clock))) {
+            try {
+                commands.sendAndWait(new MarkConditionsEndDatePassed(referralId));
+                flagged++;
+            } catch (RuntimeException e) {
+                log.warn("Could not flag referral {}'s conditions: {}", referralId, e.getMessage());
+            }
+        }
+        if (marked > 0 || flagged > 0) {
+            log.info("Overdue sweep marked {} referral(s) overdue and flagged {} conditional caution(s) whose "
+                    + "conditions ended unrecorded", marked, flagged);
         }
     }
 }

@@ -42,6 +42,22 @@ class PanelMeetingTest {
     }
 
     @Test
+    void a_meeting_is_dated_from_2000_to_a_year_ahead() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleMeeting(PANEL, LocalDate.of(2025, 1, 11)))
+                .expectNoEvents()
+                .expectException(DomainRefusal.class)
+                .expectExceptionMessage("a panel meeting is dated between 2000-01-01 and a year from today (2025-01-10)");
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleMeeting(PANEL, LocalDate.of(1999, 12, 31)))
+                .expectNoEvents()
+                .expectException(DomainRefusal.class);
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleMeeting(PANEL, LocalDate.of(2025, 1, 10)))
+                .expectEvents(new MeetingScheduled(PANEL, LocalDate.of(2025, 1, 10)));
+    }
+
+    @Test
     void police_and_the_youth_justice_service_with_three_members_make_the_panel_quorate() {
         fixture.given(new MeetingScheduled(PANEL, MEETS))
                 .when(new RecordAttendance(PANEL, List.of(POLICE, CHAIR, RJ)))

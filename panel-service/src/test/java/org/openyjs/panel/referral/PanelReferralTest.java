@@ -3,29 +3,37 @@ package org.openyjs.panel.referral;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openyjs.panel.api.PanelCommands.Attendee;
+import org.openyjs.panel.api.PanelEvents.AttendanceRecorded;
 import org.openyjs.panel.api.ReferralCommands.AmendDecision;
+import org.openyjs.panel.api.ReferralCommands.MarkConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralCommands.CarryOver;
 import org.openyjs.panel.api.ReferralCommands.MarkDecisionOverdue;
 import org.openyjs.panel.api.ReferralCommands.NoteAssessment;
 import org.openyjs.panel.api.ReferralCommands.NoteVictimContact;
 import org.openyjs.panel.api.ReferralCommands.PlaceOnAgenda;
 import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
+import org.openyjs.panel.api.ReferralCommands.RecordConditionsCompleted;
 import org.openyjs.panel.api.ReferralCommands.RecordConditionsNotCompleted;
 import org.openyjs.panel.api.ReferralCommands.RecordDecision;
 import org.openyjs.panel.api.ReferralCommands.RecordScrutinyFinding;
 import org.openyjs.panel.api.ReferralCommands.WithdrawReferral;
 import org.openyjs.panel.api.ReferralEvents.AssessmentNoted;
 import org.openyjs.panel.api.ReferralEvents.CarriedOver;
+import org.openyjs.panel.api.ReferralEvents.ConditionsCompleted;
+import org.openyjs.panel.api.ReferralEvents.ConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralEvents.ConditionsNotCompleted;
 import org.openyjs.panel.api.ReferralEvents.DecisionAmended;
 import org.openyjs.panel.api.ReferralEvents.DecisionOverdue;
 import org.openyjs.panel.api.ReferralEvents.DecisionRecorded;
 import org.openyjs.panel.api.ReferralEvents.PlacedOnAgenda;
+import org.openyjs.panel.api.ReferralEvents.QuorumOverridden;
 import org.openyjs.panel.api.ReferralEvents.ReferralReceived;
 import org.openyjs.panel.api.ReferralEvents.ReferralWithdrawn;
 import org.openyjs.panel.api.ReferralEvents.ScrutinyFindingRecorded;
 import org.openyjs.panel.api.ReferralEvents.SelectedForScrutiny;
 import org.openyjs.panel.api.ReferralEvents.VictimContactNoted;
+import org.openyjs.panel.meeting.MeetingAttendance;
 import org.openyjs.panel.scrutiny.ScrutinySampling;
 import org.openyjs.panel.timeliness.WorkingDays;
 import org.openyjs.support.web.DomainRefusal;
@@ -34,7 +42,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,11 +59,22 @@ class PanelReferralTest {
     private static final LocalDate MEETS = LocalDate.of(2024, 1, 10);
     private static final String CITY = "leicester-city";
 
+    private static final Attendee POLICE = new Attendee("POLICE", "SERGEANT");
+    private static final Attendee CHAIR = new Attendee("YOUTH_JUSTICE_SERVICE", "CHAIR");
+    private static final Attendee RJ = new Attendee("YOUTH_JUSTICE_SERVICE", "RJ_COORDINATOR");
+
     private AggregateTestFixture<PanelReferral> fixture;
+    /** Each meeting's attendance as recorded; the panel meets quorate unless a test says otherwise. */
+    private final Map<String, AttendanceRecorded> attendance = new HashMap<>();
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(PanelReferral.class);
+        attendance.put(PANEL, new AttendanceRecorded(PANEL, List.of(POLICE, CHAIR, RJ), true, List.of()));
+        fixture = fixtureOn(Instant.parse("2024-01-10T15:00:00Z"));
+    }
+
+    private AggregateTestFixture<PanelReferral> fixtureOn(Instant now) {
+        AggregateTestFixture<PanelReferral> fixture = new AggregateTestFixture<>(PanelReferral.class);
         fixture.registerInjectableResource(new DecisionRules(
                 Set.of("NO_FURTHER_ACTION", "OUTCOME_20", "OUTCOME_21", "OUTCOME_22", "COMMUNITY_RESOLUTION",
                         "YOUTH_CAUTION", "YOUTH_CONDITIONAL_CAUTION", "CHARGE"),
@@ -62,7 +84,9 @@ class PanelReferralTest {
                 LocalDate.of(2023, 12, 25), LocalDate.of(2023, 12, 26), LocalDate.of(2024, 1, 1))));
         // No random sample here: only the rules pick decisions for scrutiny, so expectations are exact.
         fixture.registerInjectableResource(new ScrutinySampling(0.0, 1L, Set.of("YOUTH_CONDITIONAL_CAUTION"), true));
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-01-10T15:00:00Z"), ZoneId.of("Europe/London")));
+        fixture.registerInjectableResource((MeetingAttendance) panelId -> Optional.ofNullable(attendance.get(panelId)));
+        fixture.registerInjectableResource(Clock.fixed(now, ZoneId.of("Europe/London")));
+        return fixture;
     }
 
     private static ReferralReceived referred(boolean admitted) {
@@ -80,7 +104,7 @@ class PanelReferralTest {
 
     private static RecordDecision decide(String outcome) {
         return new RecordDecision(REFERRAL, "d1", PANEL, outcome, null, "First offence; remorseful", "Knife crime "
-                + "awareness", null, null, List.of(), null);
+                + "awareness", null, null, null, List.of(), null);
     }
 
     private static DecisionRecorded decided(String outcome) {
@@ -209,7 +233,7 @@ class PanelReferralTest {
     @Test
     void a_conditional_caution_without_an_admission_is_refused() {
         fixture.given(referred(false), assured(), listed())
-                .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CONDITIONAL_CAUTION", 3, "r", null, null, null,
+                .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CONDITIONAL_CAUTION", 3, "r", null, null, null, null,
                         List.of("Attend 4 sessions"), MEETS.plusMonths(3)))
                 .expectNoEvents()
                 .expectException(DomainRefusal.class);
@@ -240,7 +264,7 @@ class PanelReferralTest {
         fixture.given(referred(true), listed())
                 .when(new RecordDecision(REFERRAL, "d1", PANEL, "OUTCOME_22", null, "First offence; remorseful",
                         "Knife crime awareness", "Police preferred a caution", "QA manager on leave; assessment "
-                        + "complete", List.of(), null))
+                        + "complete", null, List.of(), null))
                 .expectEvents(new DecisionRecorded(REFERRAL, "d1", PANEL, "c1", "o1", CITY, "OUTCOME_22", MEETS, 2,
                                 "First offence; remorseful", "Knife crime awareness", "Police preferred a caution",
                                 "QA manager on leave; assessment complete", List.of(), null, 15, true),
@@ -252,19 +276,19 @@ class PanelReferralTest {
         LocalDate end = MEETS.plusMonths(3);
         fixture.given(referred(true), assured(), listed())
                 .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CONDITIONAL_CAUTION", 3, "r", "YJS programme",
-                        null, null, List.of("Attend 4 sessions", "Letter of apology"), end))
+                        null, null, null, List.of("Attend 4 sessions", "Letter of apology"), end))
                 .expectEvents(new DecisionRecorded(REFERRAL, "d1", PANEL, "c1", "o1", CITY, "YOUTH_CONDITIONAL_CAUTION",
                                 MEETS, 3, "r", "YJS programme", null, null, List.of("Attend 4 sessions",
                                 "Letter of apology"), end, 15, true),
                         new SelectedForScrutiny(REFERRAL, "d1", "YOUTH_CONDITIONAL_CAUTION",
                                 List.of("OUTCOME_YOUTH_CONDITIONAL_CAUTION")));
         fixture.given(referred(true), assured(), listed())
-                .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CONDITIONAL_CAUTION", 3, "r", null, null, null,
+                .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CONDITIONAL_CAUTION", 3, "r", null, null, null, null,
                         List.of(), end))
                 .expectNoEvents().expectException(DomainRefusal.class).expectExceptionMessage(
                         "YOUTH_CONDITIONAL_CAUTION needs its conditions");
         fixture.given(referred(true), assured(), listed())
-                .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CONDITIONAL_CAUTION", 3, "r", null, null, null,
+                .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CONDITIONAL_CAUTION", 3, "r", null, null, null, null,
                         List.of("Attend 4 sessions"), MEETS))
                 .expectNoEvents().expectException(DomainRefusal.class);
     }
@@ -272,7 +296,7 @@ class PanelReferralTest {
     @Test
     void conditions_belong_only_to_a_conditional_caution() {
         fixture.given(referred(true), assured(), listed())
-                .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CAUTION", 3, "r", null, null, null,
+                .when(new RecordDecision(REFERRAL, "d1", PANEL, "YOUTH_CAUTION", 3, "r", null, null, null, null,
                         List.of("Attend 4 sessions"), MEETS.plusMonths(1)))
                 .expectNoEvents().expectException(DomainRefusal.class);
     }
@@ -283,7 +307,7 @@ class PanelReferralTest {
                 .when(decide("OUTCOME_22"))
                 .expectNoEvents().expectException(DomainRefusal.class);
         fixture.given(referred(true), assured(), listed())
-                .when(new RecordDecision(REFERRAL, "d1", PANEL, "OUTCOME_22", 0, "r", null, null, null, List.of(), null))
+                .when(new RecordDecision(REFERRAL, "d1", PANEL, "OUTCOME_22", 0, "r", null, null, null, null, List.of(), null))
                 .expectNoEvents().expectException(DomainRefusal.class);
     }
 
@@ -331,6 +355,65 @@ class PanelReferralTest {
                 .when(decide("OUTCOME_22"))
                 .expectEvents(new DecisionRecorded(REFERRAL, "d1", PANEL, "c1", "o1", CITY, "OUTCOME_22", later, 2,
                         "First offence; remorseful", "Knife crime awareness", null, null, List.of(), null, 25, false));
+    }
+
+    // --- quorum
+
+    @Test
+    void a_decision_at_a_meeting_that_was_not_quorate_is_refused_saying_what_it_lacked() {
+        attendance.put(PANEL, new AttendanceRecorded(PANEL, List.of(CHAIR, RJ), false,
+                List.of("someone from POLICE")));
+        fixture.given(referred(true), assured(), listed())
+                .when(decide("OUTCOME_22"))
+                .expectNoEvents()
+                .expectException(DomainRefusal.class)
+                .expectExceptionMessage("panel " + PANEL + " was not quorate (it lacked someone from POLICE); the chair "
+                        + "may decide only with an override and its reason");
+    }
+
+    @Test
+    void a_blank_quorum_override_is_no_override() {
+        attendance.put(PANEL, new AttendanceRecorded(PANEL, List.of(CHAIR, RJ), false,
+                List.of("someone from POLICE")));
+        fixture.given(referred(true), assured(), listed())
+                .when(new RecordDecision(REFERRAL, "d1", PANEL, "OUTCOME_22", null, "r", null, null, null, "  ",
+                        List.of(), null))
+                .expectNoEvents()
+                .expectException(DomainRefusal.class);
+    }
+
+    @Test
+    void the_chair_may_override_the_quorum_with_a_reason_and_the_decision_goes_to_scrutiny() {
+        attendance.put(PANEL, new AttendanceRecorded(PANEL, List.of(CHAIR, RJ), false,
+                List.of("at least 3 attendees (2 present)", "someone from POLICE")));
+        fixture.given(referred(true), assured(), listed())
+                .when(new RecordDecision(REFERRAL, "d1", PANEL, "OUTCOME_22", null, "First offence; remorseful",
+                        "Knife crime awareness", null, null, "Police views given in writing; child waiting 4 weeks",
+                        List.of(), null))
+                .expectEvents(new QuorumOverridden(REFERRAL, "d1", PANEL, MEETS,
+                                List.of("at least 3 attendees (2 present)", "someone from POLICE"),
+                                "Police views given in writing; child waiting 4 weeks"),
+                        decided("OUTCOME_22"),
+                        new SelectedForScrutiny(REFERRAL, "d1", "OUTCOME_22", List.of("CHAIR_OVERRIDE")));
+    }
+
+    @Test
+    void at_a_quorate_meeting_there_is_no_quorum_to_override() {
+        fixture.given(referred(true), assured(), listed())
+                .when(new RecordDecision(REFERRAL, "d1", PANEL, "OUTCOME_22", null, "First offence; remorseful",
+                        "Knife crime awareness", null, null, "just in case", List.of(), null))
+                .expectEvents(decided("OUTCOME_22"));
+    }
+
+    @Test
+    void a_decision_waits_until_the_meeting_s_attendance_is_recorded() {
+        attendance.clear();
+        fixture.given(referred(true), assured(), listed())
+                .when(decide("OUTCOME_22"))
+                .expectNoEvents()
+                .expectException(DomainRefusal.class)
+                .expectExceptionMessage("who attended panel " + PANEL + " is not recorded; record the attendance "
+                        + "before its decisions");
     }
 
     // --- amendments
@@ -390,6 +473,52 @@ class PanelReferralTest {
         fixture.given(referred(true), assured(), listed(), decided("YOUTH_CAUTION"))
                 .when(new RecordConditionsNotCompleted(REFERRAL, LocalDate.of(2024, 4, 12), "n/a"))
                 .expectNoEvents().expectException(DomainRefusal.class);
+    }
+
+    @Test
+    void a_conditional_caution_whose_end_date_passed_unrecorded_shows_completion_not_recorded_once() {
+        LocalDate end = LocalDate.of(2024, 4, 10);
+        DecisionRecorded caution = new DecisionRecorded(REFERRAL, "d1", PANEL, "c1", "o1", CITY,
+                "YOUTH_CONDITIONAL_CAUTION", MEETS, 3, "r", null, null, null, List.of("Attend 4 sessions"), end, 15, true);
+        ConditionsEndDatePassed passed = new ConditionsEndDatePassed(REFERRAL, "d1", CITY, end);
+        AggregateTestFixture<PanelReferral> dayAfter = fixtureOn(Instant.parse("2024-04-11T08:00:00Z"));
+        dayAfter.given(referred(true), assured(), listed(), caution)
+                .when(new MarkConditionsEndDatePassed(REFERRAL))
+                .expectEvents(passed);
+        dayAfter.given(referred(true), assured(), listed(), caution, passed)
+                .when(new MarkConditionsEndDatePassed(REFERRAL))
+                .expectNoEvents();
+        // Completion or non-completion recorded first: there is nothing to follow up.
+        dayAfter.given(referred(true), assured(), listed(), caution,
+                        new ConditionsCompleted(REFERRAL, "d1", LocalDate.of(2024, 4, 9)))
+                .when(new MarkConditionsEndDatePassed(REFERRAL))
+                .expectNoEvents();
+        // Not before the end date is over (a deadline fired early changes nothing).
+        fixtureOn(Instant.parse("2024-04-10T20:00:00Z")).given(referred(true), assured(), listed(), caution)
+                .when(new MarkConditionsEndDatePassed(REFERRAL))
+                .expectNoEvents();
+        dayAfter.given(referred(true), assured(), listed(), decided("YOUTH_CAUTION"))
+                .when(new MarkConditionsEndDatePassed(REFERRAL))
+                .expectNoEvents();
+    }
+
+    @Test
+    void completion_is_still_recorded_after_the_end_date_passed_and_an_amended_end_date_is_watched_afresh() {
+        LocalDate end = LocalDate.of(2024, 4, 10);
+        DecisionRecorded caution = new DecisionRecorded(REFERRAL, "d1", PANEL, "c1", "o1", CITY,
+                "YOUTH_CONDITIONAL_CAUTION", MEETS, 3, "r", null, null, null, List.of("Attend 4 sessions"), end, 15, true);
+        ConditionsEndDatePassed passed = new ConditionsEndDatePassed(REFERRAL, "d1", CITY, end);
+        AggregateTestFixture<PanelReferral> later = fixtureOn(Instant.parse("2024-05-20T08:00:00Z"));
+        later.given(referred(true), assured(), listed(), caution, passed)
+                .when(new RecordConditionsCompleted(REFERRAL, LocalDate.of(2024, 4, 8)))
+                .expectEvents(new ConditionsCompleted(REFERRAL, "d1", LocalDate.of(2024, 4, 8)));
+        LocalDate extended = LocalDate.of(2024, 5, 10);
+        DecisionAmended moved = new DecisionAmended(REFERRAL, "a1", "d1", PANEL, "c1", "o1", CITY,
+                "YOUTH_CONDITIONAL_CAUTION", LocalDate.of(2024, 4, 11), 3, "r", null, null, null,
+                List.of("Attend 4 sessions"), extended, "Two sessions cancelled by the YJS");
+        later.given(referred(true), assured(), listed(), caution, passed, moved)
+                .when(new MarkConditionsEndDatePassed(REFERRAL))
+                .expectEvents(new ConditionsEndDatePassed(REFERRAL, "d1", CITY, extended));
     }
 
     // --- scrutiny
