@@ -263,6 +263,53 @@ class KpiServiceIT {
     }
 
     @Test
+    void analystsRecordBoardMeetingsAndAdminsEnterReferenceFigures() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Authenticated-User", "analyst1");
+        String meeting = """
+                {"youthJusticeService":"leicestershire","heldOn":%s,"attended":[%s]}""";
+        ResponseEntity<JsonNode> created = http.exchange("/kpi/admin/board-meetings", HttpMethod.POST,
+                new HttpEntity<>(meeting.formatted("\"2024-05-01\"", "\"POLICE\",\"HEALTH\""), headers), JsonNode.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody().path("expected")).hasSize(5);
+        assertThat(created.getBody().path("enteredBy").asText()).isEqualTo("analyst1");
+        for (var bad : Map.of(meeting.formatted("\"2024-05-02\"", "\"COUNCILLOR\""), "attended[0]",
+                meeting.formatted("null", "\"POLICE\""), "heldOn").entrySet()) {
+            ResponseEntity<JsonNode> refused = http.exchange("/kpi/admin/board-meetings", HttpMethod.POST,
+                    new HttpEntity<>(bad.getKey(), headers), JsonNode.class);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody().path("errors").path(0).path("field").asText()).isEqualTo(bad.getValue());
+        }
+        assertThat(http.exchange("/kpi/admin/board-meetings", HttpMethod.POST, new HttpEntity<>(
+                meeting.formatted("\"2024-05-01\"", ""), headers), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(http.getForObject("/kpi/admin/board-meetings?service=leicestershire", JsonNode.class)).hasSize(1);
+        // 2 of the 5 statutory partners expected: 40.0%.
+        JsonNode kpi8 = http.getForObject("/kpi/yjb-kpi-8-board-attendance?service=leicestershire&period=2024-25-Q1",
+                JsonNode.class);
+        assertThat(kpi8.path("numerator").asLong()).isEqualTo(2);
+        assertThat(kpi8.path("denominator").asLong()).isEqualTo(5);
+        assertThat(kpi8.path("rate").decimalValue()).isEqualByComparingTo("40.0");
+
+        ResponseEntity<JsonNode> fte = http.exchange("/kpi/admin/reference-figures", HttpMethod.PUT, new HttpEntity<>("""
+                {"kind":"PRACTITIONER_FTE","youthJusticeService":"leicestershire","validFrom":"2024-04-01",
+                 "validTo":"2025-03-31","value":4.5}""", headers), JsonNode.class);
+        assertThat(fte.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> badKind = http.exchange("/kpi/admin/reference-figures", HttpMethod.PUT,
+                new HttpEntity<>("""
+                        {"kind":"SOCIAL_WORKERS","youthJusticeService":"leicestershire","validFrom":"2024-04-01",
+                         "validTo":"2025-03-31","value":4}""", headers), JsonNode.class);
+        assertThat(badKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badKind.getBody().path("errors").path(0).path("field").asText()).isEqualTo("kind");
+        JsonNode caseload = http.getForObject("/kpi/caseload?service=leicestershire&period=2024-25-Q1", JsonNode.class);
+        assertThat(caseload.path("denominator").asLong()).as("4.5 FTE in hundredths").isEqualTo(450);
+        JsonNode partnership = http.getForObject("/kpi/custody?service=partnership&period=2019-20-Q1", JsonNode.class);
+        assertThat(partnership.path("denominator").asLong()).as("40,909 + 71,500").isEqualTo(112_409);
+    }
+
+    @Test
     void documentsItsApiAndReportsItsHealth() {
         JsonNode paths = http.getForObject("/v3/api-docs", JsonNode.class).path("paths");
         assertThat(paths.has("/kpi/{measure}")).isTrue();
@@ -276,6 +323,8 @@ class KpiServiceIT {
         assertThat(paths.has("/kpi/admin/comparators")).isTrue();
         assertThat(paths.has("/kpi/admin/rag-thresholds")).isTrue();
         assertThat(paths.has("/kpi/export/quarterly-return")).isTrue();
+        assertThat(paths.has("/kpi/admin/board-meetings")).isTrue();
+        assertThat(paths.has("/kpi/admin/reference-figures")).isTrue();
         assertThat(http.getForObject("/kpi/rules", JsonNode.class).findValuesAsText("measure"))
                 .contains("custody", "first-time-entrants", "reoffending", "yjb-kpi-1-accommodation", "yjb-kpi-10-victims", "oocd-outcome-mix",
                         "panel-timeliness", "ete-statutory-orders");

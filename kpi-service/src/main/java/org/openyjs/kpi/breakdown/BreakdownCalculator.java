@@ -10,7 +10,15 @@ import org.openyjs.support.web.DomainRefusal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 
+import org.openyjs.kpi.readmodel.CaseFacts;
+import org.openyjs.kpi.readmodel.Counted;
+
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +46,41 @@ public class BreakdownCalculator {
     private final PopulationEstimates populations;
     private final Settings settings;
 
-    public BreakdownCalculator(MeasureCalculator calculator, PopulationEstimates populations, Settings settings) {
+    private final CaseFacts cases;
+    private final Clock clock;
+
+    public BreakdownCalculator(MeasureCalculator calculator, PopulationEstimates populations, Settings settings,
+                               CaseFacts cases, Clock clock) {
         this.calculator = calculator;
         this.populations = populations;
         this.settings = settings;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /**
+     * How units fall into the dimension's groups. Looked-after status and SEND come from each child's latest
+     * StatusRecorded answer assessed by the period's end (and recorded by the as-of day): a unit that is not a
+     * child's, or a child with no answer, is NOT_RECORDED.
+     */
+    private Function<Counted, String> grouping(Evaluation evaluation, Dimension by) {
+        if (!by.fromStatus()) {
+            return by::groupOf;
+        }
+        Set<String> children = new HashSet<>();
+        evaluation.counted().forEach(c -> children.add(c.childId()));
+        if (evaluation.denominatorUnits() != null) {
+            evaluation.denominatorUnits().forEach(c -> children.add(c.childId()));
+        }
+        children.remove(null);
+        LocalDate asOf = evaluation.query().asOf();
+        Map<String, CaseFacts.ChildStatus> statuses = cases.statusOn(children, evaluation.query().period().to(),
+                asOf == null ? null : asOf.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        return c -> {
+            CaseFacts.ChildStatus status = c.childId() == null ? null : statuses.get(c.childId());
+            return by.groupOfAnswer(status == null ? null
+                    : by == Dimension.LOOKED_AFTER ? status.lookedAfter() : status.sendIdentifiedNeed());
+        };
     }
 
     public Breakdown breakdown(Measure measure, FigureQuery query, Dimension by) {
@@ -55,8 +94,9 @@ public class BreakdownCalculator {
                     + "; use one of " + measure.dimensions().stream().map(Dimension::parameter).toList());
         }
         FigureQuery query = evaluation.query();
+        Function<Counted, String> groupOf = grouping(evaluation, by);
         Map<String, Long> counted = evaluation.counted().stream()
-                .collect(Collectors.groupingBy(by::groupOf, Collectors.counting()));
+                .collect(Collectors.groupingBy(groupOf, Collectors.counting()));
         Map<String, Long> population;
         String basis;
         if (by.composition()) {
@@ -67,7 +107,7 @@ public class BreakdownCalculator {
         } else if (!evaluation.perPopulation()) {
             // A proportion: each group's numerator against its own denominator units.
             population = evaluation.denominatorUnits().stream()
-                    .collect(Collectors.groupingBy(by::groupOf, Collectors.counting()));
+                    .collect(Collectors.groupingBy(groupOf, Collectors.counting()));
             basis = evaluation.denominatorUnit() + " by " + by.parameter();
         } else {
             population = populations.cells(query.service(), evaluation.population().year()).stream()

@@ -22,10 +22,17 @@ public enum Dimension {
             Cell::ethnicity),
     /** The bands the YJB publishes, by age on the counted outcome's date. */
     AGE_BAND("age-band", List.of("10-14", "15-17"), c -> ageBand(c.ageOnOutcomeDate()), cell -> ageBand(cell.age())),
-    /** Not carried by ChildRegistered yet: every child is "not recorded" until an event carries it. */
-    LOOKED_AFTER("looked-after", List.of(Dimension.NOT_RECORDED), c -> Dimension.NOT_RECORDED, cell -> null),
-    /** Not carried by ChildRegistered yet, likewise. */
-    SEND("send", List.of(Dimension.NOT_RECORDED), c -> Dimension.NOT_RECORDED, cell -> null),
+    /**
+     * From the child's latest StatusRecorded with a looked-after answer (wider services) assessed by the period's
+     * end: {@link BreakdownCalculator} looks it up; the unit alone does not carry it.
+     */
+    LOOKED_AFTER("looked-after", List.of("LOOKED_AFTER", "NOT_LOOKED_AFTER", Dimension.NOT_RECORDED),
+            c -> Dimension.NOT_RECORDED, cell -> null),
+    /** From the latest StatusRecorded with a SEND answer (identified need), likewise. */
+    SEND("send", List.of("SEND", "NO_SEND", Dimension.NOT_RECORDED), c -> Dimension.NOT_RECORDED, cell -> null),
+    /** A board seat's statutory partner (YJB KPI 8): each partner's own attendance share. */
+    PARTNER("partner", List.of(), c -> c.outcomeCode() == null ? Dimension.NOT_RECORDED : c.outcomeCode(),
+            cell -> null),
     /**
      * The mix of a measure's units by code (outcome code, order type): each group's share of the whole
      * numerator, not a rate against a population, so no relative rate index. Only for measures that
@@ -73,6 +80,19 @@ public enum Dimension {
 
     public String groupOf(Counted counted) {
         return ofCounted.apply(counted);
+    }
+
+    /** Whether a unit's group comes from the child's status at the period's end, not from the unit. */
+    public boolean fromStatus() {
+        return this == LOOKED_AFTER || this == SEND;
+    }
+
+    /** The group of a child whose latest answer (looked after, or an identified SEND need) is the one given. */
+    public String groupOfAnswer(Boolean answer) {
+        if (answer == null) {
+            return NOT_RECORDED;
+        }
+        return this == LOOKED_AFTER ? (answer ? "LOOKED_AFTER" : "NOT_LOOKED_AFTER") : (answer ? "SEND" : "NO_SEND");
     }
 
     /** The cell's group, or null when the estimates do not split by this dimension. */

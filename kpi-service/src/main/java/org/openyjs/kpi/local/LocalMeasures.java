@@ -58,7 +58,7 @@ public class LocalMeasures {
                 t -> true, Timed::inTime, Timed::unit);
     }
 
-    /** A panel decision and whether it came within the rule's working days of the referral. */
+    /** A unit and whether it met its rule's condition in time (a panel decision within the working days; reused). */
     record Timed(Counted unit, boolean inTime) {
     }
 

@@ -35,13 +35,14 @@ public record DrillDown(
             String outcomeCode,
             LocalDate outcomeDate,
             @Schema(description = "when the outcome was recorded (system time)") Instant recordedAt,
-            int ageOnOutcomeDate,
+            @Schema(description = "the child's age on the unit's date; absent for a unit that is not a child's")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer ageOnOutcomeDate,
             String sex,
             String ethnicity) {
 
         static Entry of(Counted c) {
             return new Entry(c.childId(), c.eventId(), c.outcomeCode(), c.outcomeDate(), c.recordedAt(),
-                    c.ageOnOutcomeDate(), c.sex(), c.ethnicity());
+                    c.dateOfBirth() == null ? null : c.ageOnOutcomeDate(), c.sex(), c.ethnicity());
         }
     }
 
@@ -50,6 +51,6 @@ public record DrillDown(
         return new DrillDown(e.measure().name(), e.rule().version(), e.query().service(), p.name(), p.from(), p.to(),
                 e.query().asOf(), e.numerator(), e.counted().stream().map(Entry::of).toList(),
                 e.perPopulation() ? null : e.denominator(),
-                e.perPopulation() ? null : e.denominatorUnits().stream().map(Entry::of).toList());
+                e.denominatorUnits() == null ? null : e.denominatorUnits().stream().map(Entry::of).toList());
     }
 }

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openyjs.kpi.breakdown.Breakdown;
 import org.openyjs.kpi.breakdown.BreakdownCalculator;
 import org.openyjs.kpi.breakdown.Dimension;
+import org.openyjs.kpi.rules.CountingRule;
+import org.openyjs.kpi.rules.RuleBook;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Every measure through the same endpoints: the figure, its breakdowns and its drill-down. A new
@@ -38,28 +42,44 @@ public class KpiController {
 
     private static final String MEASURES = "first-time-entrants (per 100,000), custody (per 1,000), reoffending-binary, "
             + "reoffending-frequency, reoffending-per-child, yjb-kpi-1-accommodation .. yjb-kpi-10-victims-*, "
-            + "oocd-outcome-mix, panel-timeliness, ete-statutory-orders[-school-age|-above-school-age]; "
-            + "rules at GET /kpi/rules";
+            + "oocd-outcome-mix, panel-timeliness, ete-statutory-orders[-school-age|-above-school-age], "
+            + "yjb-kpi-8-board-attendance, yjb-kpi-9-serious-violence, remands, remands-not-sentenced-to-custody, "
+            + "home-visit-after-court, resettlement-accommodation-referral, psr-quality, psr-congruence, qa-reviews, "
+            + "national-standards, looked-after-known, caseload; all at GET /kpi/measures, rules at GET /kpi/rules";
 
     private final Measures measures;
     private final MeasureCalculator calculator;
     private final BreakdownCalculator breakdowns;
 
-    public KpiController(Measures measures, MeasureCalculator calculator, BreakdownCalculator breakdowns) {
+    private final RuleBook rules;
+
+    public KpiController(Measures measures, MeasureCalculator calculator, BreakdownCalculator breakdowns,
+                         RuleBook rules) {
+        this.rules = rules;
         this.measures = measures;
         this.calculator = calculator;
         this.breakdowns = breakdowns;
     }
 
-    /** One measure: its name in URLs, the counting rule it counts by, its rate unit and its breakdowns. */
-    public record MeasureInfo(String name, String rule, int ratePer, int rateScale, List<String> breakdowns) {
+    /** One measure: its name in URLs, the counting rule it counts by, its versions, its rate unit and its breakdowns. */
+    public record MeasureInfo(String name, String rule, List<RuleVersion> ruleVersions, int ratePer, int rateScale,
+                              List<String> breakdowns) {
+    }
+
+    /** A version of the measure's rule and when it is in force (the definition: GET /kpi/rules). */
+    public record RuleVersion(int version, String title, java.time.LocalDate effectiveFrom,
+                              java.time.LocalDate effectiveTo) {
     }
 
     @GetMapping("/measures")
     @Operation(summary = "Every measure: its name in /kpi/{measure}, the counting rule it counts by (GET /kpi/rules; "
             + "several measures can share one rule, e.g. the three reoffending figures), its unit and breakdowns")
     public List<MeasureInfo> measures() {
-        return measures.all().stream().map(m -> new MeasureInfo(m.name(), m.ruleName(), m.ratePer(), m.rateScale(),
+        Map<String, List<RuleVersion>> versions = rules.all().stream().collect(Collectors.groupingBy(
+                CountingRule::measure, Collectors.mapping(r -> new RuleVersion(r.version(), r.title(), r.effectiveFrom(),
+                        r.effectiveTo()), Collectors.toList())));
+        return measures.all().stream().map(m -> new MeasureInfo(m.name(), m.ruleName(),
+                versions.getOrDefault(m.ruleName(), List.of()), m.ratePer(), m.rateScale(),
                 m.dimensions().stream().map(Dimension::parameter).toList())).toList();
     }
 

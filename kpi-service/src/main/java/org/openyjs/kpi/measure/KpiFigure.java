@@ -1,5 +1,6 @@
 package org.openyjs.kpi.measure;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -21,5 +22,15 @@ public record KpiFigure(
         @Schema(example = "10-17 population 40909 (mid-2023 estimate)") String populationBasis,
         @Schema(description = "true while the figure can still change: the period had not ended (on asOf, or today), or a rebuild is running")
         boolean provisional,
-        @Schema(description = "the same period a year earlier and the change to it") YearOnYear sameTimeLastYear) {
+        @Schema(description = "the same period a year earlier and the change to it") YearOnYear sameTimeLastYear,
+        @Schema(description = "the band the rule puts the rate in (national-standards only)", example = "GOOD")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String band) {
+
+    /** A figure with no band: every measure but the banded ones. */
+    public KpiFigure(String measure, int ruleVersion, String youthJusticeService, String period, LocalDate from,
+                     LocalDate to, LocalDate asOf, long numerator, long denominator, int ratePer, BigDecimal rate,
+                     String populationBasis, boolean provisional, YearOnYear sameTimeLastYear) {
+        this(measure, ruleVersion, youthJusticeService, period, from, to, asOf, numerator, denominator, ratePer, rate,
+                populationBasis, provisional, sameTimeLastYear, null);
+    }
 }

@@ -54,6 +54,11 @@ public interface Measure {
         return period.to();
     }
 
+    /** The band the rule puts an (unrounded) rate in, e.g. a self-assessment's; null for an unbanded measure. */
+    default String band(java.math.BigDecimal exactRate, CountingRule rule) {
+        return null;
+    }
+
     /** What the figure can be broken down by: the child's characteristics where a unit is a child's. */
     default List<Dimension> dimensions() {
         return Dimension.CHILD;

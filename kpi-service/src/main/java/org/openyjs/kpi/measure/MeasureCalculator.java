@@ -41,11 +41,12 @@ public class MeasureCalculator {
      * proportion, the units of the denominator (null: the population is the denominator).
      */
     public record Evaluation(Measure measure, FigureQuery query, CountingRule rule, Population population,
-                             List<Counted> counted, List<Counted> denominatorUnits, String denominatorUnit) {
+                             List<Counted> counted, List<Counted> denominatorUnits, String denominatorUnit,
+                             Long fixedDenominator) {
 
         public Evaluation(Measure measure, FigureQuery query, CountingRule rule, Population population,
                           List<Counted> counted) {
-            this(measure, query, rule, population, counted, null, null);
+            this(measure, query, rule, population, counted, null, null, null);
         }
 
         public long numerator() {
@@ -53,11 +54,12 @@ public class MeasureCalculator {
         }
 
         public boolean perPopulation() {
-            return denominatorUnits == null;
+            return denominatorUnits == null && fixedDenominator == null;
         }
 
         public long denominator() {
-            return perPopulation() ? population.tenToSeventeen() : denominatorUnits.size();
+            return fixedDenominator != null ? fixedDenominator
+                    : perPopulation() ? population.tenToSeventeen() : denominatorUnits.size();
         }
 
         /** The rate, or null for a proportion with nothing in its denominator. */
@@ -83,7 +85,7 @@ public class MeasureCalculator {
         CountingRule rule = rules.resolve(measure.ruleName(), query.ruleVersion(), query.period().to());
         Selection selection = measure.selection(query.service(), query.period(), rule, recordedBefore(query.asOf()));
         return new Evaluation(measure, query, rule, population, selection.numerator(), selection.denominator(),
-                selection.denominatorUnit());
+                selection.denominatorUnit(), selection.fixedDenominator());
     }
 
     public KpiFigure compute(Measure measure, FigureQuery query) {
@@ -112,7 +114,8 @@ public class MeasureCalculator {
                         exactNow == null || exactBefore == null ? null : Rate.relativeChangePercent(exactNow, exactBefore),
                         exactNow == null || exactBefore == null ? null
                                 : exactNow.subtract(exactBefore).setScale(measure.changeScale(), RoundingMode.HALF_UP),
-                        measure.changeConvention()));
+                        measure.changeConvention()),
+                measure.band(exactNow, now.rule()));
     }
 
     /** Convenience for callers with dates only. */

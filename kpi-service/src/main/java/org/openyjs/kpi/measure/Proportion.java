@@ -46,7 +46,8 @@ public record Proportion<T>(String name, String ruleName, String denominatorUnit
     @Override
     public Selection selection(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
         List<T> denominator = units.of(service, period, rule, recordedBefore).stream()
-                .filter(u -> rule.countsAge(unitOf.apply(u).ageOnOutcomeDate()))
+                // A unit that is not a child's (a board member's attendance) has no age to check.
+                .filter(u -> unitOf.apply(u).dateOfBirth() == null || rule.countsAge(unitOf.apply(u).ageOnOutcomeDate()))
                 .filter(inDenominator).toList();
         return Selection.of(denominator.stream().filter(inNumerator).map(unitOf).toList(),
                 denominator.stream().map(unitOf).toList(), denominatorUnit);

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param denominatorUnit what one denominator unit is, for the figure's basis, e.g. "orders ended in the period"
  */
-public record Selection(List<Counted> numerator, List<Counted> denominator, String denominatorUnit) {
+public record Selection(List<Counted> numerator, List<Counted> denominator, String denominatorUnit,
+                        Long fixedDenominator) {
 
     public Selection {
         numerator = List.copyOf(numerator);
@@ -20,14 +21,22 @@ public record Selection(List<Counted> numerator, List<Counted> denominator, Stri
     }
 
     public static Selection perPopulation(List<Counted> numerator) {
-        return new Selection(numerator, null, null);
+        return new Selection(numerator, null, null, null);
     }
 
     public static Selection of(List<Counted> numerator, List<Counted> denominator, String denominatorUnit) {
-        return new Selection(numerator, denominator, denominatorUnit);
+        return new Selection(numerator, denominator, denominatorUnit, null);
+    }
+
+    /**
+     * A denominator that is a figure, not units the events give (the local authority's looked-after children,
+     * practitioner FTE): no denominator units to drill into or break down. Null when the figure is not entered.
+     */
+    public static Selection ofFigure(List<Counted> numerator, Long denominator, String denominatorUnit) {
+        return new Selection(numerator, null, denominatorUnit, denominator == null ? 0L : denominator);
     }
 
     public boolean perPopulation() {
-        return denominator == null;
+        return denominator == null && fixedDenominator == null;
     }
 }

@@ -1,6 +1,7 @@
 package org.openyjs.kpi.population;
 
 import org.openyjs.kpi.population.PopulationCsv.Estimate;
+import org.openyjs.kpi.readmodel.ServiceScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +26,11 @@ public class PopulationEstimates {
 
     private final JdbcClient jdbc;
 
-    public PopulationEstimates(JdbcClient jdbc) {
+    private final ServiceScope scope;
+
+    public PopulationEstimates(JdbcClient jdbc, ServiceScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     /** The 10-17 population a period's rates use, the year of the estimate, and how it was chosen. */
@@ -65,12 +69,14 @@ public class PopulationEstimates {
         return Optional.of(new Population(count, year, basis));
     }
 
+    /** The 10-17 cells of the service (of every member of a partnership) for the year. */
     public List<Cell> cells(String service, int year) {
         return jdbc.sql("""
                         SELECT age, sex, ethnicity, count FROM population_estimate
-                        WHERE youth_justice_service = ? AND year = ? AND age BETWEEN ? AND ?
+                        WHERE youth_justice_service IN (:services) AND year = :year AND age BETWEEN :youngest AND :oldest
                         """)
-                .params(service, year, YOUNGEST, OLDEST)
+                .param("services", scope.services(service)).param("year", year).param("youngest", YOUNGEST)
+                .param("oldest", OLDEST)
                 .query((rs, n) -> new Cell(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
     }
 
@@ -120,12 +126,16 @@ public class PopulationEstimates {
         return written;
     }
 
+    /** 10-17 totals by year; for several services (a partnership) summed, only the years every one has. */
     private Map<Integer, Long> totalsByYear(String service) {
+        List<String> services = scope.services(service);
         return jdbc.sql("""
                         SELECT year, sum(count) FROM population_estimate
-                        WHERE youth_justice_service = ? AND age BETWEEN ? AND ? GROUP BY year
+                        WHERE youth_justice_service IN (:services) AND age BETWEEN :youngest AND :oldest GROUP BY year
+                        HAVING count(DISTINCT youth_justice_service) = :members
                         """)
-                .params(service, YOUNGEST, OLDEST)
+                .param("services", services).param("youngest", YOUNGEST).param("oldest", OLDEST)
+                .param("members", services.size())
                 .query((rs, n) -> Map.entry(rs.getInt(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

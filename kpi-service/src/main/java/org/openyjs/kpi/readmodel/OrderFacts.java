@@ -34,8 +34,11 @@ public class OrderFacts {
 
     private final JdbcClient jdbc;
 
-    public OrderFacts(JdbcClient jdbc) {
+    private final ServiceScope scope;
+
+    public OrderFacts(JdbcClient jdbc, ServiceScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     /**
@@ -60,12 +63,12 @@ public class OrderFacts {
                               AND (s.recorded_at IS NULL OR s.recorded_at < :recordedBefore)
                             ORDER BY s.seq DESC LIMIT 1
                         ) s ON true
-                        WHERE c.youth_justice_service = :service AND o.end_date BETWEEN :from AND :to
+                        WHERE %s AND %s AND o.end_date BETWEEN :from AND :to
                           AND o.kind IN (:kinds) AND (:anyType OR o.order_type IN (:types))
                           AND (o.end_recorded_at IS NULL OR o.end_recorded_at < :recordedBefore)
                         ORDER BY o.end_date, o.order_id
-                        """)
-                .param("service", service).param("kinds", kinds).param("from", from).param("to", to)
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("o.end_date")))
+                .param("services", scope.services(service)).param("kinds", kinds).param("from", from).param("to", to)
                 .param("anyType", orderTypes.isEmpty())
                 .param("types", orderTypes.isEmpty() ? List.of("") : orderTypes)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))

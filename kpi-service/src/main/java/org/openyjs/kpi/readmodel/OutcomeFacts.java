@@ -24,7 +24,8 @@ public class OutcomeFacts {
      * The outcomes with one of the given codes given to the service's children, as known before
      * recordedBefore: an outcome with corrections (OutcomeCorrected) counts as its last correction recorded
      * before the cut, under that correction's event id, code and date; the original outcome only when
-     * no correction had been recorded by then.
+     * no correction had been recorded by then. Every outcome of the candidate children (registered with, or
+     * transferred to or from, the services) is here; {@link #RESPONSIBLE} says which ones the services count.
      */
     static final String SERVICE_OUTCOMES = """
             SELECT * FROM (
@@ -33,7 +34,7 @@ public class OutcomeFacts {
                        CASE WHEN k.event_id IS NULL THEN o.outcome_code ELSE k.outcome_code END AS outcome_code,
                        CASE WHEN k.event_id IS NULL THEN o.outcome_date ELSE k.outcome_date END AS outcome_date,
                        CASE WHEN k.event_id IS NULL THEN o.recorded_at ELSE k.recorded_at END AS recorded_at,
-                       c.date_of_birth, c.sex, c.ethnicity
+                       c.date_of_birth, c.sex, c.ethnicity, c.youth_justice_service AS home_service, c.transferred
                 FROM kpi_outcome o
                 JOIN kpi_child c ON c.child_id = o.child_id
                 LEFT JOIN LATERAL (
@@ -43,27 +44,33 @@ public class OutcomeFacts {
                       AND (k.recorded_at IS NULL OR k.recorded_at < :recordedBefore)
                     ORDER BY k.seq DESC LIMIT 1
                 ) k ON true
-                WHERE c.youth_justice_service = :service AND (o.outcome_code IN (:codes) OR o.corrected)
+                WHERE %s AND (o.outcome_code IN (:codes) OR o.corrected)
                   AND (o.recorded_at IS NULL OR o.recorded_at < :recordedBefore)
             ) effective
             WHERE effective.outcome_code IN (:codes)
-            """;
+            """.formatted(ServiceScope.CANDIDATE);
+
+    /** Whether the service(s) asked for counted the child on the outcome's (effective) date: transfers move children. */
+    static final String RESPONSIBLE = ServiceScope.responsibleOn("s", "s.outcome_date");
 
     /** Stands for "no as-of cut": later than any recorded time. */
     static final Timestamp END_OF_TIME = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
 
     private final JdbcClient jdbc;
 
-    public OutcomeFacts(JdbcClient jdbc) {
+    private final ServiceScope scope;
+
+    public OutcomeFacts(JdbcClient jdbc, ServiceScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     /** Every outcome with one of the codes dated within [from, to]. */
     public List<Counted> outcomes(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                   Instant recordedBefore) {
-        return jdbc.sql("SELECT * FROM (" + SERVICE_OUTCOMES + ") s WHERE s.outcome_date BETWEEN :from AND :to"
-                        + " ORDER BY s.outcome_date, s.event_id")
-                .param("service", service).param("codes", codes).param("from", from).param("to", to)
+        return jdbc.sql("SELECT * FROM (" + SERVICE_OUTCOMES + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
+                        + RESPONSIBLE + " ORDER BY s.outcome_date, s.event_id")
+                .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", cut(recordedBefore))
                 .query(OutcomeFacts::counted).list();
     }
@@ -71,25 +78,27 @@ public class OutcomeFacts {
     /**
      * Each child's earliest outcome with one of the codes, where that is dated within [from, to]. An
      * earlier such outcome, even outside the period, means the child is not counted in it; of two on
-     * the same earliest day, the one with the lower event id stands for the child.
+     * the same earliest day, the one with the lower event id stands for the child. The earliest is taken over
+     * all the child's outcomes, whichever service recorded them, and the child counts for the service(s) that
+     * counted them on that day: a child transferred between services never enters twice.
      */
     public List<Counted> firstOutcomes(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                        Instant recordedBefore) {
         return jdbc.sql("""
                         SELECT * FROM (
-                            SELECT DISTINCT ON (s.child_id) s.* FROM (%s) s
+                            SELECT DISTINCT ON (s.child_id) s.*, %s AS responsible FROM (%s) s
                             ORDER BY s.child_id, s.outcome_date, s.event_id
                         ) f
-                        WHERE f.outcome_date BETWEEN :from AND :to
+                        WHERE f.outcome_date BETWEEN :from AND :to AND f.responsible
                         ORDER BY f.outcome_date, f.event_id
-                        """.formatted(SERVICE_OUTCOMES))
-                .param("service", service).param("codes", codes).param("from", from).param("to", to)
+                        """.formatted(RESPONSIBLE, SERVICE_OUTCOMES))
+                .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", cut(recordedBefore))
                 .query(OutcomeFacts::counted).list();
     }
 
     /** An outcome with the offence it was for: what reoffending counts. */
-    public record ProvenOutcome(Counted outcome, String offenceKey, LocalDate offenceDate) {
+    public record ProvenOutcome(Counted outcome, String offenceKey, LocalDate offenceDate, boolean responsible) {
     }
 
     /**
@@ -103,18 +112,20 @@ public class OutcomeFacts {
         return jdbc.sql("""
                         SELECT s.*, (SELECT min(f.offence_date) FROM kpi_offence f
                                      WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
-                                       AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)) AS offence_date
+                                       AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)) AS offence_date,
+                               %s AS responsible
                         FROM (%s) s WHERE s.outcome_date BETWEEN :from AND :to
                         ORDER BY s.child_id, s.outcome_date, s.event_id
-                        """.formatted(SERVICE_OUTCOMES))
-                .param("service", service).param("codes", codes).param("from", from).param("to", to)
+                        """.formatted(RESPONSIBLE, SERVICE_OUTCOMES))
+                .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", cut(recordedBefore))
                 .query((rs, row) -> {
                     Counted c = counted(rs, row);
                     LocalDate offenceDate = rs.getObject("offence_date", LocalDate.class);
                     String offenceId = rs.getString("offence_id");
                     return new ProvenOutcome(c, offenceId == null ? c.eventId() : offenceId,
-                            offenceDate == null || offenceDate.isAfter(c.outcomeDate()) ? c.outcomeDate() : offenceDate);
+                            offenceDate == null || offenceDate.isAfter(c.outcomeDate()) ? c.outcomeDate() : offenceDate,
+                            rs.getBoolean("responsible"));
                 }).list();
     }
 

@@ -20,8 +20,11 @@ public class PanelFacts {
 
     private final JdbcClient jdbc;
 
-    public PanelFacts(JdbcClient jdbc) {
+    private final ServiceScope scope;
+
+    public PanelFacts(JdbcClient jdbc, ServiceScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     /** Decisions in [from, to] that answer a recorded referral; decisions without one are left out. */
@@ -38,11 +41,11 @@ public class PanelFacts {
                               AND (r.recorded_at IS NULL OR r.recorded_at < :recordedBefore)
                             ORDER BY r.referral_date DESC LIMIT 1
                         ) r ON true
-                        WHERE c.youth_justice_service = :service AND d.decision_date BETWEEN :from AND :to
+                        WHERE %s AND %s AND d.decision_date BETWEEN :from AND :to
                           AND (d.recorded_at IS NULL OR d.recorded_at < :recordedBefore)
                         ORDER BY d.decision_date, d.event_id
-                        """)
-                .param("service", service).param("from", from).param("to", to)
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("d.decision_date")))
+                .param("services", scope.services(service)).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
                 .query((rs, row) -> new Decided(OutcomeFacts.counted(rs, row),
                         rs.getObject("referral_date", LocalDate.class)))

@@ -2,7 +2,20 @@ package org.openyjs.kpi.readmodel;
 
 import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.IntegrationPayload;
+import org.openyjs.events.cases.ArrestRecorded;
+import org.openyjs.events.cases.AssessmentRecorded;
+import org.openyjs.events.cases.CaseAuditRecorded;
+import org.openyjs.events.cases.CaseClosed;
+import org.openyjs.events.cases.CaseReopened;
+import org.openyjs.events.cases.CaseTransferred;
 import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.CustodyEntered;
+import org.openyjs.events.cases.HomeVisitRecorded;
+import org.openyjs.events.cases.PreSentenceReportSubmitted;
+import org.openyjs.events.cases.PreventionReferralRecorded;
+import org.openyjs.events.cases.ReleasedFromCustody;
+import org.openyjs.events.cases.RemandRecorded;
+import org.openyjs.events.cases.ResettlementAccommodationReferralMade;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
@@ -11,7 +24,9 @@ import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.ReferredToOutOfCourtPanel;
 import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.events.cases.VictimContactRecorded;
+import org.openyjs.events.panel.PanelDecisionAmended;
 import org.openyjs.events.panel.PanelDecisionRecorded;
+import org.openyjs.events.panel.YouthConditionalCautionNotCompleted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -73,6 +88,42 @@ public class ReadModelProjection {
                     .check("contactedOn", contact.contactedOn());
         } else if (payload instanceof ReferredToOutOfCourtPanel referral) {
             required.check("childId", referral.childId()).check("referralDate", referral.referralDate());
+        } else if (payload instanceof CustodyEntered entry) {
+            required.check("childId", entry.childId()).check("orderId", entry.orderId())
+                    .check("admittedOn", entry.admittedOn());
+        } else if (payload instanceof ReleasedFromCustody release) {
+            required.check("childId", release.childId()).check("releasedOn", release.releasedOn());
+        } else if (payload instanceof ResettlementAccommodationReferralMade referral) {
+            required.check("childId", referral.childId()).check("orderId", referral.orderId())
+                    .check("referredOn", referral.referredOn());
+        } else if (payload instanceof CaseTransferred transfer) {
+            required.check("childId", transfer.childId()).check("direction", transfer.direction())
+                    .check("transferredOn", transfer.transferredOn());
+        } else if (payload instanceof CaseClosed closed) {
+            required.check("childId", closed.childId()).check("closedOn", closed.closedOn());
+        } else if (payload instanceof CaseReopened reopened) {
+            required.check("childId", reopened.childId()).check("reopenedOn", reopened.reopenedOn());
+        } else if (payload instanceof CaseAuditRecorded audit) {
+            required.check("childId", audit.childId()).check("subject", audit.subject())
+                    .check("auditedOn", audit.auditedOn());
+        } else if (payload instanceof ArrestRecorded arrest) {
+            required.check("childId", arrest.childId());
+        } else if (payload instanceof PreventionReferralRecorded referral) {
+            required.check("childId", referral.childId()).check("referredOn", referral.referredOn());
+        } else if (payload instanceof PreSentenceReportSubmitted psr) {
+            required.check("childId", psr.childId()).check("submittedOn", psr.submittedOn());
+        } else if (payload instanceof RemandRecorded remand) {
+            required.check("childId", remand.childId()).check("remandId", remand.remandId())
+                    .check("startDate", remand.startDate());
+        } else if (payload instanceof HomeVisitRecorded visit) {
+            required.check("childId", visit.childId()).check("visitedAt", visit.visitedAt());
+        } else if (payload instanceof AssessmentRecorded assessment) {
+            required.check("childId", assessment.childId()).check("completedOn", assessment.completedOn());
+        } else if (payload instanceof PanelDecisionAmended amended) {
+            required.check("decisionId", amended.decisionId()).check("childId", amended.childId())
+                    .check("outcomeCode", amended.outcomeCode()).check("amendedOn", amended.amendedOn());
+        } else if (payload instanceof YouthConditionalCautionNotCompleted ycc) {
+            required.check("childId", ycc.childId()).check("recordedOn", ycc.recordedOn());
         }
         return required.missing;
     }
@@ -82,8 +133,8 @@ public class ReadModelProjection {
         if (payload instanceof ChildRegistered child) {
             jdbc.sql("""
                             INSERT INTO kpi_child (child_id, youth_justice_service, date_of_birth, sex, ethnicity,
-                                                   local_authority, recorded_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                                                   local_authority, recorded_at, transferred)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, EXISTS (SELECT 1 FROM kpi_transfer WHERE child_id = ?))
                             ON CONFLICT (child_id) DO UPDATE SET
                                 youth_justice_service = excluded.youth_justice_service,
                                 date_of_birth = excluded.date_of_birth, sex = excluded.sex,
@@ -91,7 +142,7 @@ public class ReadModelProjection {
                                 recorded_at = excluded.recorded_at
                             """)
                     .params(child.childId(), child.youthJusticeService(), child.dateOfBirth(), child.sex(),
-                            child.ethnicity(), child.localAuthority(), recordedAt)
+                            child.ethnicity(), child.localAuthority(), recordedAt, child.childId())
                     .update();
         } else if (payload instanceof OffenceRecorded offence) {
             jdbc.sql("""
@@ -157,12 +208,14 @@ public class ReadModelProjection {
             jdbc.sql("""
                             INSERT INTO kpi_victim_contact (event_id, child_id, offence_id, victim_id, contacted_on,
                                                             result, consented_to_contact, restorative_justice_offered,
-                                                            recorded_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                            kept_informed, restorative_justice_participated,
+                                                            support_referral_made, recorded_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """)
                     .params(event.eventId(), contact.childId(), contact.offenceId(), contact.victimId(),
                             contact.contactedOn(), contact.result(), contact.consentedToContact(),
-                            contact.restorativeJusticeOffered(), recordedAt)
+                            contact.restorativeJusticeOffered(), contact.keptInformed(),
+                            contact.restorativeJusticeParticipated(), contact.supportReferralMade(), recordedAt)
                     .update();
         } else if (payload instanceof ReferredToOutOfCourtPanel referral) {
             jdbc.sql("""
@@ -173,8 +226,93 @@ public class ReadModelProjection {
                     .params(event.eventId(), referral.childId(), referral.offenceId(), referral.referralDate(),
                             referral.gravityScore(), referral.admitted(), recordedAt)
                     .update();
+        } else {
+            applyCaseFacts(event, payload, recordedAt);
         }
         // A contract this read model does not use yet is only marked processed; a rebuild applies it once it does.
+    }
+
+    /** Custody, resettlement, transfers, closures, audits, arrests, referrals, PSRs, remands, visits, assessments. */
+    private void applyCaseFacts(IntegrationEvent event, IntegrationPayload payload, Timestamp recordedAt) {
+        if (payload instanceof CustodyEntered e) {
+            insert("kpi_custody_entry", "child_id, order_id, establishment_type, admitted_on, expected_release_date",
+                    event, recordedAt, e.childId(), e.orderId(), e.establishmentType(), e.admittedOn(),
+                    e.expectedReleaseDate());
+        } else if (payload instanceof ReleasedFromCustody r) {
+            insert("kpi_custody_release", "child_id, order_id, released_on, release_type", event, recordedAt,
+                    r.childId(), r.orderId(), r.releasedOn(), upper(r.releaseType()));
+        } else if (payload instanceof ResettlementAccommodationReferralMade r) {
+            insert("kpi_resettlement_referral", "child_id, order_id, referred_on, expected_release_date", event,
+                    recordedAt, r.childId(), r.orderId(), r.referredOn(), r.expectedReleaseDate());
+        } else if (payload instanceof CaseTransferred t) {
+            String direction = upper(t.direction());
+            // The envelope names the service recording the transfer; an older producer that left it out recorded
+            // it for the service the child is registered with.
+            String recordedFor = event.youthJusticeService() != null ? event.youthJusticeService()
+                    : jdbc.sql("SELECT youth_justice_service FROM kpi_child WHERE child_id = ?").param(t.childId())
+                    .query(String.class).optional().orElse(t.otherYouthJusticeService());
+            insert("kpi_transfer", "child_id, youth_justice_service, direction, other_service, arrangement, transferred_on",
+                    event, recordedAt, t.childId(), recordedFor, direction, t.otherYouthJusticeService(),
+                    t.arrangement() == null ? "TRANSFER" : upper(t.arrangement()), t.transferredOn());
+            jdbc.sql("UPDATE kpi_child SET transferred = true WHERE child_id = ?").param(t.childId()).update();
+        } else if (payload instanceof CaseClosed c) {
+            insert("kpi_case_change", "child_id, change, changed_on, closure_code", event, recordedAt, c.childId(),
+                    "CLOSED", c.closedOn(), c.closureCode());
+        } else if (payload instanceof CaseReopened c) {
+            insert("kpi_case_change", "child_id, change, changed_on", event, recordedAt, c.childId(), "REOPENED",
+                    c.reopenedOn());
+        } else if (payload instanceof CaseAuditRecorded a) {
+            insert("kpi_case_audit", "child_id, audit_id, subject, offence_id, audited_on, rating", event, recordedAt,
+                    a.childId(), a.auditId(), upper(a.subject()), a.offenceId(), a.auditedOn(), upper(a.rating()));
+        } else if (payload instanceof ArrestRecorded a) {
+            insert("kpi_arrest", "child_id, arrest_id, arrested_at, worker_allocated_at, held_overnight, "
+                            + "pace_transfer_requested, pace_transfer_provided, result", event, recordedAt,
+                    a.childId(), a.arrestId(), timestamp(a.arrestedAt()), timestamp(a.workerAllocatedAt()),
+                    a.heldOvernight(), a.paceTransferRequested(), a.paceTransferProvided(), a.result());
+        } else if (payload instanceof PreventionReferralRecorded r) {
+            insert("kpi_prevention_referral", "child_id, referral_id, referred_on, source, consent", event, recordedAt,
+                    r.childId(), r.referralId(), r.referredOn(), r.source(), r.consent());
+        } else if (payload instanceof PreSentenceReportSubmitted p) {
+            insert("kpi_psr", "child_id, offence_id, requested_on, submitted_on, proposed_outcome_code, quality_assured",
+                    event, recordedAt, p.childId(), p.offenceId(), p.requestedOn(), p.submittedOn(),
+                    p.proposedOutcomeCode(), p.qualityAssured());
+        } else if (payload instanceof RemandRecorded r) {
+            insert("kpi_remand", "child_id, remand_id, offence_id, remand_type, start_date, end_date", event, recordedAt,
+                    r.childId(), r.remandId(), r.offenceId(), upper(r.remandType()), r.startDate(), r.endDate());
+        } else if (payload instanceof HomeVisitRecorded v) {
+            insert("kpi_home_visit", "child_id, offence_id, visited_at", event, recordedAt, v.childId(), v.offenceId(),
+                    timestamp(v.visitedAt()));
+        } else if (payload instanceof PanelDecisionAmended a) {
+            insert("kpi_panel_amendment", "amendment_id, decision_id, panel_id, child_id, offence_id, outcome_code, "
+                            + "amended_on", event, recordedAt, a.amendmentId(), a.decisionId(), a.panelId(), a.childId(),
+                    a.offenceId(), a.outcomeCode(), a.amendedOn());
+        } else if (payload instanceof YouthConditionalCautionNotCompleted y) {
+            insert("kpi_ycc_not_completed", "decision_id, child_id, offence_id, conditions_end_date, recorded_on", event,
+                    recordedAt, y.decisionId(), y.childId(), y.offenceId(), y.conditionsEndDate(), y.recordedOn());
+        } else if (payload instanceof AssessmentRecorded a) {
+            insert("kpi_assessment", "child_id, assessment_id, offence_id, tool, completed_on, quality_assured_on",
+                    event, recordedAt, a.childId(), a.assessmentId(), a.offenceId(), a.tool(), a.completedOn(),
+                    a.qualityAssuredOn());
+        }
+    }
+
+    /** One fact row: the event id, the given columns, and when it was recorded. */
+    private void insert(String table, String columns, IntegrationEvent event, Timestamp recordedAt, Object... values) {
+        Object[] params = new Object[values.length + 2];
+        params[0] = event.eventId();
+        System.arraycopy(values, 0, params, 1, values.length);
+        params[params.length - 1] = recordedAt;
+        jdbc.sql("INSERT INTO " + table + " (event_id, " + columns + ", recorded_at) VALUES ("
+                        + String.join(", ", java.util.Collections.nCopies(params.length, "?")) + ")")
+                .params(params).update();
+    }
+
+    private static String upper(String code) {
+        return code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static Timestamp timestamp(java.time.Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /**

@@ -15,13 +15,18 @@ public class VictimFacts {
      * A victim (per child's case and pseudonymous victim id) and the last contact with them dated in the
      * period and recorded before the cut. The unit's code is the contact result, its date the contact day.
      */
-    public record VictimContact(Counted unit, boolean consentedToContact, boolean restorativeJusticeOffered) {
+    public record VictimContact(Counted unit, boolean consentedToContact, boolean restorativeJusticeOffered,
+                                Boolean keptInformed, Boolean restorativeJusticeParticipated,
+                                Boolean supportReferralMade) {
     }
 
     private final JdbcClient jdbc;
 
-    public VictimFacts(JdbcClient jdbc) {
+    private final ServiceScope scope;
+
+    public VictimFacts(JdbcClient jdbc, ServiceScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     public List<VictimContact> contacted(String service, LocalDate from, LocalDate to, Instant recordedBefore) {
@@ -30,18 +35,21 @@ public class VictimFacts {
                             SELECT DISTINCT ON (v.child_id, v.victim_id)
                                    v.child_id, v.event_id, v.result AS outcome_code, v.contacted_on AS outcome_date,
                                    v.recorded_at, v.consented_to_contact, v.restorative_justice_offered,
+                                   v.kept_informed, v.restorative_justice_participated, v.support_referral_made,
                                    c.date_of_birth, c.sex, c.ethnicity
                             FROM kpi_victim_contact v
                             JOIN kpi_child c ON c.child_id = v.child_id
-                            WHERE c.youth_justice_service = :service AND v.contacted_on BETWEEN :from AND :to
+                            WHERE %s AND %s AND v.contacted_on BETWEEN :from AND :to
                               AND (v.recorded_at IS NULL OR v.recorded_at < :recordedBefore)
                             ORDER BY v.child_id, v.victim_id, v.contacted_on DESC, v.seq DESC
                         ) latest ORDER BY latest.outcome_date, latest.event_id
-                        """)
-                .param("service", service).param("from", from).param("to", to)
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("v.contacted_on")))
+                .param("services", scope.services(service)).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
                 .query((rs, row) -> new VictimContact(OutcomeFacts.counted(rs, row),
-                        rs.getBoolean("consented_to_contact"), rs.getBoolean("restorative_justice_offered")))
+                        rs.getBoolean("consented_to_contact"), rs.getBoolean("restorative_justice_offered"),
+                        (Boolean) rs.getObject("kept_informed"), (Boolean) rs.getObject("restorative_justice_participated"),
+                        (Boolean) rs.getObject("support_referral_made")))
                 .list();
     }
 }

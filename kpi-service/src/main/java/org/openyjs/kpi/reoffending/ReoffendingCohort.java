@@ -1,6 +1,7 @@
 package org.openyjs.kpi.reoffending;
 
 import org.openyjs.kpi.measure.ReportingPeriod;
+import org.openyjs.kpi.readmodel.CaseFacts;
 import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OutcomeFacts;
 import org.openyjs.kpi.readmodel.OutcomeFacts.ProvenOutcome;
@@ -25,8 +26,12 @@ import java.util.stream.Collectors;
  *   <li>Reoffence: an offence committed after the index date and at most {@code trackingMonths} after it,
  *       proven by an outcome with one of the rule's codes dated at most {@code trackingMonths + waitMonths}
  *       after the index date. Counted per offence (two outcomes for one offence are one reoffence).</li>
- *   <li>Release from custody is not an index event yet: the OrderEnded of a custodial order is the end of the
- *       whole order (a DTO's licence included), not the release. Custodial sentences count on their date.</li>
+ *   <li>v1: release from custody is not an index event (the OrderEnded of a custodial order is the end of the
+ *       whole order, a DTO's licence included, not the release). From v2 (parameter {@code indexReleaseTypes}) a
+ *       ReleasedFromCustody of those types dated in the period is an index event too: the index is the child's
+ *       earliest qualifying outcome or release in the period.</li>
+ *   <li>The index must be one the service counts the child for on its date (transfers); reoffences are the child's
+ *       wherever they were proven.</li>
  * </ul>
  */
 @Component
@@ -40,9 +45,11 @@ public class ReoffendingCohort {
     }
 
     private final OutcomeFacts facts;
+    private final CaseFacts cases;
 
-    public ReoffendingCohort(OutcomeFacts facts) {
+    public ReoffendingCohort(OutcomeFacts facts, CaseFacts cases) {
         this.facts = facts;
+        this.cases = cases;
     }
 
     public static int trackingMonths(CountingRule rule) {
@@ -65,13 +72,27 @@ public class ReoffendingCohort {
                 settlesAfter(period, tracking, wait), recordedBefore);
         Map<String, List<ProvenOutcome>> byChild = outcomes.stream()
                 .collect(Collectors.groupingBy(p -> p.outcome().childId(), LinkedHashMap::new, Collectors.toList()));
+        // Index candidates: each child's first outcome in the period (ordered by date then event id) and, from v2,
+        // their first release from custody in it (already only those the service counts the child for).
+        Map<String, Counted> releases = new LinkedHashMap<>();
+        List<String> releaseTypes = rule.listParameter("indexReleaseTypes");
+        if (!releaseTypes.isEmpty()) {
+            cases.releases(service, releaseTypes, period.from(), period.to(), recordedBefore)
+                    .forEach(r -> releases.putIfAbsent(r.unit().childId(), r.unit()));
+            releases.keySet().forEach(child -> byChild.putIfAbsent(child, List.of()));
+        }
         List<Counted> cohort = new ArrayList<>();
         List<Counted> reoffenders = new ArrayList<>();
         List<Counted> reoffences = new ArrayList<>();
         byChild.forEach((child, proven) -> {
-            // Ordered by outcome date then event id: the first in the period is the index.
-            Counted index = proven.get(0).outcome();
-            if (index.outcomeDate().isAfter(period.to()) || !rule.countsAge(index.ageOnOutcomeDate())) {
+            ProvenOutcome first = proven.isEmpty() ? null : proven.get(0);
+            Counted index = first == null || first.outcome().outcomeDate().isAfter(period.to()) || !first.responsible()
+                    ? null : first.outcome();
+            Counted release = releases.get(child);
+            if (release != null && (index == null || release.outcomeDate().isBefore(index.outcomeDate()))) {
+                index = release;
+            }
+            if (index == null || !rule.countsAge(index.ageOnOutcomeDate())) {
                 return;
             }
             cohort.add(index);

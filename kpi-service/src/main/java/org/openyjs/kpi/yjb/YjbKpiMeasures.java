@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * (the current one: every intervention, prevention and out-of-court included). One unit per order
  * ended: a child whose two orders end in the period counts twice. An order ended with no END status
  * recorded is in the denominator and not in the numerator (the status is unknown, not suitable).
- * KPIs 8 (board attendance) and 9 (serious violence) are not here: no event carries them yet.
+ * KPIs 8 (board attendance), 9 (serious violence) and KPI 10's v2 questions: {@link LaterYjbKpiMeasures}.
  */
 @Configuration
 public class YjbKpiMeasures {

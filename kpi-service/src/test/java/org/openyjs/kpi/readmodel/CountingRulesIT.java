@@ -411,7 +411,10 @@ class CountingRulesIT {
                 .containsExactly(new Breakdown.Group("10-14", 0, 26_080L, new BigDecimal("0"), null),
                         new Breakdown.Group("15-17", 14, 14_829L, new BigDecimal("94"), null));
         Breakdown lookedAfter = breakdowns.breakdown(firstTimeEntrants, query("FY2023-24", null), Dimension.LOOKED_AFTER);
-        assertThat(lookedAfter.groups()).containsExactly(new Breakdown.Group("NOT_RECORDED", 14, null, null, null));
+        // No StatusRecorded for any of them: every child's looked-after status is not recorded.
+        assertThat(lookedAfter.groups()).containsExactly(new Breakdown.Group("LOOKED_AFTER", 0, null, null, null),
+                new Breakdown.Group("NOT_LOOKED_AFTER", 0, null, null, null),
+                new Breakdown.Group("NOT_RECORDED", 14, null, null, null));
         assertThat(lookedAfter.referenceGroup()).isNull();
     }
 
@@ -505,8 +508,8 @@ class CountingRulesIT {
                 .toList();
         String head = "1,leicester-city,FY2023-24,2023-04-01,2024-03-31,,";
         assertThat(lines.get(0)).startsWith("measure,rule_version,service,period,from,to,as_of,breakdown,group,numerator");
-        // custody: whole, sex 2, ethnicity 5, age 2, looked-after 1, SEND 1; first-time entrants: ethnicity 6.
-        assertThat(lines).hasSize(1 + 12 + 13);
+        // custody: whole, sex 2, ethnicity 5, age 2, looked-after 3, SEND 3; first-time entrants: ethnicity 6.
+        assertThat(lines).hasSize(1 + 16 + 17);
         assertThat(lines).contains(
                 // 1 / 40,909 * 1,000 = 0.02; nothing the year before.
                 "custody," + head + "all,ALL,1,40909,1000,0.02,,0,0.00,,0.02,RELATIVE_PERCENT,,,false,"

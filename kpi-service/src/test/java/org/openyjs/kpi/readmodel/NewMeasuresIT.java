@@ -368,7 +368,7 @@ class NewMeasuresIT {
         }
         String csv = quarterlyReturn.csv(query("FY2023-24", null));
         assertThat(csv).contains("yjb-kpi-1-accommodation,2,leicester-city,FY2023-24,2023-04-01,2024-03-31,,all,ALL,1,1,100,100.0,")
-                .contains("yjb-kpi-10-victims-consented,1,").contains("reoffending-binary,1,");
+                .contains("yjb-kpi-10-victims-consented,2,").contains("reoffending-binary,2,");
         assertThat(quarterlyReturn.csv(query("FY2021-22", null))).as("no YJB KPI rule in force before April 2022")
                 .doesNotContain("yjb-kpi-6-out-of-court");
 

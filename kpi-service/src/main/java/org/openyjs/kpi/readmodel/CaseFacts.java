@@ -1,0 +1,306 @@
+package org.openyjs.kpi.readmodel;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts of custody, remands, transfers and closures, audits, PSRs and home visits that the later
+ * measures count, selected in PostgreSQL like {@link OutcomeFacts}: for the service(s) asked (transfers
+ * decide who counts a child on a day, {@link ServiceScope}) and as known before the as-of cut.
+ */
+@Component
+public class CaseFacts {
+
+    private final JdbcClient jdbc;
+    private final ServiceScope scope;
+
+    public CaseFacts(JdbcClient jdbc, ServiceScope scope) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+    }
+
+    /**
+     * A release from custody dated in the period (unit: release type as code, release day as date), the
+     * expected release date (the admission's, else the first referral's) and the first accommodation referral.
+     */
+    public record Release(Counted unit, String orderId, LocalDate expectedReleaseDate, LocalDate firstReferral) {
+    }
+
+    public List<Release> releases(String service, Collection<String> releaseTypes, LocalDate from, LocalDate to,
+                                  Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT r.child_id, r.event_id, r.release_type AS outcome_code, r.released_on AS outcome_date,
+                               r.recorded_at, r.order_id, c.date_of_birth, c.sex, c.ethnicity,
+                               COALESCE((SELECT e.expected_release_date FROM kpi_custody_entry e
+                                         WHERE e.order_id = r.order_id AND e.expected_release_date IS NOT NULL
+                                           AND (e.recorded_at IS NULL OR e.recorded_at < :recordedBefore)
+                                         ORDER BY e.admitted_on DESC LIMIT 1),
+                                        (SELECT min(x.expected_release_date) FROM kpi_resettlement_referral x
+                                         WHERE x.order_id = r.order_id
+                                           AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)))
+                                   AS expected_release_date,
+                               (SELECT min(x.referred_on) FROM kpi_resettlement_referral x
+                                WHERE x.order_id = r.order_id
+                                  AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)) AS first_referral
+                        FROM kpi_custody_release r
+                        JOIN kpi_child c ON c.child_id = r.child_id
+                        WHERE %s AND %s AND r.released_on BETWEEN :from AND :to AND r.release_type IN (:types)
+                          AND (r.recorded_at IS NULL OR r.recorded_at < :recordedBefore)
+                        ORDER BY r.released_on, r.event_id
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("r.released_on")))
+                .param("services", scope.services(service)).param("types", releaseTypes).param("from", from)
+                .param("to", to).param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query((rs, row) -> new Release(OutcomeFacts.counted(rs, row), rs.getString("order_id"),
+                        rs.getObject("expected_release_date", LocalDate.class),
+                        rs.getObject("first_referral", LocalDate.class)))
+                .list();
+    }
+
+    /** A remand as last recorded before the cut (unit: remand type, start day) and whether custody followed. */
+    public record Remand(Counted unit, LocalDate startDate, LocalDate endDate, boolean sentencedToCustody) {
+    }
+
+    /** The latest row of each remand recorded before the cut, with the custodial outcomes that followed it. */
+    private static final String REMANDS = """
+            SELECT r.child_id, r.event_id, r.remand_type AS outcome_code, r.start_date, r.end_date, r.recorded_at,
+                   c.date_of_birth, c.sex, c.ethnicity, c.youth_justice_service AS home_service, c.transferred,
+                   EXISTS (SELECT 1 FROM kpi_outcome o
+                           LEFT JOIN LATERAL (
+                               SELECT k.outcome_code, k.outcome_date FROM kpi_outcome_correction k
+                               WHERE o.corrected AND k.root_event_id = o.event_id
+                                 AND (k.recorded_at IS NULL OR k.recorded_at < :recordedBefore)
+                               ORDER BY k.seq DESC LIMIT 1) k ON true
+                           WHERE o.child_id = r.child_id AND (r.offence_id IS NULL OR o.offence_id = r.offence_id)
+                             AND (o.recorded_at IS NULL OR o.recorded_at < :recordedBefore)
+                             AND COALESCE(k.outcome_code, o.outcome_code) IN (:custodial)
+                             AND COALESCE(k.outcome_date, o.outcome_date) >= r.start_date
+                             AND (r.end_date IS NULL OR COALESCE(k.outcome_date, o.outcome_date) <= r.end_date + :waitDays))
+                       AS sentenced_to_custody
+            FROM (SELECT DISTINCT ON (r.remand_id) r.* FROM kpi_remand r
+                  WHERE (r.recorded_at IS NULL OR r.recorded_at < :recordedBefore)
+                  ORDER BY r.remand_id, r.seq DESC) r
+            JOIN kpi_child c ON c.child_id = r.child_id
+            WHERE %s AND r.remand_type IN (:types)
+            """.formatted(ServiceScope.CANDIDATE);
+
+    /** Remands that began in the period (the unit's date is the start). */
+    public List<Remand> remandsStarted(String service, Collection<String> types, LocalDate from, LocalDate to,
+                                       Instant recordedBefore) {
+        return remands(service, types, List.of("NONE"), 0, "start_date", from, to, recordedBefore);
+    }
+
+    /** Remands that ended in the period (the unit's date is the end), and whether custody followed. */
+    public List<Remand> remandsEnded(String service, Collection<String> custodialCodes, int waitDays, LocalDate from,
+                                     LocalDate to, Instant recordedBefore) {
+        return remands(service, List.of("LOCAL_AUTHORITY_ACCOMMODATION", "YOUTH_DETENTION_ACCOMMODATION"),
+                custodialCodes, waitDays, "end_date", from, to, recordedBefore);
+    }
+
+    private List<Remand> remands(String service, Collection<String> types, Collection<String> custodial, int waitDays,
+                                 String day, LocalDate from, LocalDate to, Instant recordedBefore) {
+        return jdbc.sql("SELECT * FROM (" + REMANDS + ") r WHERE r." + day + " BETWEEN :from AND :to AND "
+                        + ServiceScope.responsibleOn("r", "r." + day) + " ORDER BY r." + day + ", r.event_id")
+                .param("services", scope.services(service)).param("types", types).param("custodial", custodial)
+                .param("waitDays", waitDays).param("from", from).param("to", to)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query((rs, row) -> {
+                    LocalDate start = rs.getObject("start_date", LocalDate.class);
+                    LocalDate end = rs.getObject("end_date", LocalDate.class);
+                    java.sql.Timestamp recordedAt = rs.getTimestamp("recorded_at");
+                    Counted unit = new Counted(rs.getString("child_id"), rs.getString("event_id"),
+                            rs.getString("outcome_code"), day.equals("start_date") ? start : end,
+                            recordedAt == null ? null : recordedAt.toInstant(),
+                            rs.getObject("date_of_birth", LocalDate.class), rs.getString("sex"), rs.getString("ethnicity"));
+                    return new Remand(unit, start, end, rs.getBoolean("sentenced_to_custody"));
+                })
+                .list();
+    }
+
+    /** A court outcome dated in the period (unit: the outcome) and whether the child was seen at home in time. */
+    public record Visited(Counted unit, boolean inTime) {
+    }
+
+    /**
+     * The service's outcomes with one of the codes dated in the period, each with whether a home visit for the
+     * child's offence was made from the start of the outcome day up to the end of {@code withinDays} days after it,
+     * in the zone given.
+     */
+    public List<Visited> courtOutcomesWithHomeVisits(String service, Collection<String> codes, int withinDays,
+                                                     String zone, LocalDate from, LocalDate to, Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT s.*, EXISTS (
+                                   SELECT 1 FROM kpi_home_visit v
+                                   WHERE v.child_id = s.child_id AND v.offence_id IS NOT DISTINCT FROM s.offence_id
+                                     AND v.visited_at >= (s.outcome_date::timestamp AT TIME ZONE :zone)
+                                     AND v.visited_at < ((s.outcome_date + 1 + :withinDays)::timestamp AT TIME ZONE :zone)
+                                     AND (v.recorded_at IS NULL OR v.recorded_at < :recordedBefore)) AS in_time
+                        FROM (%s) s
+                        WHERE s.outcome_date BETWEEN :from AND :to AND %s
+                        ORDER BY s.outcome_date, s.event_id
+                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                .param("services", scope.services(service)).param("codes", codes).param("withinDays", withinDays)
+                .param("zone", zone).param("from", from).param("to", to)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query((rs, row) -> new Visited(OutcomeFacts.counted(rs, row), rs.getBoolean("in_time")))
+                .list();
+    }
+
+    /** A sentence dated in the period (unit: the outcome) and what the latest PSR before it proposed. */
+    public record Sentenced(Counted unit, String proposedOutcomeCode) {
+    }
+
+    /** Sentences (the codes) dated in the period for an offence with a PSR submitted on or before the sentence day. */
+    public List<Sentenced> sentencesWithReports(String service, Collection<String> codes, LocalDate from, LocalDate to,
+                                                Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT s.*, p.proposed_outcome_code
+                        FROM (%s) s
+                        JOIN LATERAL (
+                            SELECT p.proposed_outcome_code FROM kpi_psr p
+                            WHERE p.child_id = s.child_id AND p.offence_id = s.offence_id
+                              AND p.submitted_on <= s.outcome_date
+                              AND (p.recorded_at IS NULL OR p.recorded_at < :recordedBefore)
+                            ORDER BY p.submitted_on DESC, p.event_id DESC LIMIT 1) p ON true
+                        WHERE s.outcome_date BETWEEN :from AND :to AND %s
+                        ORDER BY s.outcome_date, s.event_id
+                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query((rs, row) -> new Sentenced(OutcomeFacts.counted(rs, row), rs.getString("proposed_outcome_code")))
+                .list();
+    }
+
+    /**
+     * Children's first outcome (the codes) in the period for an offence of one of the categories with at least
+     * the gravity score (the offence as last recorded before the cut), one per child.
+     */
+    public List<Counted> firstOutcomesForOffences(String service, Collection<String> codes, Collection<String> categories,
+                                                  int minGravityScore, LocalDate from, LocalDate to,
+                                                  Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT * FROM (
+                            SELECT DISTINCT ON (s.child_id) s.* FROM (%s) s
+                            JOIN LATERAL (
+                                SELECT f.offence_category, f.gravity_score FROM kpi_offence f
+                                WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
+                                  AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)
+                                ORDER BY f.recorded_at DESC NULLS LAST, f.event_id DESC LIMIT 1) f ON true
+                            WHERE s.outcome_date BETWEEN :from AND :to AND %s
+                              AND f.offence_category IN (:categories) AND f.gravity_score >= :minGravity
+                            ORDER BY s.child_id, s.outcome_date, s.event_id
+                        ) first ORDER BY first.outcome_date, first.event_id
+                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                .param("services", scope.services(service)).param("codes", codes).param("categories", categories)
+                .param("minGravity", minGravityScore).param("from", from).param("to", to)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query(OutcomeFacts::counted).list();
+    }
+
+    /** An audit dated in the period (unit: the rating as code, the audit day as date). */
+    public List<Counted> audits(String service, Collection<String> subjects, LocalDate from, LocalDate to,
+                                Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT a.child_id, a.event_id, a.rating AS outcome_code, a.audited_on AS outcome_date,
+                               a.recorded_at, c.date_of_birth, c.sex, c.ethnicity
+                        FROM kpi_case_audit a
+                        JOIN kpi_child c ON c.child_id = a.child_id
+                        WHERE %s AND %s AND a.audited_on BETWEEN :from AND :to AND a.subject IN (:subjects)
+                          AND (a.recorded_at IS NULL OR a.recorded_at < :recordedBefore)
+                        ORDER BY a.audited_on, a.event_id
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("a.audited_on")))
+                .param("services", scope.services(service)).param("subjects", subjects).param("from", from)
+                .param("to", to).param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query(OutcomeFacts::counted).list();
+    }
+
+    /**
+     * Open cases on the day: children the service(s) count that day, registered by then (or with no recorded
+     * time), whose latest closure or reopening on or before it is not a closure. Unit: code OPEN, the day; the
+     * event is the reopening when there was one, else the registration is implied (null).
+     */
+    public List<Counted> openCases(String service, LocalDate day, Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT c.child_id, x.event_id, 'OPEN' AS outcome_code, CAST(:day AS date) AS outcome_date,
+                               c.recorded_at, c.date_of_birth, c.sex, c.ethnicity
+                        FROM kpi_child c
+                        LEFT JOIN LATERAL (
+                            SELECT x.event_id, x.change FROM kpi_case_change x
+                            WHERE x.child_id = c.child_id AND x.changed_on <= :day
+                              AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)
+                            ORDER BY x.changed_on DESC, x.seq DESC LIMIT 1) x ON true
+                        WHERE %s AND %s AND (c.recorded_at IS NULL OR c.recorded_at < :recordedBefore)
+                          AND (c.recorded_at IS NULL OR CAST(c.recorded_at AT TIME ZONE 'Europe/London' AS date) <= :day)
+                          AND (x.change IS NULL OR x.change = 'REOPENED')
+                        ORDER BY c.child_id
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)")))
+                .param("services", scope.services(service)).param("day", day)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query(OutcomeFacts::counted).list();
+    }
+
+    /**
+     * Children the service(s) count on the day whose latest StatusRecorded with a looked-after answer, assessed on
+     * or before it, says looked after. Unit: code LOOKED_AFTER, the assessment day, the status event.
+     */
+    public List<Counted> lookedAfterOn(String service, LocalDate day, Instant recordedBefore) {
+        return jdbc.sql("""
+                        SELECT c.child_id, s.event_id, 'LOOKED_AFTER' AS outcome_code, s.assessed AS outcome_date,
+                               s.recorded_at, c.date_of_birth, c.sex, c.ethnicity
+                        FROM kpi_child c
+                        JOIN LATERAL (
+                            SELECT s.event_id, s.looked_after, s.recorded_at,
+                                   COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) AS assessed
+                            FROM kpi_status s
+                            WHERE s.child_id = c.child_id AND s.looked_after IS NOT NULL
+                              AND COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) <= :day
+                              AND (s.recorded_at IS NULL OR s.recorded_at < :recordedBefore)
+                            ORDER BY 4 DESC, s.seq DESC LIMIT 1) s ON true
+                        WHERE %s AND %s AND s.looked_after
+                        ORDER BY c.child_id
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)")))
+                .param("services", scope.services(service)).param("day", day)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query(OutcomeFacts::counted).list();
+    }
+
+    /** A child's latest known looked-after and SEND answers (null: none recorded). */
+    public record ChildStatus(Boolean lookedAfter, Boolean sendIdentifiedNeed) {
+    }
+
+    /**
+     * For each child, the latest StatusRecorded answer on looked-after status (wider services) and on SEND
+     * (identified need), each from the latest snapshot carrying it assessed on or before the day and recorded
+     * before the cut: what the looked-after and SEND breakdowns group by.
+     */
+    public Map<String, ChildStatus> statusOn(Collection<String> childIds, LocalDate day, Instant recordedBefore) {
+        if (childIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        SELECT c.child_id,
+                               (SELECT s.looked_after FROM kpi_status s
+                                WHERE s.child_id = c.child_id AND s.looked_after IS NOT NULL
+                                  AND COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) <= :day
+                                  AND (s.recorded_at IS NULL OR s.recorded_at < :recordedBefore)
+                                ORDER BY COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) DESC,
+                                         s.seq DESC LIMIT 1) AS looked_after,
+                               (SELECT s.send_identified_need FROM kpi_status s
+                                WHERE s.child_id = c.child_id AND s.send_identified_need IS NOT NULL
+                                  AND COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) <= :day
+                                  AND (s.recorded_at IS NULL OR s.recorded_at < :recordedBefore)
+                                ORDER BY COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) DESC,
+                                         s.seq DESC LIMIT 1) AS send
+                        FROM kpi_child c WHERE c.child_id IN (:children)
+                        """)
+                .param("children", childIds).param("day", day).param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query((rs, row) -> Map.entry(rs.getString("child_id"),
+                        new ChildStatus((Boolean) rs.getObject("looked_after"), (Boolean) rs.getObject("send"))))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

@@ -1,0 +1,735 @@
+package org.openyjs.kpi.readmodel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openyjs.events.IntegrationEvent;
+import org.openyjs.events.IntegrationEventCodec;
+import org.openyjs.events.IntegrationPayload;
+import org.openyjs.events.Topics;
+import org.openyjs.events.cases.ArrestRecorded;
+import org.openyjs.events.cases.AssessmentRecorded;
+import org.openyjs.events.cases.CaseAuditRecorded;
+import org.openyjs.events.cases.CaseClosed;
+import org.openyjs.events.cases.CaseReopened;
+import org.openyjs.events.cases.CaseTransferred;
+import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.CustodyEntered;
+import org.openyjs.events.cases.HomeVisitRecorded;
+import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.cases.PreSentenceReportSubmitted;
+import org.openyjs.events.cases.PreventionReferralRecorded;
+import org.openyjs.events.cases.ReleasedFromCustody;
+import org.openyjs.events.cases.RemandRecorded;
+import org.openyjs.events.cases.ResettlementAccommodationReferralMade;
+import org.openyjs.events.cases.StatusRecorded;
+import org.openyjs.events.cases.VictimContactRecorded;
+import org.openyjs.events.panel.PanelDecisionAmended;
+import org.openyjs.events.panel.YouthConditionalCautionNotCompleted;
+import org.openyjs.kpi.board.BoardMeeting;
+import org.openyjs.kpi.board.BoardMeetings;
+import org.openyjs.kpi.breakdown.Breakdown;
+import org.openyjs.kpi.breakdown.BreakdownCalculator;
+import org.openyjs.kpi.breakdown.Dimension;
+import org.openyjs.kpi.consuming.ConsumedRecords;
+import org.openyjs.kpi.export.QuarterlyReturn;
+import org.openyjs.kpi.measure.DrillDown;
+import org.openyjs.kpi.measure.FigureQuery;
+import org.openyjs.kpi.measure.KpiController;
+import org.openyjs.kpi.measure.KpiFigure;
+import org.openyjs.kpi.measure.MeasureCalculator;
+import org.openyjs.kpi.measure.Measures;
+import org.openyjs.kpi.measure.ReportingPeriod;
+import org.openyjs.kpi.rebuild.ReadModelReset;
+import org.openyjs.kpi.reference.ReferenceFigure;
+import org.openyjs.kpi.reference.ReferenceFigures;
+import org.openyjs.support.web.DomainRefusal;
+import org.openyjs.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The rest of the catalogue (issue 5) from event sequences through the dedupe and the projection into real
+ * PostgreSQL: custody and resettlement, transfers and partnership figures, KPIs 8-10, the local measures,
+ * looked-after and SEND breakdowns. Every expected figure is worked out by hand in the test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.kafka.listener.auto-startup=false")
+class CatalogueIT {
+
+    private static final String CITY = "leicester-city";
+    private static final String COUNTY = "leicestershire";
+    /** Aged 15 throughout 2023/24. */
+    private static final LocalDate BORN_2008 = LocalDate.of(2008, 3, 10);
+    private static final int CITY_POPULATION = 40_909;
+    private static final int COUNTY_POPULATION = 71_500;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        String url = postgres.newDatabase("kpi_catalogue");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", postgres::username);
+        registry.add("spring.datasource.password", postgres::password);
+    }
+
+    @Autowired
+    ReadModelProjection projection;
+    @Autowired
+    ConsumedRecords consumed;
+    @Autowired
+    ReadModelReset reset;
+    @Autowired
+    MeasureCalculator calculator;
+    @Autowired
+    Measures measures;
+    @Autowired
+    BreakdownCalculator breakdowns;
+    @Autowired
+    QuarterlyReturn quarterlyReturn;
+    @Autowired
+    BoardMeetings boardMeetings;
+    @Autowired
+    ReferenceFigures referenceFigures;
+    @Autowired
+    KpiController kpis;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+    private final AtomicLong offsets = new AtomicLong();
+
+    @BeforeEach
+    void emptyReadModel() {
+        reset.clear();
+        jdbc.sql("TRUNCATE board_meeting CASCADE").update();
+        jdbc.sql("TRUNCATE service_reference_figure").update();
+    }
+
+    // --- consuming the new contracts -----------------------------------------------------------------
+
+    @Test
+    void everyNewContractBecomesAFactOnceHoweverOftenItIsDelivered() {
+        child("n", CITY, BORN_2008, null);
+        List<IntegrationEvent> events = List.of(
+                event(CITY, new PreventionReferralRecorded("n", "pr-1", day("2023-05-01"), "SCHOOL", "GIVEN")),
+                event(CITY, new ArrestRecorded("n", "ar-1", Instant.parse("2023-05-02T10:00:00Z"), null, true, true,
+                        false, "CHARGED")),
+                event(CITY, new RemandRecorded("n", "rm-1", "off-n", "YOUTH_DETENTION_ACCOMMODATION", day("2023-05-03"), null)),
+                event(CITY, new CustodyEntered("n", "dto-n", "STC", day("2023-05-03"), day("2023-11-03"))),
+                event(CITY, new ResettlementAccommodationReferralMade("n", "dto-n", day("2023-07-01"), day("2023-11-03"))),
+                event(CITY, new ReleasedFromCustody("n", "dto-n", day("2023-11-03"), "LICENCE")),
+                event(CITY, new PreSentenceReportSubmitted("n", "off-n", day("2023-05-20"), day("2023-06-01"),
+                        "DETENTION_AND_TRAINING_ORDER", true)),
+                event(CITY, new HomeVisitRecorded("n", "off-n", Instant.parse("2023-06-02T09:00:00Z"))),
+                event(CITY, new AssessmentRecorded("n", "as-1", "off-n", "ASSETPLUS", day("2023-05-25"), null)),
+                event(CITY, new CaseAuditRecorded("n", "au-1", "CASE", null, day("2023-08-01"), "GOOD")),
+                event(CITY, new CaseTransferred("n", "OUT", COUNTY, "TRANSFER", day("2023-12-01"))),
+                event(CITY, new CaseClosed("n", day("2024-01-05"), "TRANSFERRED")),
+                event(CITY, new CaseReopened("n", day("2024-02-05"))),
+                event(null, new PanelDecisionAmended("am-1", "dec-1", "panel-1", "n", "off-p", "YOUTH_CAUTION",
+                        day("2023-05-20"))),
+                event(null, new YouthConditionalCautionNotCompleted("dec-2", "n", "off-q", day("2023-08-01"),
+                        day("2023-08-03"))));
+        events.forEach(this::deliver);
+        Map<String, Long> facts = factCounts();
+        assertThat(facts).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        String csv = quarterlyReturn.csv(query("FY2023-24", null));
+
+        // A redelivery (the batch again after a crash before the offset commit): processed_event stops each one.
+        events.forEach(this::deliver);
+        assertThat(factCounts()).isEqualTo(facts);
+        assertThat(quarterlyReturn.csv(query("FY2023-24", null))).isEqualTo(csv);
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_event").query(Long.class).single())
+                .as("15 events and the registration").isEqualTo(16);
+    }
+
+    // --- reoffending v2: releases from custody -------------------------------------------------------
+
+    @Test
+    void releasesFromCustodyJoinTheCohortFromVersion2AndVersion1StaysReproducible() {
+        // a: cautioned in the quarter, no reoffence. Cohort member under both versions.
+        child("a", CITY, BORN_2008, null);
+        outcome("a", "a1", "YOUTH_CAUTION", day("2023-05-01"), day("2023-04-20"));
+        // b: released on licence in the quarter; offence 1 June, proven by a fine 1 August (outside the quarter):
+        // v1 has no index for b; v2 indexes the release and counts the fine as a reoffence.
+        child("b", CITY, BORN_2008, null);
+        deliver(event(CITY, new ReleasedFromCustody("b", "dto-b", day("2023-05-10"), "LICENCE")));
+        outcome("b", "b1", "FINE", day("2023-08-01"), day("2023-06-01"));
+        // c: only the end of a remand: never an index.
+        child("c", CITY, BORN_2008, null);
+        deliver(event(CITY, new ReleasedFromCustody("c", "rem-c", day("2023-05-12"), "REMAND_ENDED")));
+        // d: released 20 April, offence 1 May, fined for it 15 June. v1: index is the fine (the offence came
+        // before it, so no reoffence). v2: the earlier release is the index and the fine proves a reoffence.
+        child("d", CITY, BORN_2008, null);
+        deliver(event(CITY, new ReleasedFromCustody("d", "dto-d", day("2023-04-20"), "END_OF_SENTENCE")));
+        outcome("d", "d1", "FINE", day("2023-06-15"), day("2023-05-01"));
+
+        KpiFigure v2 = figure("reoffending-binary", "2023-24-Q1", null);
+        assertThat(v2.ruleVersion()).as("in force on 30 June 2023").isEqualTo(2);
+        // Cohort a, b, d = 3; reoffenders b, d = 2: 2 / 3 = 66.7%.
+        assertThat(List.of(v2.numerator(), v2.denominator())).containsExactly(2L, 3L);
+        assertThat(v2.rate()).isEqualTo(new BigDecimal("66.7"));
+        // 2 reoffences / 2 reoffenders = 1.00; 2 reoffences / 3 children = 0.67.
+        assertThat(figure("reoffending-frequency", "2023-24-Q1", null).rate()).isEqualTo(new BigDecimal("1.00"));
+        assertThat(figure("reoffending-per-child", "2023-24-Q1", null).rate()).isEqualTo(new BigDecimal("0.67"));
+        DrillDown drill = DrillDown.of(calculator.evaluate(measures.named("reoffending-binary"), query("2023-24-Q1", null)));
+        assertThat(drill.denominatorUnits()).extracting(DrillDown.Entry::childId, DrillDown.Entry::outcomeCode)
+                .containsExactly(tuple("a", "YOUTH_CAUTION"), tuple("b", "LICENCE"), tuple("d", "END_OF_SENTENCE"));
+
+        KpiFigure v1 = calculator.compute(measures.named("reoffending-binary"), query("2023-24-Q1", 1));
+        assertThat(v1.ruleVersion()).isEqualTo(1);
+        // Cohort a, d = 2 (b and c have no outcome in the quarter); no reoffender: 0 / 2.
+        assertThat(List.of(v1.numerator(), v1.denominator())).containsExactly(0L, 2L);
+        assertThat(figure("reoffending-binary", "2022-23-Q4", null).ruleVersion())
+                .as("cohorts published under v1 keep it").isEqualTo(1);
+    }
+
+    // --- YJB KPI 8: board attendance -----------------------------------------------------------------
+
+    @Test
+    void boardAttendanceIsTheShareOfExpectedStatutoryPartnerAttendancesAndPerPartner() {
+        boardMeetings.record(meeting(CITY, "2023-05-10", "POLICE", "HEALTH", "EDUCATION"), "analyst");
+        boardMeetings.record(meeting(CITY, "2023-09-12", "POLICE", "HEALTH", "EDUCATION", "PROBATION",
+                "childrens_social_care"), "analyst");
+        boardMeetings.record(meeting(CITY, "2024-04-02"), "analyst");      // next year
+        boardMeetings.record(meeting(COUNTY, "2023-06-01", "POLICE"), "analyst");
+
+        KpiFigure f = figure("yjb-kpi-8-board-attendance", "FY2023-24", null);
+        // 2 meetings x 5 partners = 10 expected; 3 + 5 = 8 attended: 80.0%.
+        assertThat(List.of(f.numerator(), f.denominator())).containsExactly(8L, 10L);
+        assertThat(f.rate()).isEqualTo(new BigDecimal("80.0"));
+        Breakdown byPartner = breakdowns.breakdown(measures.named("yjb-kpi-8-board-attendance"),
+                query("FY2023-24", null), Dimension.PARTNER);
+        assertThat(byPartner.groups()).containsExactly(
+                new Breakdown.Group("CHILDRENS_SOCIAL_CARE", 1, 2L, new BigDecimal("50.0"), null),
+                new Breakdown.Group("EDUCATION", 2, 2L, new BigDecimal("100.0"), null),
+                new Breakdown.Group("HEALTH", 2, 2L, new BigDecimal("100.0"), null),
+                new Breakdown.Group("POLICE", 2, 2L, new BigDecimal("100.0"), null),
+                new Breakdown.Group("PROBATION", 1, 2L, new BigDecimal("50.0"), null));
+        // Partnership: 15 expected, 8 + 1 = 9 attended: 60.0%.
+        KpiFigure both = calculator.compute(measures.named("yjb-kpi-8-board-attendance"),
+                new FigureQuery("partnership", ReportingPeriod.named("FY2023-24"), null, null));
+        assertThat(List.of(both.numerator(), both.denominator())).containsExactly(9L, 15L);
+        assertThat(boardMeetings.meetings(CITY, day("2023-09-12"), day("2023-09-12")).get(0).attended())
+                .containsExactly("CHILDRENS_SOCIAL_CARE", "EDUCATION", "HEALTH", "POLICE", "PROBATION");
+
+        assertRefused(() -> boardMeetings.record(meeting(CITY, "2023-10-01", "POLICE", "FIRE_SERVICE"), "analyst"),
+                "attended[1]", HttpStatus.BAD_REQUEST);
+        assertRefused(() -> boardMeetings.record(meeting(CITY, "2023-10-01", "POLICE", "POLICE"), "analyst"),
+                "attended[1]", HttpStatus.BAD_REQUEST);
+        assertRefused(() -> boardMeetings.record(meeting(CITY, "2023-05-10", "POLICE"), "analyst"),
+                "heldOn", HttpStatus.CONFLICT);
+        assertRefused(() -> boardMeetings.record(meeting(CITY, LocalDate.now().plusDays(2).toString()), "analyst"),
+                "heldOn", HttpStatus.BAD_REQUEST);
+        assertRefused(() -> boardMeetings.record(meeting("rutland", "2023-10-01"), "analyst"),
+                "youthJusticeService", HttpStatus.BAD_REQUEST);
+    }
+
+    // --- YJB KPI 9: serious violence -----------------------------------------------------------------
+
+    @Test
+    void seriousViolenceCountsChildrenWithAProvenGravity5DrugsRobberyOrViolenceOffencePer10000() {
+        child("s1", CITY, BORN_2008, null);
+        offence("s1", "s1-a", "ROBBERY", 5);
+        outcome("s1", "s1-a", "YOUTH_CAUTION", day("2023-06-01"), null);
+        offence("s1", "s1-b", "DRUGS", 5);                                     // the same child again: once
+        outcome("s1", "s1-b", "REFERRAL_ORDER", day("2023-07-01"), null);
+        child("s2", CITY, BORN_2008, null);
+        offence("s2", "s2-a", "VIOLENCE_AGAINST_THE_PERSON", 4);               // gravity too low
+        outcome("s2", "s2-a", "YOUTH_REHABILITATION_ORDER", day("2023-06-01"), null);
+        child("s3", CITY, BORN_2008, null);
+        offence("s3", "s3-a", "BURGLARY", 5);                                  // not a serious violence category
+        outcome("s3", "s3-a", "YOUTH_REHABILITATION_ORDER", day("2023-06-01"), null);
+        child("s4", CITY, BORN_2008, null);
+        offence("s4", "s4-a", "DRUGS", 5);                                     // not a proven outcome
+        outcome("s4", "s4-a", "COMMUNITY_RESOLUTION", day("2023-06-01"), null);
+        child("s5", CITY, BORN_2008, null);
+        offence("s5", "s5-a", "VIOLENCE_AGAINST_THE_PERSON", 5);
+        outcome("s5", "s5-a", "DETENTION_AND_TRAINING_ORDER", day("2023-10-01"), null);
+        child("s6", CITY, LocalDate.of(2005, 1, 1), null);                     // 18 on the outcome date
+        offence("s6", "s6-a", "ROBBERY", 5);
+        outcome("s6", "s6-a", "FINE", day("2023-06-01"), null);
+
+        KpiFigure f = figure("yjb-kpi-9-serious-violence", "FY2023-24", null);
+        assertThat(f.numerator()).as("s1 and s5").isEqualTo(2);
+        assertThat(f.denominator()).isEqualTo(CITY_POPULATION);
+        assertThat(f.ratePer()).isEqualTo(10_000);
+        // 2 x 10,000 / 40,909 = 0.489 -> 0.5
+        assertThat(f.rate()).isEqualTo(new BigDecimal("0.5"));
+    }
+
+    // --- YJB KPI 10: the v2 answers ------------------------------------------------------------------
+
+    @Test
+    void victimAnswersNotRecordedAreLeftOutOfThatQuestionsDenominator() {
+        child("v", CITY, BORN_2008, null);
+        deliverVersion1VictimContact("v", "victim-1", day("2023-05-01"));     // upcast: all three not recorded
+        victim("v", "victim-2", day("2023-06-01"), true, false, true);
+        victim("v", "victim-3", day("2023-07-01"), false, null, true);
+        victim("v", "victim-4", day("2023-08-01"), true, true, false);
+
+        // Kept informed: answered by victims 2, 3, 4; yes by 2 and 4: 2 / 3 = 66.7%.
+        assertThat(rate("yjb-kpi-10-victims-kept-informed")).containsExactly(2L, 3L);
+        assertThat(figure("yjb-kpi-10-victims-kept-informed", "FY2023-24", null).rate()).isEqualTo(new BigDecimal("66.7"));
+        // RJ participated: answered by 2 and 4 (3 left it empty); yes by 4: 1 / 2.
+        assertThat(rate("yjb-kpi-10-victims-rj-participated")).containsExactly(1L, 2L);
+        // Support referral: answered by 2, 3, 4; yes by 2 and 3: 2 / 3.
+        assertThat(rate("yjb-kpi-10-victims-support-referral")).containsExactly(2L, 3L);
+        // The v1 questions still have all four victims.
+        assertThat(rate("yjb-kpi-10-victims-consented")).containsExactly(4L, 4L);
+        assertThat(figure("yjb-kpi-10-victims-consented", "FY2023-24", null).ruleVersion()).isEqualTo(2);
+        KpiFigure underV1 = calculator.compute(measures.named("yjb-kpi-10-victims-kept-informed"), query("FY2023-24", 1));
+        assertThat(List.of(underV1.numerator(), underV1.denominator())).as("v1 did not ask").containsExactly(0L, 0L);
+        assertThat(underV1.rate()).isNull();
+    }
+
+    // --- local measures ------------------------------------------------------------------------------
+
+    @Test
+    void remandsAndTheShareOfRemandedChildrenNotThenSentencedToCustody() {
+        child("r", CITY, BORN_2008, null);
+        // r1: remanded 1 May to 10 June, then a DTO for the offence: custody followed.
+        remand("r", "r1", "o1", "2023-05-01", null);
+        remand("r", "r1", "o1", "2023-05-01", "2023-06-10");
+        outcome("r", "o1", "DETENTION_AND_TRAINING_ORDER", day("2023-06-10"), null);
+        // r2: 1 July to 1 August, then a YRO: not custody.
+        remand("r", "r2", "o2", "2023-07-01", "2023-08-01");
+        outcome("r", "o2", "YOUTH_REHABILITATION_ORDER", day("2023-08-01"), null);
+        // r3: began 1 September and continues: a remand, not yet ended.
+        remand("r", "r3", "o3", "2023-09-01", null);
+        // r4: began in the previous year, ended 20 April, section 250 detention 20 days later (within 28).
+        remand("r", "r4", "o4", "2023-03-01", "2023-04-20");
+        outcome("r", "o4", "SECTION_250_DETENTION", day("2023-05-10"), null);
+
+        KpiFigure remands = figure("remands", "FY2023-24", null);
+        // Began in the year: r1, r2, r3 = 3; 3 x 1,000 / 40,909 = 0.073 -> 0.07.
+        assertThat(remands.numerator()).isEqualTo(3);
+        assertThat(remands.rate()).isEqualTo(new BigDecimal("0.07"));
+        // Ended in the year: r1, r2, r4 = 3; not then sentenced to custody: r2 = 1 / 3 = 33.3%.
+        KpiFigure share = figure("remands-not-sentenced-to-custody", "FY2023-24", null);
+        assertThat(List.of(share.numerator(), share.denominator())).containsExactly(1L, 3L);
+        assertThat(share.rate()).isEqualTo(new BigDecimal("33.3"));
+    }
+
+    @Test
+    void homeVisitsWithinADayOfCourtAndAccommodationReferralsThreeMonthsBeforeRelease() {
+        child("h", CITY, BORN_2008, null);
+        outcome("h", "h1", "REFERRAL_ORDER", day("2023-06-05"), null);
+        deliver(event(CITY, new HomeVisitRecorded("h", "h1", Instant.parse("2023-06-06T19:00:00Z")))); // 20:00 BST next day
+        outcome("h", "h2", "YOUTH_REHABILITATION_ORDER", day("2023-07-03"), null);
+        deliver(event(CITY, new HomeVisitRecorded("h", "h2", Instant.parse("2023-07-05T09:00:00Z")))); // two days on
+        outcome("h", "h3", "DETENTION_AND_TRAINING_ORDER", day("2023-08-01"), null);                    // no visit
+        outcome("h", "h4", "FINE", day("2023-08-02"), null);                                           // no supervision
+        // In time: h1 of h1, h2, h3 = 1 / 3.
+        assertThat(rate("home-visit-after-court")).containsExactly(1L, 3L);
+
+        // c1: expected release 30 September, referred 20 June (on or before 30 June): in time.
+        custody("h", "c1", "2023-01-10", "2023-09-30", "2023-06-20", "2023-09-30", "LICENCE");
+        // c2: expected 15 December, referred 1 October (after 15 September): late.
+        custody("h", "c2", "2023-06-01", "2023-12-15", "2023-10-01", "2023-12-15", "LICENCE");
+        // c3: released at the end of the sentence, never referred.
+        custody("h", "c3", "2023-09-01", "2024-01-10", null, "2024-01-10", "END_OF_SENTENCE");
+        // c4: the end of a remand is not a release the measure counts.
+        custody("h", "c4", "2023-09-01", null, null, "2023-10-01", "REMAND_ENDED");
+        assertThat(rate("resettlement-accommodation-referral")).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void psrQualityAndCongruenceQaReviewsAndTheNationalStandardsBand() {
+        child("q", CITY, BORN_2008, null);
+        audit("q", "PRE_SENTENCE_REPORT", "2023-05-01", "GOOD");
+        audit("q", "PRE_SENTENCE_REPORT", "2023-06-01", "OUTSTANDING");
+        audit("q", "PRE_SENTENCE_REPORT", "2023-07-01", "REQUIRES_IMPROVEMENT");
+        audit("q", "PRE_SENTENCE_REPORT", "2023-08-01", "INADEQUATE");
+        // PSR quality: 2 / 4 = 50.0%.
+        assertThat(rate("psr-quality")).containsExactly(2L, 4L);
+
+        audit("q", "CASE", "2023-05-01", "GOOD");
+        audit("q", "PLAN", "2023-05-02", "OUTSTANDING");
+        audit("q", "ASSESSMENT", "2023-05-03", "GOOD");
+        audit("q", "CASE", "2023-05-04", "INADEQUATE");
+        audit("q", "PLAN", "2023-05-05", "GOOD");
+        // QA reviews: 4 / 5 = 80.0%, the local target (the PSR audits are not QA reviews here).
+        assertThat(rate("qa-reviews")).containsExactly(4L, 5L);
+        assertThat(figure("qa-reviews", "FY2023-24", null).rate()).isEqualTo(new BigDecimal("80.0"));
+
+        // National standards sample: Q1 4 of 5 good or outstanding (80% Outstanding), Q2 3 of 5 (60% Requires
+        // Improvement), the year 7 of 10 (70% Good).
+        for (String rating : List.of("GOOD", "GOOD", "OUTSTANDING", "GOOD", "INADEQUATE")) {
+            audit("q", "NATIONAL_STANDARDS_SAMPLE", "2023-06-10", rating);
+        }
+        for (String rating : List.of("GOOD", "REQUIRES_IMPROVEMENT", "OUTSTANDING", "GOOD", "INADEQUATE")) {
+            audit("q", "NATIONAL_STANDARDS_SAMPLE", "2023-09-10", rating);
+        }
+        assertThat(figure("national-standards", "2023-24-Q1", null).band()).isEqualTo("OUTSTANDING");
+        assertThat(figure("national-standards", "2023-24-Q2", null).band()).isEqualTo("REQUIRES_IMPROVEMENT");
+        KpiFigure year = figure("national-standards", "FY2023-24", null);
+        assertThat(List.of(year.numerator(), year.denominator())).containsExactly(7L, 10L);
+        assertThat(year.band()).isEqualTo("GOOD");
+        assertThat(figure("qa-reviews", "FY2023-24", null).band()).as("only national standards is banded").isNull();
+
+        // Congruence: p1 proposed a YRO and got one; p2 proposed a referral order and got a DTO; p3's report came
+        // after the sentence; p4 had no report. 1 / 2.
+        psr("q", "p1", "2023-06-01", "YOUTH_REHABILITATION_ORDER");
+        outcome("q", "p1", "YOUTH_REHABILITATION_ORDER", day("2023-06-10"), null);
+        psr("q", "p2", "2023-07-01", "REFERRAL_ORDER");
+        outcome("q", "p2", "DETENTION_AND_TRAINING_ORDER", day("2023-07-05"), null);
+        psr("q", "p3", "2023-08-20", "YOUTH_REHABILITATION_ORDER");
+        outcome("q", "p3", "YOUTH_REHABILITATION_ORDER", day("2023-08-10"), null);
+        outcome("q", "p4", "FINE", day("2023-09-01"), null);
+        assertThat(rate("psr-congruence")).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void lookedAfterChildrenKnownAndCaseloadPerPractitionerAtThePeriodsEnd() {
+        Instant registered = at("2023-04-02");
+        for (String c : List.of("k1", "k2", "k3", "k4")) {
+            child(c, CITY, BORN_2008, registered);
+        }
+        child("k5", COUNTY, BORN_2008, registered);
+        child("k6", CITY, BORN_2008, at("2024-04-02"));                          // registered after the year
+        caseChange(new CaseClosed("k2", day("2024-01-10"), "ORDER_COMPLETED"));
+        caseChange(new CaseClosed("k3", day("2023-12-01"), "ORDER_COMPLETED"));
+        caseChange(new CaseReopened("k3", day("2024-02-01")));
+        deliver(event(CITY, new CaseTransferred("k4", "OUT", COUNTY, "TRANSFER", day("2024-03-01"))));
+        deliver(event(COUNTY, new CaseTransferred("k5", "OUT", CITY, "TRANSFER", day("2024-03-15"))));
+        deliver(event(CITY, new CaseTransferred("k5", "IN", COUNTY, "TRANSFER", day("2024-03-15"))));
+        referenceFigures.enter(new ReferenceFigure(ReferenceFigure.Kind.PRACTITIONER_FTE, CITY, day("2023-04-01"),
+                day("2024-03-31"), new BigDecimal("1.5"), "HR", null, null), "admin");
+
+        KpiFigure caseload = figure("caseload", "FY2023-24", null);
+        // Open on 31 March 2024: k1, k3 (reopened), k5 (transferred in) = 3; per 1.5 FTE = 2.0.
+        assertThat(caseload.numerator()).isEqualTo(3);
+        assertThat(caseload.denominator()).as("FTE in hundredths").isEqualTo(150);
+        assertThat(caseload.rate()).isEqualTo(new BigDecimal("2.0"));
+        assertThat(DrillDown.of(calculator.evaluate(measures.named("caseload"), query("FY2023-24", null))).counted())
+                .extracting(DrillDown.Entry::childId).containsExactly("k1", "k3", "k5");
+        assertThat(figure("caseload", "2023-24-Q3", null).numerator())
+                .as("31 December: k1, k2, k4 (k3 closed, k5 not yet in)").isEqualTo(3);
+        KpiFigure nextQuarter = figure("caseload", "2024-25-Q1", null);
+        assertThat(nextQuarter.numerator()).as("30 June 2024: k1, k3, k5 and k6, registered in April").isEqualTo(4);
+        assertThat(nextQuarter.rate()).as("no FTE entered for 30 June 2024: no rate").isNull();
+
+        // Looked after on 31 March 2024 by the latest answer assessed by then: k1 yes; k2 yes, then no;
+        // k3 only from 5 April; k4 yes but transferred out. 1 of the local authority's 40 = 2.5%.
+        lookedAfter("k1", "2024-01-10", true);
+        lookedAfter("k2", "2023-06-01", true);
+        lookedAfter("k2", "2024-02-01", false);
+        lookedAfter("k3", "2024-04-05", true);
+        lookedAfter("k4", "2023-06-01", true);
+        referenceFigures.enter(new ReferenceFigure(ReferenceFigure.Kind.LOOKED_AFTER_CHILDREN, CITY, day("2023-04-01"),
+                day("2024-03-31"), new BigDecimal("40"), "SSDA903", null, null), "admin");
+        KpiFigure known = figure("looked-after-known", "FY2023-24", null);
+        assertThat(List.of(known.numerator(), known.denominator())).containsExactly(1L, 40L);
+        assertThat(known.rate()).isEqualTo(new BigDecimal("2.5"));
+        assertRefused(() -> referenceFigures.enter(new ReferenceFigure(ReferenceFigure.Kind.LOOKED_AFTER_CHILDREN, CITY,
+                day("2024-01-01"), day("2024-12-31"), new BigDecimal("41"), null, null, null), "admin"),
+                "validFrom", HttpStatus.CONFLICT);
+        assertRefused(() -> referenceFigures.enter(new ReferenceFigure(ReferenceFigure.Kind.LOOKED_AFTER_CHILDREN, CITY,
+                day("2024-04-01"), day("2025-03-31"), new BigDecimal("40.5"), null, null, null), "admin"),
+                "value", HttpStatus.BAD_REQUEST);
+    }
+
+    // --- transfers and partnership figures -----------------------------------------------------------
+
+    @Test
+    void aTransferredChildCountsForEachServiceOnItsOwnDaysAndEntersOnceAcrossThePartnership() {
+        // t: cautioned in the city (its first-time entrant), transferred to the county on 1 September, then a YRO.
+        child("t", CITY, BORN_2008, null);
+        outcome("t", "t1", "YOUTH_CAUTION", day("2023-05-01"), null);
+        deliver(event(CITY, new CaseTransferred("t", "OUT", COUNTY, "TRANSFER", day("2023-09-01"))));
+        deliver(event(COUNTY, new CaseTransferred("t", "IN", CITY, "TRANSFER", day("2023-09-01"))));
+        outcome("t", "t2", "YOUTH_REHABILITATION_ORDER", day("2023-10-01"), null);
+        // u: first entered in the county in 2022, transferred to the city in February 2023, sentenced there in June.
+        child("u", COUNTY, BORN_2008, null);
+        outcome("u", "u1", "YOUTH_CAUTION", day("2022-06-01"), null);
+        deliver(event(COUNTY, new CaseTransferred("u", "OUT", CITY, "TRANSFER", day("2023-02-01"))));
+        deliver(event(CITY, new CaseTransferred("u", "IN", COUNTY, "TRANSFER", day("2023-02-01"))));
+        outcome("u", "u2", "REFERRAL_ORDER", day("2023-06-01"), null);
+        // w: a county child, caretaken by the city (the case stays with the county).
+        child("w", COUNTY, BORN_2008, null);
+        deliver(event(CITY, new CaseTransferred("w", "IN", COUNTY, "CARETAKING", day("2023-04-10"))));
+        outcome("w", "w1", "YOUTH_CAUTION", day("2023-07-01"), null);
+
+        assertThat(numerator("first-time-entrants", CITY)).as("t only: u entered in the county in 2022").isEqualTo(1);
+        assertThat(numerator("first-time-entrants", COUNTY)).as("w; t is not counted twice").isEqualTo(1);
+        assertThat(numerator("first-time-entrants", "partnership")).isEqualTo(2);
+        // Outcomes by the service on the day: city t1, u2; county t2, w1.
+        assertThat(numerator("oocd-outcome-mix", CITY)).as("t1 of t1, u2").isEqualTo(1);
+        assertThat(figure("oocd-outcome-mix", "FY2023-24", null).denominator()).isEqualTo(2);
+        KpiFigure county = calculator.compute(measures.named("oocd-outcome-mix"), service(COUNTY, "FY2023-24"));
+        assertThat(List.of(county.numerator(), county.denominator())).as("w1 of t2, w1").containsExactly(1L, 2L);
+        assertThat(numerator("first-time-entrants", CITY, "FY2022-23")).as("u was the county's then").isZero();
+        assertThat(numerator("first-time-entrants", COUNTY, "FY2022-23")).isEqualTo(1);
+
+        KpiFigure partnership = calculator.compute(measures.named("first-time-entrants"), service("partnership", "FY2023-24"));
+        // 2 children per 100,000 of 40,909 + 71,500 = 112,409: 1.78 -> 2.
+        assertThat(partnership.denominator()).isEqualTo(CITY_POPULATION + COUNTY_POPULATION);
+        assertThat(partnership.rate()).isEqualTo(new BigDecimal("2"));
+        assertThat(calculator.compute(measures.named("first-time-entrants"),
+                service(CITY + "," + COUNTY, "FY2023-24"))).as("a list of the services is the same figure")
+                .usingRecursiveComparison().ignoringFields("youthJusticeService").isEqualTo(partnership);
+        Breakdown bySex = breakdowns.breakdown(measures.named("first-time-entrants"), service("partnership", "FY2023-24"),
+                Dimension.SEX);
+        assertThat(bySex.groups().stream().mapToLong(Breakdown.Group::numerator).sum()).isEqualTo(2);
+        assertThat(bySex.groups().stream().mapToLong(g -> g.denominator() == null ? 0 : g.denominator()).sum())
+                .as("both services' cells").isEqualTo(CITY_POPULATION + COUNTY_POPULATION);
+    }
+
+    @Test
+    void aLateBackDatedTransferMovesTheChildFromItsDateButNotAsOfBeforeItWasRecorded() {
+        child("x", CITY, BORN_2008, at("2023-04-02"));
+        deliver(codec.wrap(UUID.randomUUID().toString(), null, at("2023-10-02"), "test",
+                new OutcomeRecorded("x", "x1", "YOUTH_REHABILITATION_ORDER", day("2023-10-01"), null)));
+        // Recorded on 20 November, back-dated to 1 September.
+        deliver(codec.wrap(UUID.randomUUID().toString(), CITY, at("2023-11-20"), "test",
+                new CaseTransferred("x", "OUT", COUNTY, "TRANSFER", day("2023-09-01"))));
+
+        FigureQuery before = new FigureQuery(CITY, ReportingPeriod.named("FY2023-24"), null, day("2023-11-19"));
+        assertThat(calculator.compute(measures.named("oocd-outcome-mix"), before).denominator())
+                .as("as it stood before the transfer was recorded: the city's YRO").isEqualTo(1);
+        assertThat(calculator.compute(measures.named("oocd-outcome-mix"), service(CITY, "FY2023-24")).denominator())
+                .as("now: the city stopped counting x on 1 September").isZero();
+        assertThat(calculator.compute(measures.named("oocd-outcome-mix"), service(COUNTY, "FY2023-24")).denominator())
+                .as("and the county has not recorded a transfer in").isZero();
+    }
+
+    @Test
+    void aChildTurning18WithinThePeriodCountsOnlyForOutcomesBefore18() {
+        // Born 1 October 2005: 17 until 30 September 2023, 18 from 1 October.
+        child("e", CITY, LocalDate.of(2005, 10, 1), null);
+        offence("e", "e1", "ROBBERY", 5);
+        outcome("e", "e1", "FINE", day("2023-10-01"), null);                  // 18 that day
+        assertThat(numerator("yjb-kpi-9-serious-violence", CITY)).isZero();
+        offence("e", "e0", "ROBBERY", 5);
+        outcome("e", "e0", "FINE", day("2023-09-30"), null);                  // 17 the day before
+        assertThat(numerator("yjb-kpi-9-serious-violence", CITY)).isEqualTo(1);
+        assertThat(numerator("first-time-entrants", CITY)).isEqualTo(1);
+    }
+
+    // --- looked-after and SEND breakdowns --------------------------------------------------------------
+
+    @Test
+    void looksUpLookedAfterStatusAndSendFromTheLatestAnswerKnownAtThePeriodsEnd() {
+        // a: looked after (June), SEND identified (September, a snapshot with no looked-after answer).
+        child("a", CITY, BORN_2008, null);
+        status("a", "2023-06-01", true, null);
+        status("a", "2023-09-01", null, true);
+        outcome("a", "a1", "COMMUNITY_RESOLUTION", day("2023-05-01"), null);
+        outcome("a", "a2", "REFERRAL_ORDER", day("2023-07-01"), null);
+        // b: not looked after; no SEND answer.
+        child("b", CITY, BORN_2008, null);
+        status("b", "2023-06-01", false, null);
+        outcome("b", "b1", "YOUTH_CAUTION", day("2023-08-01"), null);
+        // c: no looked-after answer; no SEND need.
+        child("c", CITY, BORN_2008, null);
+        status("c", "2023-06-01", null, false);
+        outcome("c", "c1", "FINE", day("2023-08-01"), null);
+        // d: looked after only from May 2024, after the year: not recorded at its end.
+        child("d", CITY, BORN_2008, null);
+        status("d", "2024-05-01", true, true);
+        outcome("d", "d1", "COMMUNITY_RESOLUTION", day("2023-09-01"), null);
+
+        // The mix: out-of-court a1, b1, d1 of all five outcomes.
+        Breakdown lookedAfter = breakdowns.breakdown(measures.named("oocd-outcome-mix"), query("FY2023-24", null),
+                Dimension.LOOKED_AFTER);
+        assertThat(lookedAfter.groups()).containsExactly(
+                new Breakdown.Group("LOOKED_AFTER", 1, 2L, new BigDecimal("50.0"), null),       // a1 of a1, a2
+                new Breakdown.Group("NOT_LOOKED_AFTER", 1, 1L, new BigDecimal("100.0"), null),  // b1
+                new Breakdown.Group("NOT_RECORDED", 1, 2L, new BigDecimal("50.0"), null));      // d1 of c1, d1
+        Breakdown send = breakdowns.breakdown(measures.named("oocd-outcome-mix"), query("FY2023-24", null),
+                Dimension.SEND);
+        assertThat(send.groups()).containsExactly(
+                new Breakdown.Group("SEND", 1, 2L, new BigDecimal("50.0"), null),               // a1 of a1, a2
+                new Breakdown.Group("NO_SEND", 0, 1L, new BigDecimal("0.0"), null),             // c1
+                new Breakdown.Group("NOT_RECORDED", 2, 2L, new BigDecimal("100.0"), null));     // b1, d1
+    }
+
+    // --- every measure listed, exported and versioned ------------------------------------------------
+
+    @Test
+    void everyMeasureIsListedWithItsRuleVersionsAndExported() {
+        List<KpiController.MeasureInfo> listed = kpis.measures();
+        assertThat(listed).extracting(KpiController.MeasureInfo::name).contains("yjb-kpi-8-board-attendance",
+                "yjb-kpi-9-serious-violence", "yjb-kpi-10-victims-kept-informed", "remands",
+                "remands-not-sentenced-to-custody", "home-visit-after-court", "resettlement-accommodation-referral",
+                "psr-quality", "psr-congruence", "qa-reviews", "national-standards", "looked-after-known", "caseload");
+        assertThat(listed).allSatisfy(m -> assertThat(m.ruleVersions()).as(m.name()).isNotEmpty());
+        assertThat(listed).filteredOn(m -> m.name().equals("reoffending-binary")).singleElement()
+                .satisfies(m -> assertThat(m.ruleVersions()).extracting(KpiController.RuleVersion::version)
+                        .containsExactly(1, 2));
+        String csv = quarterlyReturn.csv(query("2023-24-Q1", null));
+        for (var m : listed) {
+            assertThat(csv).as(m.name()).contains("\r\n" + m.name() + ",");
+        }
+        assertThat(csv).contains("\r\nyjb-kpi-8-board-attendance,1,leicester-city,2023-24-Q1,");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private Map<String, Long> factCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("kpi_prevention_referral", "kpi_arrest", "kpi_remand", "kpi_custody_entry",
+                "kpi_resettlement_referral", "kpi_custody_release", "kpi_psr", "kpi_home_visit", "kpi_assessment",
+                "kpi_case_audit", "kpi_transfer", "kpi_case_change", "kpi_panel_amendment", "kpi_ycc_not_completed")) {
+            counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    private List<Long> rate(String measure) {
+        KpiFigure f = figure(measure, "FY2023-24", null);
+        return List.of(f.numerator(), f.denominator());
+    }
+
+    private long numerator(String measure, String service) {
+        return numerator(measure, service, "FY2023-24");
+    }
+
+    private long numerator(String measure, String service, String period) {
+        return calculator.compute(measures.named(measure), service(service, period)).numerator();
+    }
+
+    private KpiFigure figure(String measure, String period, LocalDate asOf) {
+        return calculator.compute(measures.named(measure), new FigureQuery(CITY, ReportingPeriod.named(period), null, asOf));
+    }
+
+    private static FigureQuery query(String period, Integer ruleVersion) {
+        return new FigureQuery(CITY, ReportingPeriod.named(period), ruleVersion, null);
+    }
+
+    private static FigureQuery service(String service, String period) {
+        return new FigureQuery(service, ReportingPeriod.named(period), null, null);
+    }
+
+    private static LocalDate day(String day) {
+        return LocalDate.parse(day);
+    }
+
+    private static Instant at(String day) {
+        return LocalDate.parse(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    private static void assertRefused(Runnable action, String field, HttpStatus status) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(DomainRefusal.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.status()).isEqualTo(status);
+        });
+    }
+
+    private static BoardMeeting meeting(String service, String heldOn, String... attended) {
+        return new BoardMeeting(null, service, LocalDate.parse(heldOn), List.of(attended), null, null, null);
+    }
+
+    private void child(String childId, String service, LocalDate dateOfBirth, Instant recordedAt) {
+        deliver(codec.wrap(UUID.randomUUID().toString(), service, recordedAt == null ? at("2020-01-01") : recordedAt,
+                "test", new ChildRegistered(childId, service, dateOfBirth, "MALE", "WHITE_BRITISH", service)));
+    }
+
+    private void offence(String childId, String offenceId, String category, int gravity) {
+        deliver(event(null, new OffenceRecorded(childId, offenceId, LocalDate.of(2023, 4, 1), category, gravity, true)));
+    }
+
+    /** An offence (when committed is given) and an outcome for it. */
+    private void outcome(String childId, String offenceId, String code, LocalDate date, LocalDate committed) {
+        if (committed != null) {
+            deliver(event(null, new OffenceRecorded(childId, offenceId, committed, "THEFT_AND_HANDLING", 2, true)));
+        }
+        deliver(event(null, new OutcomeRecorded(childId, offenceId, code, date, null)));
+    }
+
+    private void remand(String childId, String remandId, String offenceId, String start, String end) {
+        deliver(event(CITY, new RemandRecorded(childId, remandId, offenceId, "YOUTH_DETENTION_ACCOMMODATION",
+                day(start), end == null ? null : day(end))));
+    }
+
+    private void custody(String childId, String orderId, String admitted, String expected, String referred,
+                         String released, String releaseType) {
+        deliver(event(CITY, new CustodyEntered(childId, orderId, "STC", day(admitted),
+                expected == null ? null : day(expected))));
+        if (referred != null) {
+            deliver(event(CITY, new ResettlementAccommodationReferralMade(childId, orderId, day(referred), day(expected))));
+        }
+        deliver(event(CITY, new ReleasedFromCustody(childId, orderId, day(released), releaseType)));
+    }
+
+    private void audit(String childId, String subject, String on, String rating) {
+        deliver(event(CITY, new CaseAuditRecorded(childId, UUID.randomUUID().toString(), subject, null, day(on), rating)));
+    }
+
+    private void psr(String childId, String offenceId, String submitted, String proposed) {
+        deliver(event(CITY, new PreSentenceReportSubmitted(childId, offenceId, day(submitted).minusDays(10), day(submitted),
+                proposed, true)));
+    }
+
+    private void caseChange(IntegrationPayload change) {
+        deliver(event(CITY, change));
+    }
+
+    private void lookedAfter(String childId, String assessed, boolean lookedAfter) {
+        status(childId, assessed, lookedAfter, null);
+    }
+
+    /** A snapshot with only the answers given (null: the part not in the snapshot), recorded the day assessed. */
+    private void status(String childId, String assessed, Boolean lookedAfter, Boolean send) {
+        deliver(codec.wrap(UUID.randomUUID().toString(), CITY, at(assessed), "test",
+                new StatusRecorded(childId, "order-" + childId, "REVIEW", day(assessed), null, null,
+                        send == null ? null : new StatusRecorded.Send(send, false), null, null,
+                        lookedAfter == null ? null : new StatusRecorded.WiderServices(lookedAfter, false, false, false))));
+    }
+
+    private void victim(String childId, String victimId, LocalDate on, Boolean keptInformed, Boolean rjParticipated,
+                        Boolean support) {
+        deliver(event(CITY, new VictimContactRecorded(childId, "off", victimId, on, "VIEWS_GIVEN", true, true,
+                keptInformed, rjParticipated, support)));
+    }
+
+    /** A version 1 message as an older case-service wrote it: without the three v2 answers. */
+    private void deliverVersion1VictimContact(String childId, String victimId, LocalDate on) {
+        ObjectNode payload = new ObjectMapper().createObjectNode().put("childId", childId).put("offenceId", "off")
+                .put("victimId", victimId).put("contactedOn", on.toString()).put("result", "VIEWS_GIVEN")
+                .put("consentedToContact", true).put("restorativeJusticeOffered", false);
+        deliver(new IntegrationEvent(UUID.randomUUID().toString(), "VictimContactRecorded", 1, CITY, childId,
+                Instant.now(), "test", payload));
+    }
+
+    private IntegrationEvent event(String service, IntegrationPayload payload) {
+        return codec.wrap(UUID.randomUUID().toString(), service, Instant.now(), "test", payload);
+    }
+
+    /**
+     * As the listener does it: through the wire form and the decoder's contract lookup, claimed in processed_event
+     * and applied only when the claim is new.
+     */
+    private void deliver(IntegrationEvent sent) {
+        IntegrationEvent event = codec.read(codec.write(sent));
+        IntegrationPayload payload = codec.payload(event).orElseThrow();
+        assertThat(ReadModelProjection.missingFields(payload)).isEmpty();
+        if (consumed.markProcessed(event, new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(),
+                event.childId(), new byte[0]))) {
+            projection.apply(event, payload);
+        }
+    }
+}
