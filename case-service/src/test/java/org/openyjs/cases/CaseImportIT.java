@@ -179,6 +179,14 @@ class CaseImportIT {
         assertThat(events).containsExactly("ChildRegistered", "OffenceRecorded", "OutcomeRecorded", "OffenceRecorded",
                 "OutcomeRecorded", "OrderStarted", "OrderEnded", "StatusRecorded", "CaseClosed");
         assertThat(caseA.get("timeline").get(0).get("recordedBy").asText()).isEqualTo("ada.admin");
+        // Each imported row is a write to the child's record: audited, by the admin who started the import.
+        JsonNode trail = http.getForObject("/audit/case-access?childId=" + a, JsonNode.class);
+        assertThat(StreamSupport.stream(trail.spliterator(), false)
+                .filter(e -> "IMPORT".equals(e.get("channel").asText()))
+                .map(e -> e.get("action").asText())).containsExactlyInAnyOrder("COMMAND RegisterChild",
+                "COMMAND RecordOffence", "COMMAND RecordOffence", "COMMAND RecordOutcome", "COMMAND StartOrder",
+                "COMMAND EndOrder", "COMMAND RecordStatus", "COMMAND CloseCase");
+        assertThat(trail.findValuesAsText("user")).contains("ada.admin");
         assertThat(http.getForObject("/cases/" + young, JsonNode.class).get("offences")).isEmpty();
         assertThat(http.getForObject("/cases/" + b, JsonNode.class).get("timeline")).hasSize(1);
 

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
+import org.openyjs.events.panel.PanelDecisionAmended;
 import org.openyjs.events.panel.PanelDecisionRecorded;
+import org.openyjs.events.panel.YouthConditionalCautionNotCompleted;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 class CaseServiceIT {
 
     /** Fields that would identify a child or a family: none may appear on an integration topic. */
-    private static final Set<String> PERSONAL_DATA_FIELDS = Set.of("name", "firstName", "lastName", "surname",
+    static final Set<String> PERSONAL_DATA_FIELDS = Set.of("name", "firstName", "lastName", "surname",
             "givenName", "address", "postcode", "phone", "email", "contact", "rationale");
 
     @DynamicPropertySource
@@ -180,6 +182,79 @@ class CaseServiceIT {
         assertThat(view.get("timeline").get(2).get("recordedBy").asText()).isEqualTo("chair");
     }
 
+    @Test
+    void an_amended_panel_decision_delivered_twice_corrects_the_outcome_once() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2009-01-20");
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2024-01-03","offenceCategory":"CRIMINAL_DAMAGE","admitted":true}""");
+        String decisionId = "decision-" + UUID.randomUUID();
+        PanelDecisionRecorded decision = new PanelDecisionRecorded(decisionId, "panel-1", child, "o1", "YOUTH_CAUTION",
+                LocalDate.of(2024, 1, 10));
+        PanelDecisionAmended amended = new PanelDecisionAmended("amendment-" + UUID.randomUUID(), decisionId,
+                "panel-1", child, "o1", "OUTCOME_22", LocalDate.of(2024, 1, 24));
+        byte[] amendment = codec.write(codec.wrap(UUID.randomUUID().toString(), "leicester-city", Instant.now(), "chair",
+                amended));
+        KafkaTopics.send(TestInfrastructure.kafkaBootstrapServers(), Topics.PANEL_EVENTS, child,
+                codec.write(codec.wrap(UUID.randomUUID().toString(), "leicester-city", Instant.now(), "chair", decision)),
+                amendment, amendment);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.getForObject("/cases/" + child,
+                JsonNode.class).get("offences").get(0).get("outcomeCode").asText()).isEqualTo("OUTCOME_22"));
+        List<IntegrationEvent> events = readUntil(Topics.CASE_EVENTS, child, 4).stream()
+                .map(r -> codec.read(r.value())).toList();
+        assertThat(events).extracting(IntegrationEvent::eventType)
+                .containsExactly("ChildRegistered", "OffenceRecorded", "OutcomeRecorded", "OutcomeCorrected");
+        assertThat(events.get(3).payload().get("correctsEventId").asText()).isEqualTo(events.get(2).eventId());
+        assertThat(events.get(3).payload().get("outcomeDate").asText()).isEqualTo("2024-01-24");
+        JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
+        assertThat(view.get("timeline").findValuesAsText("event")).containsExactly("ChildRegistered", "OffenceRecorded",
+                "OutcomeRecorded", "OutcomeCorrected");
+        JsonNode trail = http.getForObject("/audit/case-access?childId=" + child, JsonNode.class);
+        assertThat(trail).anySatisfy(entry -> {
+            assertThat(entry.get("channel").asText()).isEqualTo("KAFKA");
+            assertThat(entry.get("user").asText()).isEqualTo("chair");
+            assertThat(entry.get("access").asText()).isEqualTo("WRITE");
+            assertThat(entry.get("action").asText()).isEqualTo("COMMAND AmendPanelOutcome");
+        });
+    }
+
+    @Test
+    void a_caution_not_completed_is_recorded_once_and_a_decision_to_charge_is_not_an_outcome() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2009-01-20");
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2024-01-03","offenceCategory":"CRIMINAL_DAMAGE","admitted":true}""");
+        post("/cases/" + child + "/offences", """
+                {"offenceId":"o2","offenceDate":"2024-01-04","offenceCategory":"ROBBERY","admitted":true}""");
+        String cautionDecision = "decision-" + UUID.randomUUID();
+        byte[] caution = codec.write(codec.wrap(UUID.randomUUID().toString(), "leicester-city", Instant.now(), "chair",
+                new PanelDecisionRecorded(cautionDecision, "panel-1", child, "o1", "YOUTH_CONDITIONAL_CAUTION",
+                        LocalDate.of(2024, 1, 10))));
+        byte[] notCompleted = codec.write(codec.wrap(UUID.randomUUID().toString(), "leicester-city", Instant.now(),
+                "chair", new YouthConditionalCautionNotCompleted(cautionDecision, child, "o1", LocalDate.of(2024, 4, 10),
+                        LocalDate.of(2024, 4, 11))));
+        byte[] charge = codec.write(codec.wrap(UUID.randomUUID().toString(), "leicester-city", Instant.now(), "chair",
+                new PanelDecisionRecorded("decision-" + UUID.randomUUID(), "panel-1", child, "o2", "CHARGE",
+                        LocalDate.of(2024, 1, 10))));
+        KafkaTopics.send(TestInfrastructure.kafkaBootstrapServers(), Topics.PANEL_EVENTS, child,
+                caution, notCompleted, notCompleted, charge, charge);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode offences = http.getForObject("/cases/" + child, JsonNode.class).get("offences");
+            assertThat(offences.get(0).get("conditionalCautionNotCompleted").asBoolean()).isTrue();
+            assertThat(offences.get(1).get("chargedOn").asText()).isEqualTo("2024-01-10");
+        });
+        List<IntegrationEvent> events = readUntil(Topics.CASE_EVENTS, child, 4).stream()
+                .map(r -> codec.read(r.value())).toList();
+        // The charge publishes no outcome: the offence went to court and has none yet.
+        assertThat(events).extracting(IntegrationEvent::eventType)
+                .containsExactly("ChildRegistered", "OffenceRecorded", "OffenceRecorded", "OutcomeRecorded");
+        JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
+        assertThat(view.get("offences").get(1).get("outcomeCode").isNull()).isTrue();
+        assertThat(view.get("timeline").findValuesAsText("event")).containsExactly("ChildRegistered",
+                "OffenceRecorded", "OffenceRecorded", "OutcomeRecorded", "ConditionalCautionNotCompleted",
+                "ChargedByPanelDecision");
+    }
+
     private void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String field) {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -201,7 +276,7 @@ class CaseServiceIT {
         }
     }
 
-    private static Set<String> fieldNames(JsonNode node) {
+    static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new java.util.HashSet<>();
         if (node.isObject()) {
             node.fields().forEachRemaining(f -> {

@@ -26,11 +26,16 @@ public class AuditController {
         this.jdbc = jdbc;
     }
 
-    public record Access(Instant at, String user, String roles, String childId, String action, String reason,
-                         String correlationId) {
+    /**
+     * @param access  READ or WRITE (null on entries from before writes were told apart)
+     * @param status  the HTTP status of the answer (403: refused, e.g. a restricted record)
+     * @param channel HTTP, or KAFKA / IMPORT for writes that did not come over HTTP
+     */
+    public record Access(Instant at, String user, String roles, String childId, String access, String action,
+                         Integer status, String channel, String reason, String correlationId) {
     }
 
-    @Operation(summary = "Who accessed a child's record, or what a user accessed (give childId or user)")
+    @Operation(summary = "Who read or wrote a child's record, or what a user read or wrote (give childId or user)")
     @GetMapping("/case-access")
     public List<Access> access(@RequestParam(required = false) String childId,
                                @RequestParam(required = false) String user) {
@@ -38,13 +43,15 @@ public class AuditController {
             throw new DomainRefusal(childId == null ? "childId" : "user", "give exactly one of childId or user");
         }
         return jdbc.sql("""
-                        SELECT at, user_name, roles, child_id, action, reason, correlation_id FROM case_access_audit
+                        SELECT at, user_name, roles, child_id, access, action, status, channel, reason, correlation_id
+                        FROM case_access_audit
                         WHERE (CAST(:child AS VARCHAR) IS NULL OR child_id = :child)
                           AND (CAST(:user AS VARCHAR) IS NULL OR user_name = :user)
                         ORDER BY id DESC LIMIT :limit""")
                 .param("child", childId).param("user", user).param("limit", LIMIT)
                 .query((rs, n) -> new Access(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10)))
                 .list();
     }
 }

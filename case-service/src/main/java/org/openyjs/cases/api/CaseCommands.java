@@ -141,9 +141,12 @@ public final class CaseCommands {
             String result,
             boolean consentedToContact,
             boolean restorativeJusticeOffered,
+            Boolean keptInformed,
+            Boolean restorativeJusticeParticipated,
+            Boolean supportReferralMade,
             @TargetAggregateVersion Long expectedVersion) {
 
-        /** Without an expected version: recorded whatever the case's version. */
+        /** Without an expected version and without the version 2 answers (not recorded). */
         public RecordVictimContact(String childId,
                 String offenceId,
                 String victimId,
@@ -151,14 +154,20 @@ public final class CaseCommands {
                 String result,
                 boolean consentedToContact,
                 boolean restorativeJusticeOffered) {
-            this(childId, offenceId, victimId, contactedOn, result, consentedToContact, restorativeJusticeOffered, null);
+            this(childId, offenceId, victimId, contactedOn, result, consentedToContact, restorativeJusticeOffered,
+                    null, null, null, null);
         }
     }
 
-    /** Closes the case; nothing more is recorded on it until it is reopened. */
+    /**
+     * Closes the case; nothing more is recorded on it until it is reopened.
+     *
+     * @param reasonCode why, as a code that leaves the service (e.g. ORDER_COMPLETED); {@code reason} is free text that stays
+     */
     public record CloseCase(
             @TargetAggregateIdentifier String childId,
             LocalDate closedOn,
+            String reasonCode,
             String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
@@ -272,5 +281,276 @@ public final class CaseCommands {
             String offenceId,
             Instant visitedAt,
             @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- Prevention and early intervention ---
+
+    /**
+     * A referral for prevention work (no offence needed).
+     *
+     * @param source  POLICE_COMMUNITY_RESOLUTION, OOCD_PANEL, SCHOOL, PPN or FAMILY
+     * @param consent GIVEN, OPTED_OUT or PENDING: the service works unless the family opts out
+     */
+    public record RecordPreventionReferral(
+            @TargetAggregateIdentifier String childId,
+            String referralId,
+            LocalDate referredOn,
+            String source,
+            String consent,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** The family's answer on a prevention referral, later than the referral itself. */
+    public record RecordPreventionConsent(
+            @TargetAggregateIdentifier String childId,
+            String referralId,
+            String consent,
+            LocalDate decidedOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** The check 12 months after a case with prevention work closed: has the child come back to notice? */
+    public record RecordPostClosureCheck(
+            @TargetAggregateIdentifier String childId,
+            LocalDate checkedOn,
+            boolean furtherInvolvement,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- Arrest and police custody ---
+
+    public record RecordArrest(
+            @TargetAggregateIdentifier String childId,
+            String arrestId,
+            Instant arrestedAt,
+            boolean heldOvernight,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Allocates a worker (a user name) to the child; at the point of arrest when {@code arrestId} is given.
+     * The allocated worker may restrict the child's record.
+     */
+    public record AllocateWorker(
+            @TargetAggregateIdentifier String childId,
+            String worker,
+            Instant allocatedAt,
+            String arrestId,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** A PACE transfer to local authority accommodation was requested for a child held overnight, and whether provided. */
+    public record RecordPaceTransfer(
+            @TargetAggregateIdentifier String childId,
+            String arrestId,
+            boolean provided,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** @param result CHARGED, BAILED, RELEASED_UNDER_INVESTIGATION, NO_FURTHER_ACTION or REFERRED_TO_PANEL */
+    public record RecordArrestResult(
+            @TargetAggregateIdentifier String childId,
+            String arrestId,
+            String result,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- Orders: referral-order panels, plans, reviews, contacts, breach ---
+
+    /** @param panelType INITIAL, REVIEW, EMERGENCY or FINAL */
+    public record RecordReferralOrderPanel(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            String panelType,
+            LocalDate heldOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RecordInterventionPlan(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate agreedOn,
+            boolean coProducedWithChild,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RecordChildReviewMeeting(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate heldOn,
+            boolean childAttended,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** @param contactType FACE_TO_FACE, PHONE, VIDEO or HOME_VISIT */
+    public record RecordOrderContact(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate contactOn,
+            String contactType,
+            boolean attended,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RecordBreach(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate breachedOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- Custody and resettlement ---
+
+    /** @param establishmentType YOI, STC or SCH */
+    public record AdmitToCustody(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            String establishmentType,
+            LocalDate admittedOn,
+            LocalDate expectedReleaseDate,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record AllocateYouthAdvocate(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate allocatedOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record MakeAccommodationReferral(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate referredOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Release on temporary licence from {@code leftOn} to {@code returnedOn}. */
+    public record RecordTemporaryRelease(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate leftOn,
+            LocalDate returnedOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** @param releaseType LICENCE (custody to community) or END_OF_SENTENCE */
+    public record ReleaseFromCustody(
+            @TargetAggregateIdentifier String childId,
+            String orderId,
+            LocalDate releasedOn,
+            String releaseType,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- Transitions and transfers ---
+
+    /** @param decision TRANSFER_TO_PROBATION or REMAIN_WITH_YOUTH_JUSTICE */
+    public record RecordTransitionDecision(
+            @TargetAggregateIdentifier String childId,
+            LocalDate decidedOn,
+            String decision,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * @param direction   OUT (to {@code otherYouthJusticeService}) or IN (from it)
+     * @param arrangement TRANSFER or CARETAKING
+     */
+    public record TransferCase(
+            @TargetAggregateIdentifier String childId,
+            String direction,
+            String otherYouthJusticeService,
+            String arrangement,
+            LocalDate transferredOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- Feedback and quality audits ---
+
+    /** @param respondent CHILD or PARENT_CARER; @param rating 1 (poor) to 5 (excellent) */
+    public record RecordFeedback(
+            @TargetAggregateIdentifier String childId,
+            String feedbackId,
+            String respondent,
+            int rating,
+            String comment,
+            LocalDate givenOn,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * @param subject CASE, ASSESSMENT, PLAN, PRE_SENTENCE_REPORT or NATIONAL_STANDARDS_SAMPLE
+     * @param rating  OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT or INADEQUATE
+     */
+    public record RecordCaseAudit(
+            @TargetAggregateIdentifier String childId,
+            String auditId,
+            String subject,
+            String offenceId,
+            LocalDate auditedOn,
+            String rating,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- Victims ---
+
+    /** Victim's name and contact details, already encrypted with the child's key. */
+    public record RecordVictimDetails(
+            @TargetAggregateIdentifier String childId,
+            String victimId,
+            String offenceId,
+            String encryptedDetails,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- Restricted records ---
+
+    /**
+     * Restricts the child's record to the named workers. {@code requestedBy} and {@code requestedByAdmin}
+     * are who asks, as the gateway vouched for them: only an admin or the allocated worker may.
+     */
+    public record RestrictCase(
+            @TargetAggregateIdentifier String childId,
+            java.util.List<String> workers,
+            String requestedBy,
+            boolean requestedByAdmin,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record LiftRestriction(
+            @TargetAggregateIdentifier String childId,
+            String requestedBy,
+            boolean requestedByAdmin,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // --- From the out-of-court panel (Kafka) ---
+
+    /** The panel amended its decision: a correction of the outcome it gave, recorded once per amendment. */
+    public record AmendPanelOutcome(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            String amendmentId,
+            String decisionId,
+            String outcomeCode,
+            LocalDate amendedOn) {
+    }
+
+    /** The panel decided to charge: the offence goes to court; no outcome yet. Recorded once per decision. */
+    public record RecordPanelCharge(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            String decisionId,
+            LocalDate decidedOn) {
+    }
+
+    /** The conditions of a youth conditional caution were not completed; recorded once per decision. */
+    public record RecordConditionalCautionNotCompleted(
+            @TargetAggregateIdentifier String childId,
+            String offenceId,
+            String decisionId,
+            LocalDate conditionsEndDate,
+            LocalDate recordedOn) {
     }
 }

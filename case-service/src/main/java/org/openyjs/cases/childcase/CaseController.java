@@ -2,8 +2,10 @@ package org.openyjs.cases.childcase;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.openyjs.cases.access.CaseAccessAudit;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
 import org.openyjs.cases.api.CaseCommands.CorrectOutcome;
 import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
@@ -11,6 +13,7 @@ import org.openyjs.cases.api.CaseCommands.RecordOffence;
 import org.openyjs.cases.api.CaseCommands.RecordOutcome;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.cases.api.CaseCommands.ReopenCase;
+import org.openyjs.cases.childcase.CaseRequests.CloseRequest;
 import org.openyjs.cases.childcase.CaseRequests.ClosureRequest;
 import org.openyjs.cases.childcase.CaseRequests.CorrectionRequest;
 import org.openyjs.cases.childcase.CaseRequests.Created;
@@ -42,8 +45,11 @@ public class CaseController {
 
     @Operation(summary = "Register a child and open their case")
     @PostMapping
-    public ResponseEntity<Created> register(@Valid @RequestBody RegisterChildRequest request) {
+    public ResponseEntity<Created> register(@Valid @RequestBody RegisterChildRequest request,
+                                            HttpServletRequest http) {
         String childId = request.childId() != null ? request.childId() : UUID.randomUUID().toString();
+        // The path names no child: tell the access audit which record this writes.
+        http.setAttribute(CaseAccessAudit.CHILD_ATTRIBUTE, childId);
         commands.sendAndWait(new RegisterChild(childId, request.youthJusticeService(), request.dateOfBirth(),
                 request.sex(), request.ethnicity(), request.localAuthority()));
         return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
@@ -74,12 +80,14 @@ public class CaseController {
                 .body(new Created(childId, offenceId));
     }
 
-    @Operation(summary = "Close the case, with a reason; nothing more is recorded until it is reopened")
+    @Operation(summary = "Close the case with a reason code (ORDER_COMPLETED, PREVENTION_COMPLETED, TRANSFERRED, AGED_OUT, "
+            + "NO_FURTHER_INVOLVEMENT) and a free-text reason; nothing more is recorded until it is reopened")
     @PostMapping("/{childId}/closure")
     public ResponseEntity<Created> close(@PathVariable String childId,
                                          @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
-                                         @Valid @RequestBody ClosureRequest request) {
-        commands.sendAndWait(new CloseCase(childId, request.on(), request.reason(), CaseVersion.fromIfMatch(ifMatch)));
+                                         @Valid @RequestBody CloseRequest request) {
+        commands.sendAndWait(new CloseCase(childId, request.on(), request.reasonCode(), request.reason(),
+                CaseVersion.fromIfMatch(ifMatch)));
         return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
     }
 

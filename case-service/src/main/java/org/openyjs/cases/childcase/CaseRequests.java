@@ -49,6 +49,13 @@ final class CaseRequests {
     record ClosureRequest(@NotNull LocalDate on, @NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** Closing: the day, a closure code that leaves the service and the free-text reason that stays. */
+    record CloseRequest(@NotNull LocalDate on,
+                        @NotBlank @Pattern(regexp = "[A-Z_]{2,64}", message = "must be a closure code such as ORDER_COMPLETED")
+                        String reasonCode,
+                        @NotBlank @Size(max = 1000) String reason) {
+    }
+
     record CorrectionRequest(@NotBlank String code, @NotNull LocalDate date, @NotBlank @Size(max = 1000) String reason) {
     }
 

@@ -153,13 +153,17 @@ final class ImportRows {
             @NotNull LocalDate contactedOn,
             @NotBlank String result,
             @NotNull Boolean consentedToContact,
-            @NotNull Boolean restorativeJusticeOffered) implements Row {
+            @NotNull Boolean restorativeJusticeOffered,
+            Boolean keptInformed,
+            Boolean restorativeJusticeParticipated,
+            Boolean supportReferralMade) implements Row {
         public Object toCommand(String source, String rowId) {
             // Without a victim id the same row always gets the same one, so a re-run cannot invent a second victim.
             String victim = victimId != null ? victimId
                     : UUID.nameUUIDFromBytes((source + "\n" + rowId).getBytes(StandardCharsets.UTF_8)).toString();
             return new CaseCommands.RecordVictimContact(childId, offenceId, victim, contactedOn, result,
-                    consentedToContact, restorativeJusticeOffered);
+                    consentedToContact, restorativeJusticeOffered, keptInformed, restorativeJusticeParticipated,
+                    supportReferralMade, null);
         }
     }
 
@@ -202,12 +206,15 @@ final class ImportRows {
         }
     }
 
+    /** Historical records often carry free text only: without a reasonCode the closure is NOT_RECORDED. */
     record CloseCaseRow(
             @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
             @NotNull LocalDate on,
+            @Pattern(regexp = "[A-Z_]{2,64}", message = "must be a closure code such as ORDER_COMPLETED") String reasonCode,
             @NotBlank @Size(max = 1000) String reason) implements Row {
         public Object toCommand(String source, String rowId) {
-            return new CaseCommands.CloseCase(childId, on, reason, null);
+            return new CaseCommands.CloseCase(childId, on, reasonCode != null ? reasonCode : "NOT_RECORDED", reason,
+                    null);
         }
     }
 
@@ -217,6 +224,73 @@ final class ImportRows {
             @NotBlank @Size(max = 1000) String reason) implements Row {
         public Object toCommand(String source, String rowId) {
             return new CaseCommands.ReopenCase(childId, on, reason, null);
+        }
+    }
+
+    record RecordPreventionReferralRow(
+            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String referralId,
+            @NotNull LocalDate referredOn,
+            @NotBlank String source,
+            @NotBlank String consent) implements Row {
+        public Object toCommand(String importSource, String rowId) {
+            return new CaseCommands.RecordPreventionReferral(childId, referralId, referredOn, source, consent, null);
+        }
+    }
+
+    record RecordArrestRow(
+            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String arrestId,
+            @NotNull java.time.Instant arrestedAt,
+            @NotNull Boolean heldOvernight) implements Row {
+        public Object toCommand(String source, String rowId) {
+            return new CaseCommands.RecordArrest(childId, arrestId, arrestedAt, heldOvernight, null);
+        }
+    }
+
+    record AdmitToCustodyRow(
+            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
+            @NotBlank String establishmentType,
+            @NotNull LocalDate admittedOn,
+            @NotNull LocalDate expectedReleaseDate) implements Row {
+        public Object toCommand(String source, String rowId) {
+            return new CaseCommands.AdmitToCustody(childId, orderId, establishmentType, admittedOn,
+                    expectedReleaseDate, null);
+        }
+    }
+
+    record ReleaseFromCustodyRow(
+            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
+            @NotNull LocalDate releasedOn,
+            @NotBlank String releaseType) implements Row {
+        public Object toCommand(String source, String rowId) {
+            return new CaseCommands.ReleaseFromCustody(childId, orderId, releasedOn, releaseType, null);
+        }
+    }
+
+    record TransferCaseRow(
+            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
+            @NotBlank String direction,
+            @NotBlank String otherYouthJusticeService,
+            @NotBlank String arrangement,
+            @NotNull LocalDate transferredOn) implements Row {
+        public Object toCommand(String source, String rowId) {
+            return new CaseCommands.TransferCase(childId, direction, otherYouthJusticeService, arrangement,
+                    transferredOn, null);
+        }
+    }
+
+    record RecordCaseAuditRow(
+            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String auditId,
+            @NotBlank String subject,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
+            @NotNull LocalDate auditedOn,
+            @NotBlank String rating) implements Row {
+        public Object toCommand(String source, String rowId) {
+            return new CaseCommands.RecordCaseAudit(childId, auditId, subject, offenceId, auditedOn, rating, null);
         }
     }
 
@@ -233,7 +307,13 @@ final class ImportRows {
             Map.entry("EndOrder", EndOrderRow.class),
             Map.entry("RecordStatus", RecordStatusRow.class),
             Map.entry("CloseCase", CloseCaseRow.class),
-            Map.entry("ReopenCase", ReopenCaseRow.class));
+            Map.entry("ReopenCase", ReopenCaseRow.class),
+            Map.entry("RecordPreventionReferral", RecordPreventionReferralRow.class),
+            Map.entry("RecordArrest", RecordArrestRow.class),
+            Map.entry("AdmitToCustody", AdmitToCustodyRow.class),
+            Map.entry("ReleaseFromCustody", ReleaseFromCustodyRow.class),
+            Map.entry("TransferCase", TransferCaseRow.class),
+            Map.entry("RecordCaseAudit", RecordCaseAuditRow.class));
 
     private static final Set<String> ENVELOPE = Set.of("rowId", "type", "data");
 

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
+import org.openyjs.cases.access.CommandAudit;
 import org.openyjs.cases.importing.ImportRows.ParsedRow;
 import org.openyjs.support.axon.RecordingMetadata;
 import org.openyjs.support.web.DomainRefusal;
@@ -179,7 +180,7 @@ class RowApplier {
 
     private CommandMessage<?> message(JobContext job, ParsedRow row) {
         return GenericCommandMessage.asCommandMessage(row.command())
-                .andMetaData(Map.of(RecordingMetadata.RECORDED_BY, job.startedBy()));
+                .andMetaData(Map.of(RecordingMetadata.RECORDED_BY, job.startedBy(), CommandAudit.CHANNEL, "IMPORT"));
     }
 
     private boolean registeredWithSameFacts(RegisterChild register) {

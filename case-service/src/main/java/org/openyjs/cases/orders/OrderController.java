@@ -8,6 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.cases.api.CaseCommands.EndOrder;
+import org.openyjs.cases.api.CaseCommands.RecordBreach;
+import org.openyjs.cases.api.CaseCommands.RecordChildReviewMeeting;
+import org.openyjs.cases.api.CaseCommands.RecordInterventionPlan;
+import org.openyjs.cases.api.CaseCommands.RecordOrderContact;
+import org.openyjs.cases.api.CaseCommands.RecordReferralOrderPanel;
 import org.openyjs.cases.api.CaseCommands.RecordStatus;
 import org.openyjs.cases.api.CaseCommands.StartOrder;
 import org.openyjs.cases.childcase.CaseVersion;
@@ -59,6 +64,21 @@ public class OrderController {
     record Recorded(String childId, String orderId) {
     }
 
+    record PanelRequest(@NotBlank String panelType, @NotNull LocalDate heldOn) {
+    }
+
+    record PlanRequest(@NotNull LocalDate agreedOn, @NotNull Boolean coProducedWithChild) {
+    }
+
+    record ReviewRequest(@NotNull LocalDate heldOn, @NotNull Boolean childAttended) {
+    }
+
+    record ContactRequest(@NotNull LocalDate contactOn, @NotBlank String contactType, @NotNull Boolean attended) {
+    }
+
+    record BreachRequest(@NotNull LocalDate breachedOn) {
+    }
+
     @Operation(summary = "Start an intervention or order (see GET /reference/order-types)")
     @PostMapping
     public ResponseEntity<Recorded> start(@PathVariable String childId,
@@ -88,6 +108,55 @@ public class OrderController {
         commands.sendAndWait(new RecordStatus(childId, orderId, request.point(), request.assessedOn(),
                 request.accommodation(), request.ete(), request.send(), request.mentalHealth(),
                 request.substanceMisuse(), request.widerServices(), CaseVersion.fromIfMatch(ifMatch)));
+        return created(childId, orderId);
+    }
+
+    @Operation(summary = "Record a referral-order panel meeting: INITIAL first, then REVIEW or EMERGENCY, FINAL last")
+    @PostMapping("/{orderId}/panels")
+    public ResponseEntity<Recorded> panel(@PathVariable String childId, @PathVariable String orderId,
+                                          @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
+                                          @Valid @RequestBody PanelRequest request) {
+        commands.sendAndWait(new RecordReferralOrderPanel(childId, orderId, request.panelType(), request.heldOn(),
+                CaseVersion.fromIfMatch(ifMatch)));
+        return created(childId, orderId);
+    }
+
+    @Operation(summary = "Record the order's intervention plan, and whether it was co-produced with the child")
+    @PostMapping("/{orderId}/plan")
+    public ResponseEntity<Recorded> plan(@PathVariable String childId, @PathVariable String orderId,
+                                         @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
+                                         @Valid @RequestBody PlanRequest request) {
+        commands.sendAndWait(new RecordInterventionPlan(childId, orderId, request.agreedOn(),
+                request.coProducedWithChild(), CaseVersion.fromIfMatch(ifMatch)));
+        return created(childId, orderId);
+    }
+
+    @Operation(summary = "Record a review meeting with the child")
+    @PostMapping("/{orderId}/reviews")
+    public ResponseEntity<Recorded> review(@PathVariable String childId, @PathVariable String orderId,
+                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
+                                           @Valid @RequestBody ReviewRequest request) {
+        commands.sendAndWait(new RecordChildReviewMeeting(childId, orderId, request.heldOn(), request.childAttended(),
+                CaseVersion.fromIfMatch(ifMatch)));
+        return created(childId, orderId);
+    }
+
+    @Operation(summary = "Record a contact on the order (FACE_TO_FACE, PHONE, VIDEO, HOME_VISIT) and whether the child attended")
+    @PostMapping("/{orderId}/contacts")
+    public ResponseEntity<Recorded> contact(@PathVariable String childId, @PathVariable String orderId,
+                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
+                                            @Valid @RequestBody ContactRequest request) {
+        commands.sendAndWait(new RecordOrderContact(childId, orderId, request.contactOn(), request.contactType(),
+                request.attended(), CaseVersion.fromIfMatch(ifMatch)));
+        return created(childId, orderId);
+    }
+
+    @Operation(summary = "Record a breach of a running order (ending it for breach is POST .../end with BREACHED)")
+    @PostMapping("/{orderId}/breaches")
+    public ResponseEntity<Recorded> breach(@PathVariable String childId, @PathVariable String orderId,
+                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
+                                           @Valid @RequestBody BreachRequest request) {
+        commands.sendAndWait(new RecordBreach(childId, orderId, request.breachedOn(), CaseVersion.fromIfMatch(ifMatch)));
         return created(childId, orderId);
     }
 

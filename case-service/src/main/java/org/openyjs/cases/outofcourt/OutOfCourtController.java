@@ -52,7 +52,9 @@ public class OutOfCourtController {
 
     record VictimContactRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
                                 @NotNull LocalDate contactedOn, @NotBlank String result,
-                                @NotNull Boolean consentedToContact, @NotNull Boolean restorativeJusticeOffered) {
+                                @NotNull Boolean consentedToContact, @NotNull Boolean restorativeJusticeOffered,
+                                Boolean keptInformed, Boolean restorativeJusticeParticipated,
+                                Boolean supportReferralMade) {
     }
 
     record Recorded(String childId, String id) {
@@ -90,7 +92,8 @@ public class OutOfCourtController {
         return created(childId, assessmentId);
     }
 
-    @Operation(summary = "Record what came of contacting the victim of an offence (VIEWS_GIVEN, DECLINED, NOT_CONTACTABLE)")
+    @Operation(summary = "Record what came of contacting the victim of an offence (VIEWS_GIVEN, DECLINED, NOT_CONTACTABLE); "
+            + "optionally whether they were kept informed, took part in restorative justice, were referred for support")
     @PostMapping("/offences/{offenceId}/victim-contacts")
     public ResponseEntity<Recorded> victimContact(@PathVariable String childId, @PathVariable String offenceId,
                                                   @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
@@ -99,6 +102,7 @@ public class OutOfCourtController {
         String victimId = request.victimId() != null ? request.victimId() : UUID.randomUUID().toString();
         commands.sendAndWait(new RecordVictimContact(childId, offenceId, victimId, request.contactedOn(),
                 request.result(), request.consentedToContact(), request.restorativeJusticeOffered(),
+                request.keptInformed(), request.restorativeJusticeParticipated(), request.supportReferralMade(),
                 CaseVersion.fromIfMatch(ifMatch)));
         return created(childId, victimId);
     }

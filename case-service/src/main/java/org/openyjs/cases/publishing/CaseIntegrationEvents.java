@@ -2,7 +2,16 @@ package org.openyjs.cases.publishing;
 
 import org.openyjs.cases.api.CaseEvents;
 import org.openyjs.events.IntegrationPayload;
+import org.openyjs.events.cases.ArrestRecorded;
 import org.openyjs.events.cases.AssessmentRecorded;
+import org.openyjs.events.cases.CaseAuditRecorded;
+import org.openyjs.events.cases.CaseClosed;
+import org.openyjs.events.cases.CaseReopened;
+import org.openyjs.events.cases.CaseTransferred;
+import org.openyjs.events.cases.CustodyEntered;
+import org.openyjs.events.cases.PreventionReferralRecorded;
+import org.openyjs.events.cases.ReleasedFromCustody;
+import org.openyjs.events.cases.ResettlementAccommodationReferralMade;
 import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
@@ -61,7 +70,8 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
         }
         if (event instanceof CaseEvents.VictimContactRecorded e) {
             return Optional.of(new VictimContactRecorded(e.childId(), e.offenceId(), e.victimId(), e.contactedOn(),
-                    e.result(), e.consentedToContact(), e.restorativeJusticeOffered(), null, null, null));
+                    e.result(), e.consentedToContact(), e.restorativeJusticeOffered(), e.keptInformed(),
+                    e.restorativeJusticeParticipated(), e.supportReferralMade()));
         }
         if (event instanceof CaseEvents.PreSentenceReportSubmitted e) {
             return Optional.of(new PreSentenceReportSubmitted(e.childId(), e.offenceId(), e.requestedOn(),
@@ -90,6 +100,60 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
             return Optional.of(new StatusRecorded(e.childId(), e.orderId(), e.point(), e.assessedOn(),
                     e.accommodation(), e.ete(), e.send(), e.mentalHealth(), e.substanceMisuse(), e.widerServices()));
         }
+        if (event instanceof CaseEvents.PreventionReferralRecorded e) {
+            return Optional.of(new PreventionReferralRecorded(e.childId(), e.referralId(), e.referredOn(), e.source(),
+                    e.consent()));
+        }
+        if (event instanceof CaseEvents.PreventionConsentRecorded e) {
+            // The referral as it now stands: consumers keep the latest per referral id.
+            return Optional.of(new PreventionReferralRecorded(e.childId(), e.referralId(), e.referredOn(), e.source(),
+                    e.consent()));
+        }
+        if (event instanceof CaseEvents.ArrestRecorded e) {
+            return Optional.of(arrest(e.childId(), e.arrest()));
+        }
+        if (event instanceof CaseEvents.WorkerAllocated e && e.arrest() != null) {
+            // The worker's name stays here; the arrest as it now stands says when one was allocated.
+            return Optional.of(arrest(e.childId(), e.arrest()));
+        }
+        if (event instanceof CaseEvents.PaceTransferRecorded e) {
+            return Optional.of(arrest(e.childId(), e.arrest()));
+        }
+        if (event instanceof CaseEvents.ArrestResultRecorded e) {
+            return Optional.of(arrest(e.childId(), e.arrest()));
+        }
+        if (event instanceof CaseEvents.CustodyEntered e) {
+            return Optional.of(new CustodyEntered(e.childId(), e.orderId(), e.establishmentType(), e.admittedOn(),
+                    e.expectedReleaseDate()));
+        }
+        if (event instanceof CaseEvents.AccommodationReferralMade e) {
+            return Optional.of(new ResettlementAccommodationReferralMade(e.childId(), e.orderId(), e.referredOn(),
+                    e.expectedReleaseDate()));
+        }
+        if (event instanceof CaseEvents.ReleasedFromCustody e) {
+            return Optional.of(new ReleasedFromCustody(e.childId(), e.orderId(), e.releasedOn(), e.releaseType()));
+        }
+        if (event instanceof CaseEvents.CaseTransferred e) {
+            return Optional.of(new CaseTransferred(e.childId(), e.direction(), e.otherYouthJusticeService(),
+                    e.arrangement(), e.transferredOn()));
+        }
+        if (event instanceof CaseEvents.CaseAuditRecorded e) {
+            return Optional.of(new CaseAuditRecorded(e.childId(), e.auditId(), e.subject(), e.offenceId(),
+                    e.auditedOn(), e.rating()));
+        }
+        if (event instanceof CaseEvents.CaseClosed e) {
+            // The free-text reason stays here; cases closed before codes were recorded go out as NOT_RECORDED.
+            return Optional.of(new CaseClosed(e.childId(), e.closedOn(),
+                    e.reasonCode() != null ? e.reasonCode() : "NOT_RECORDED"));
+        }
+        if (event instanceof CaseEvents.CaseReopened e) {
+            return Optional.of(new CaseReopened(e.childId(), e.reopenedOn()));
+        }
         return Optional.empty();
+    }
+
+    private static ArrestRecorded arrest(String childId, CaseEvents.Arrest a) {
+        return new ArrestRecorded(childId, a.arrestId(), a.arrestedAt(), a.workerAllocatedAt(), a.heldOvernight(),
+                a.paceTransferRequested(), a.paceTransferProvided(), a.result());
     }
 }

@@ -258,7 +258,7 @@ class ChildCaseTest {
 
     @Test
     void nothing_is_recorded_on_a_closed_case() {
-        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"))
+        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "ORDER_COMPLETED", "Order completed"))
                 .when(new RecordOffence(CHILD, "o1", LocalDate.of(2024, 4, 2), "THEFT_AND_HANDLING", 2, true, null))
                 .expectNoEvents()
                 .expectException(refusedOn("childId", HttpStatus.CONFLICT));
@@ -266,7 +266,7 @@ class ChildCaseTest {
 
     @Test
     void a_reopened_case_records_again() {
-        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"),
+        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "ORDER_COMPLETED", "Order completed"),
                         new CaseReopened(CHILD, LocalDate.of(2024, 4, 3), "New offence"))
                 .when(new RecordOffence(CHILD, "o1", LocalDate.of(2024, 4, 2), "THEFT_AND_HANDLING", 2, true, null))
                 .expectEvents(offence("o1", LocalDate.of(2024, 4, 2), true));
@@ -275,7 +275,7 @@ class ChildCaseTest {
     @Test
     void a_case_is_closed_with_a_reason() {
         fixture.given(registered())
-                .when(new CloseCase(CHILD, LocalDate.of(2024, 3, 1), " ", null))
+                .when(new CloseCase(CHILD, LocalDate.of(2024, 3, 1), "ORDER_COMPLETED", " ", null))
                 .expectNoEvents()
                 .expectException(refusedOn("reason", HttpStatus.BAD_REQUEST));
     }
@@ -291,9 +291,9 @@ class ChildCaseTest {
     @Test
     void closing_and_reopening_are_recorded() {
         fixture.given(registered())
-                .when(new CloseCase(CHILD, LocalDate.of(2024, 3, 1), "Order completed", null))
-                .expectEvents(new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"));
-        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"))
+                .when(new CloseCase(CHILD, LocalDate.of(2024, 3, 1), "ORDER_COMPLETED", "Order completed", null))
+                .expectEvents(new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "ORDER_COMPLETED", "Order completed"));
+        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "ORDER_COMPLETED", "Order completed"))
                 .when(new ReopenCase(CHILD, LocalDate.of(2024, 4, 3), "New offence", null))
                 .expectEvents(new CaseReopened(CHILD, LocalDate.of(2024, 4, 3), "New offence"));
     }
@@ -323,7 +323,7 @@ class ChildCaseTest {
 
     @Test
     void an_erasure_is_recorded_with_its_reason() {
-        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "Order completed"))
+        fixture.given(registered(), new CaseClosed(CHILD, LocalDate.of(2024, 3, 1), "ORDER_COMPLETED", "Order completed"))
                 .when(new ErasePersonalData(CHILD, "Subject's request under Article 17"))
                 .expectEvents(new PersonalDataErased(CHILD, "Subject's request under Article 17"));
     }
