@@ -9,6 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Writes every request that touches a child's record to the append-only audit trail: who (and in
@@ -19,7 +20,6 @@ import java.util.Map;
 public class CaseAccessAudit implements HandlerInterceptor {
 
     public static final String REASON_HEADER = "X-Access-Reason";
-    static final String ROLES_HEADER = "X-Authenticated-Roles";
 
     private final JdbcClient jdbc;
 
@@ -42,7 +42,8 @@ public class CaseAccessAudit implements HandlerInterceptor {
                         INSERT INTO case_access_audit (user_name, roles, child_id, action, reason, correlation_id)
                         VALUES (:user, :roles, :child, :action, :reason, :correlation)""")
                 .param("user", RequestUser.name().orElse("anonymous"))
-                .param("roles", request.getHeader(ROLES_HEADER))
+                .param("roles", RequestUser.roles().isEmpty() ? null
+                        : String.join(",", new TreeSet<>(RequestUser.roles())))
                 .param("child", truncate(childId, 64))
                 .param("action", truncate(request.getMethod() + " " + pattern + " " + response.getStatus(), 64))
                 .param("reason", truncate(request.getHeader(REASON_HEADER), 1000))
