@@ -169,7 +169,8 @@ wait_up() {
         [ "$status" = UP ] || fail "/actuator/$p is $status"
         echo "ok: /actuator/$p UP"
       done
-      curl -s -m 5 "$base/prometheus" | grep -q '^jvm_memory_used_bytes' || fail "/actuator/prometheus has no JVM metrics"
+      # Not grep -q: it would stop reading early, and curl's broken pipe then fails the pipeline (pipefail).
+      curl -s -m 5 "$base/prometheus" | grep '^jvm_memory_used_bytes' >/dev/null || fail "/actuator/prometheus has no JVM metrics"
       echo "ok: /actuator/health UP, /actuator/prometheus serves jvm_memory_used_bytes"
       return 0
     fi
