@@ -13,7 +13,8 @@
 #      runtime supplies (-e, like `docker run -e`) and, for the back-ends, database and Kafka
 #      addresses nobody listens on; as uid/gid of the `USER` line when run as root (setpriv).
 # Then:
-#   gateway:        /actuator/health, /health/liveness and /health/readiness answer UP and
+#   gateway, auth-server (no database; the auth server with its local profile and a key made for the
+#                   check): /actuator/health, /health/liveness and /health/readiness answer UP and
 #                   /actuator/prometheus serves JVM metrics;
 #   back-end (no PostgreSQL here): the application class is launched by the JarLauncher from the
 #                   exploded layers and gets as far as opening its first database connection,
@@ -26,7 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 dockerfile="$here/Dockerfile"
 
-usage() { echo "usage: $0 <case-service|panel-service|kpi-service|gateway> [-e NAME=VALUE ...] [--keep]" >&2; exit 2; }
+usage() { echo "usage: $0 <case-service|panel-service|kpi-service|gateway|auth-server> [-e NAME=VALUE ...] [--keep]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 service=$1; shift
 extra_env=(); keep=false
@@ -115,7 +116,14 @@ if port_in_use "$port"; then
 fi
 unused_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 with_backends=false
-if [ "$service" != gateway ]; then
+standalone=false
+case "$service" in gateway|auth-server) standalone=true ;; esac
+if [ "$service" = auth-server ]; then
+  # The local profile makes its signing key on first start; the image's user must be able to write it.
+  key_dir="$tmp/auth-key"; mkdir -p "$key_dir"; chmod 755 "$tmp"; chmod 777 "$key_dir"
+  run_env+=("YJS_AUTH_PROFILE=local" "YJS_AUTH_SIGNING_KEY_FILE=$key_dir/signing-key.json")
+fi
+if ! $standalone; then
   have_db=false
   for e in "${extra_env[@]}"; do case "$e" in SPRING_DATASOURCE_URL=*) have_db=true ;; esac; done
   if $have_db; then
@@ -161,7 +169,8 @@ wait_up() {
         [ "$status" = UP ] || fail "/actuator/$p is $status"
         echo "ok: /actuator/$p UP"
       done
-      curl -s -m 5 "$base/prometheus" | grep -q '^jvm_memory_used_bytes' || fail "/actuator/prometheus has no JVM metrics"
+      # Not grep -q: it would stop reading early, and curl's broken pipe then fails the pipeline (pipefail).
+      curl -s -m 5 "$base/prometheus" | grep '^jvm_memory_used_bytes' >/dev/null || fail "/actuator/prometheus has no JVM metrics"
       echo "ok: /actuator/health UP, /actuator/prometheus serves jvm_memory_used_bytes"
       return 0
     fi
@@ -170,7 +179,7 @@ wait_up() {
   fail "no UP from /actuator/health within 120 s"
 }
 
-if [ "$service" = gateway ] || $with_backends; then
+if $standalone || $with_backends; then
   wait_up
   no_class_errors
   if grep -q 'at org.springframework.boot.loader' "$log"; then fail "launcher stack trace in the log"; fi

@@ -15,7 +15,8 @@ yjs_build_jars() {
   done
 
   local jars=(case-service/target/case-service.jar panel-service/target/panel-service.jar
-              kpi-service/target/kpi-service.jar gateway/target/gateway.jar deploy/local/target/local-stack.jar)
+              kpi-service/target/kpi-service.jar gateway/target/gateway.jar auth-server/target/auth-server.jar
+              deploy/local/target/local-stack.jar)
   for jar in "${jars[@]}"; do
     [ -f "$jar" ] || build=true
   done

@@ -18,7 +18,9 @@ export function session() {
     sessionStorage.removeItem(TOKEN_KEY);
     return null;
   }
-  const roles = Array.isArray(claims.roles) ? claims.roles : (claims.roles ? [claims.roles] : []);
+  const claimed = Array.isArray(claims.roles) ? claims.roles : (claims.roles ? [claims.roles] : []);
+  // Tokens say PANEL_CHAIR; the views name roles as panel-chair.
+  const roles = claimed.map(role => String(role).toLowerCase().replace(/^role_/, '').replace(/_/g, '-'));
   return {token, user: claims.preferred_username || claims.sub || 'signed in', roles};
 }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.testsupport.TestInfrastructure;
+import org.openyjs.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,6 +38,8 @@ class CaseImportIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "case_import_it");
+        // Reading the imported cases back is the practitioner's; the import itself is the admin's (asAdmin).
+        TestTokens.defaultCaller(registry, "pat.practitioner", "PRACTITIONER");
     }
 
     @Autowired
@@ -111,8 +114,13 @@ class CaseImportIT {
     private ResponseEntity<JsonNode> startImport(String source, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
-        headers.set("X-Authenticated-User", "ada.admin");
+        headers.setBearerAuth(TestTokens.token("ada.admin", "ADMIN"));
         return http.exchange("/cases/imports?source=" + source, HttpMethod.POST, new HttpEntity<>(body, headers),
+                JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> asAdmin(String path) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(TestTokens.bearer("ada.admin", "ADMIN")),
                 JsonNode.class);
     }
 
@@ -120,7 +128,7 @@ class CaseImportIT {
         String location = "/cases/imports/" + started.get("jobId").asText();
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = http.getForObject(location, JsonNode.class);
+            last[0] = asAdmin(location).getBody();
             return !"RUNNING".equals(last[0].get("state").asText());
         });
         return last[0];
@@ -247,7 +255,7 @@ class CaseImportIT {
         assertThat(badSource.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badSource.getBody().toString()).contains("source");
         assertThat(startImport("empty", "\n\n").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(http.getForEntity("/cases/imports/" + UUID.randomUUID(), JsonNode.class).getStatusCode())
+        assertThat(asAdmin("/cases/imports/" + UUID.randomUUID()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 }

@@ -12,6 +12,7 @@ import org.openyjs.events.panel.PanelDecisionRecorded;
 import org.openyjs.events.panel.YouthConditionalCautionNotCompleted;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
+import org.openyjs.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -47,6 +48,7 @@ class CaseServiceIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "case_it");
+        TestTokens.defaultCaller(registry, "pat.practitioner", "PRACTITIONER");
     }
 
     @Autowired
@@ -64,7 +66,7 @@ class CaseServiceIT {
     private ResponseEntity<JsonNode> post(String path, String body, Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Authenticated-User", "pat.practitioner");
+        headers.setBearerAuth(TestTokens.token("pat.practitioner", "PRACTITIONER"));
         extraHeaders.forEach(headers::set);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.openyjs.events.Topics;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
+import org.openyjs.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,6 +39,8 @@ class PersonalDataIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "case_personal");
+        // The audit trail is read by the admin; the practitioner's calls go through call(...).
+        TestTokens.defaultCaller(registry, "dpo", "ADMIN");
     }
 
     @Autowired
@@ -48,8 +51,7 @@ class PersonalDataIT {
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String body, String user) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Authenticated-User", user);
-        headers.set("X-Authenticated-Roles", "practitioner");
+        headers.setBearerAuth(TestTokens.token(user, "PRACTITIONER"));
         headers.set("X-Access-Reason", "Preparing the panel report");
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }

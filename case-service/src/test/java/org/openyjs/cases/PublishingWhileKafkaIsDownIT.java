@@ -7,6 +7,7 @@ import org.openyjs.events.Topics;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.LateBootstrap;
 import org.openyjs.testsupport.TestInfrastructure;
+import org.openyjs.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,6 +39,7 @@ class PublishingWhileKafkaIsDownIT {
         TestInfrastructure.registerDatabase(registry, "case_kafka_down");
         // Nothing listens here until the test opens it.
         TestInfrastructure.registerKafka(registry, "case_kafka_down", KAFKA::address);
+        TestTokens.register(registry);
     }
 
     // The bootstrap stays open until the JVM exits: Spring closes this cached context only then, and its
@@ -70,6 +72,7 @@ class PublishingWhileKafkaIsDownIT {
     private HttpStatus post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(TestTokens.token("pat.practitioner", "PRACTITIONER"));
         return HttpStatus.valueOf(http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class)
                 .getStatusCode().value());
     }

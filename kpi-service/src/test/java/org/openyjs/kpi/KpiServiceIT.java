@@ -33,6 +33,7 @@ import org.openyjs.kpi.measure.YearOnYear;
 import org.openyjs.kpi.rebuild.ConsumerGroupRewind;
 import org.openyjs.kpi.rebuild.RebuildStatus;
 import org.openyjs.testsupport.TestInfrastructure;
+import org.openyjs.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -91,6 +92,8 @@ class KpiServiceIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "kpi");
+        // Reads, rebuilds and population uploads as the admin; the analyst's own calls say so.
+        TestTokens.defaultCaller(registry, "ada.admin", "ADMIN");
     }
 
     @BeforeAll
@@ -225,7 +228,7 @@ class KpiServiceIT {
     void analystsEnterComparatorsAndThresholdsAndExportTheReturn() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Authenticated-User", "analyst1");
+        headers.setBearerAuth(TestTokens.token("analyst1", "ANALYST"));
         String threshold = """
                 {"measure":"custody","youthJusticeService":"leicestershire","comparator":"NATIONAL",
                  "lowerIsBetter":true,"amberBandPercent":%s}""";

@@ -13,6 +13,7 @@ import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.panel.referral.ReferralId;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
+import org.openyjs.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -49,6 +50,7 @@ class PanelServiceIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "panel_it");
+        TestTokens.defaultCaller(registry, "chair", "PANEL_CHAIR");
     }
 
     @Autowired
@@ -346,7 +348,7 @@ class PanelServiceIT {
     private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Authenticated-User", "chair");
+        headers.setBearerAuth(TestTokens.token("chair", "PANEL_CHAIR"));
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 

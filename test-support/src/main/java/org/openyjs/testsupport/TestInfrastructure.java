@@ -94,10 +94,14 @@ public final class TestInfrastructure {
         return broker;
     }
 
-    /** Points a Spring Boot service under test at a fresh database and the shared broker. */
+    /**
+     * Points a Spring Boot service under test at a fresh database and the shared broker, and makes it
+     * trust the test JVM's token key ({@link TestTokens}).
+     */
     public static void register(DynamicPropertyRegistry registry, String prefix) {
         registerDatabase(registry, prefix);
         registerKafka(registry, prefix, TestInfrastructure::kafkaBootstrapServers);
+        TestTokens.register(registry);
     }
 
     /** A fresh database of the test's own. */

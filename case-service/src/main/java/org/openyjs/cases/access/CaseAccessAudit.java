@@ -9,6 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Writes every request that touches a child's record to the append-only audit trail: who (and in
@@ -63,7 +64,7 @@ public class CaseAccessAudit implements HandlerInterceptor {
     /** The caller's roles as the gateway vouched for them, sorted; null when none. */
     static String roles() {
         var roles = RequestUser.roles();
-        return roles.isEmpty() ? null : String.join(",", new java.util.TreeSet<>(roles));
+        return roles.isEmpty() ? null : String.join(",", new TreeSet<>(roles));
     }
 
     static String truncate(String value, int max) {

@@ -93,6 +93,7 @@ public final class LocalStack {
         return StackConfig.builder(settings.repoRoot())
                 .stackId(settings.stackId())
                 .logDir(settings.logDir())
+                .authKeyFile(settings.dataDir().resolve("auth-server").resolve("signing-key.json"))
                 .postgres(infrastructure::jdbcUrl, infrastructure.postgresUser(), "postgres")
                 .kafka(infrastructure.kafkaBootstrapServers())
                 .progress(LocalStack::say)
@@ -152,6 +153,9 @@ public final class LocalStack {
         String gateway = stack.url(Service.GATEWAY).toString();
         StringBuilder banner = new StringBuilder("\nThe local stack is up.\n\n")
                 .append(String.format("  %-15s %s   health %s/actuator/health%n", "gateway", gateway, gateway));
+        String auth = stack.url(Service.AUTH).toString();
+        banner.append(String.format("  %-15s %s   keys %s/oauth2/jwks, health %s/actuator/health%n",
+                Service.AUTH.artifact(), auth, auth, auth));
         for (Service service : Service.backEnds()) {
             String url = stack.url(service).toString();
             banner.append(String.format("  %-15s %s/swagger-ui.html   health %s/actuator/health%n",
@@ -165,7 +169,9 @@ public final class LocalStack {
                 .append("\nGet a token:\n")
                 .append("  curl -s -X POST localhost:").append(Service.GATEWAY.defaultPort())
                 .append("/auth/token -d username=practitioner -d password=practitioner\n")
-                .append("  Demo users: practitioner/practitioner, chair/chair, analyst/analyst, admin/admin\n")
+                .append("  Demo users (password = user name): practitioner, victim-officer, panel-chair, analyst,\n")
+                .append("  qa-lead, admin. Or ask the auth server itself: curl -s -u analyst:analyst\n")
+                .append("  -d grant_type=client_credentials ").append(auth).append("/oauth2/token\n")
                 .append("\nPress Ctrl-C to stop.");
         System.out.println(banner);
     }

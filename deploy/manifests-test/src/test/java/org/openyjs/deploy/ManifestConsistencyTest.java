@@ -50,8 +50,7 @@ class ManifestConsistencyTest {
      * Spring Boot properties a service relies on without naming them in its YAML, per service. Each must
      * still be named somewhere in the service's main sources (so this list cannot outlive the code).
      */
-    static final Map<String, Set<String>> UNDECLARED_BOOT_PROPERTIES = Map.of(
-            "gateway", Set.of("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
+    static final Map<String, Set<String>> UNDECLARED_BOOT_PROPERTIES = Map.of();
 
     static Repository repo;
     static List<Service> services;
@@ -398,9 +397,16 @@ class ManifestConsistencyTest {
                 assertFalse(secret.isMissingNode(), s.name() + ": " + name + " must come from a Secret");
             }
         }
+        if (s.name().equals("auth-server")) {
+            assertFalse(env.containsKey("YJS_AUTH_PROFILE"), "never the public demo users in a cluster");
+            assertTrue(env.containsKey("YJS_AUTH_SIGNING_KEY_JWK"), "the signing key comes from the secret store");
+        } else {
+            // Every service checks the token itself (ADR 0009), against the configured OIDC issuer.
+            assertTrue(env.containsKey("YJS_AUTH_ISSUER_URI") && env.containsKey("YJS_AUTH_JWK_SET_URI"),
+                    s.name() + " trusts the OIDC issuer's tokens");
+        }
         if (s.name().equals("gateway")) {
-            assertEquals("false", env.get("YJS_AUTH_DEMOISSUER_ENABLED"), "no demo issuer in a cluster");
-            assertTrue(env.containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"), "the gateway trusts an OIDC issuer");
+            assertEquals("false", env.get("YJS_AUTH_TOKEN_RELAY_ENABLED"), "no password token relay in a cluster");
         }
     }
 

@@ -1,45 +1,39 @@
 package org.openyjs.gateway.access;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.openyjs.access.AccessPolicy;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Who may call what: the whole role matrix, in one place. The first matching rule wins, and
- * anything not listed is denied, so a new downstream endpoint stays shut until a rule names it.
+ * Who may call what: the platform's role matrix ({@link AccessPolicy#gateway()}, module access-policy),
+ * the same one every service applies to its own paths. The first matching rule wins, and anything not
+ * listed is denied, so a new downstream endpoint stays shut until a rule names it.
  */
-final class AccessRules {
+final class AccessRules implements ReactiveAuthorizationManager<AuthorizationContext> {
 
-    private static final String PRACTITIONER = "PRACTITIONER";
-    private static final String PANEL_CHAIR = "PANEL_CHAIR";
-    private static final String ANALYST = "ANALYST";
-    private static final String ADMIN = "ADMIN";
+    private final AccessPolicy policy = AccessPolicy.gateway();
 
-    private AccessRules() {
-    }
-
-    static void apply(AuthorizeExchangeSpec rules) {
-        rules
-                .pathMatchers(HttpMethod.POST, "/auth/token").permitAll()
-                .pathMatchers(HttpMethod.GET, "/oauth2/jwks").permitAll()
-                .pathMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/webjars/chart.js/**").permitAll() // dashboard files; data via /api
-                .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                // Open because Prometheus scrapes it on the private network; do not expose it publicly.
-                .pathMatchers("/actuator/prometheus").permitAll()
-                // Before the practitioner rule: importing historical case records (any method) is for an admin.
-                .pathMatchers("/api/cases/imports", "/api/cases/imports/**").hasRole(ADMIN)
-                .pathMatchers("/api/cases/**").hasRole(PRACTITIONER)
-                .pathMatchers(HttpMethod.GET, "/api/reference/**").authenticated()
-                .pathMatchers("/api/panels/**", "/api/referrals/**", "/api/decisions/**", "/api/timeliness/**",
-                        "/api/overrides/**", "/api/scrutiny/**").hasRole(PANEL_CHAIR)
-                // Before the GET rule below, so an analyst cannot trigger a rebuild; /** also covers a trailing slash.
-                .pathMatchers("/api/kpi/rebuild/**").hasRole(ADMIN)
-                // Analysts keep the comparators and RAG thresholds; only an admin replaces population estimates.
-                .pathMatchers(HttpMethod.PUT, "/api/kpi/admin/comparators", "/api/kpi/admin/rag-thresholds")
-                .hasAnyRole(ANALYST, ADMIN)
-                .pathMatchers(HttpMethod.POST, "/api/kpi/admin/population").hasRole(ADMIN)
-                .pathMatchers(HttpMethod.GET, "/api/kpi/**").hasAnyRole(ANALYST, ADMIN)
-                // Who read or changed a child's record: for the admin (information governance) only.
-                .pathMatchers(HttpMethod.GET, "/api/audit/**").hasRole(ADMIN)
-                .anyExchange().denyAll();
+    @Override
+    public Mono<AuthorizationDecision> check(Mono<Authentication> authentication, AuthorizationContext context) {
+        var request = context.getExchange().getRequest();
+        // Decoded, as the service will route it: matching the raw path would let an encoded letter
+        // (/api/cases/1/vict%69ms) slip past a narrower rule into a broader one.
+        String path = UriUtils.decode(request.getPath().pathWithinApplication().value(), StandardCharsets.UTF_8);
+        String method = request.getMethod().name();
+        return authentication
+                .filter(caller -> caller instanceof JwtAuthenticationToken && caller.isAuthenticated())
+                .map(caller -> policy.allows(method, path, true,
+                        caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList()))
+                .defaultIfEmpty(policy.allows(method, path, false, List.of()))
+                .map(AuthorizationDecision::new);
     }
 }

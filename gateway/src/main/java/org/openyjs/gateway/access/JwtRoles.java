@@ -1,13 +1,14 @@
 package org.openyjs.gateway.access;
 
+import org.openyjs.access.AccessPolicy;
+import org.openyjs.access.Role;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.List;
-import java.util.Locale;
 
-/** The {@code roles} claim, shared by the local issuer and every token check. */
+/** The {@code roles} claim, read the same way as the services read it. */
 public final class JwtRoles {
 
     public static final String CLAIM = "roles";
@@ -15,14 +16,12 @@ public final class JwtRoles {
     private JwtRoles() {
     }
 
-    /** The roles as the token states them, e.g. {@code panel-chair}; none when the claim is absent. */
-    public static List<String> of(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(CLAIM);
-        return roles == null ? List.of() : roles;
-    }
-
-    /** {@code panel-chair} becomes {@code ROLE_PANEL_CHAIR}, the form {@code hasRole("PANEL_CHAIR")} checks. */
-    static GrantedAuthority authority(String role) {
-        return new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_'));
+    /** {@code ROLE_PANEL_CHAIR} and so on for the platform roles the token states; unknown roles grant nothing. */
+    static List<GrantedAuthority> authorities(Jwt jwt) {
+        List<String> claimed = jwt.getClaimAsStringList(CLAIM);
+        return AccessPolicy.roles(claimed == null ? List.of() : claimed).stream()
+                .map(Role::name)
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
     }
 }

@@ -24,7 +24,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper objectMapper) {
         SecurityProblems problems = new SecurityProblems(objectMapper);
         return http
-                .authorizeExchange(AccessRules::apply)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().access(new AccessRules()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
                         .authenticationEntryPoint(problems)
@@ -41,7 +41,7 @@ class SecurityConfiguration {
 
     private static ReactiveJwtAuthenticationConverter rolesClaimConverter() {
         ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(JwtRoles.of(jwt)).map(JwtRoles::authority));
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(JwtRoles.authorities(jwt)));
         return converter;
     }
 }

@@ -1,17 +1,15 @@
 package org.openyjs.gateway.routing;
 
-import org.openyjs.gateway.access.JwtRoles;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells the services who is calling. They trust these headers instead of re-checking the token,
- * so any copy the caller sent is removed and only the verified token's values go through.
+ * Removes any identity headers a caller sent. The services no longer read them (they check the bearer
+ * token themselves, ADR 0009), but nothing behind the gateway should ever see a claim the caller made up.
  */
 @Component
 class IdentityHeadersFilter implements GlobalFilter, Ordered {
@@ -27,20 +25,7 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
                     headers.remove(ROLES_HEADER);
                 }))
                 .build();
-        return exchange.getPrincipal()
-                .ofType(JwtAuthenticationToken.class)
-                .map(token -> withIdentity(stripped, token))
-                .defaultIfEmpty(stripped)
-                .flatMap(chain::filter);
-    }
-
-    private static ServerWebExchange withIdentity(ServerWebExchange exchange, JwtAuthenticationToken token) {
-        return exchange.mutate()
-                .request(request -> request.headers(headers -> {
-                    headers.set(USER_HEADER, token.getToken().getSubject());
-                    headers.set(ROLES_HEADER, String.join(",", JwtRoles.of(token.getToken())));
-                }))
-                .build();
+        return chain.filter(stripped);
     }
 
     // First, so no later filter ever sees the caller's copy of the identity headers.

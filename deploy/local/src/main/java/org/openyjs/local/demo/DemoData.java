@@ -33,7 +33,7 @@ public final class DemoData {
     public void load() throws IOException, InterruptedException {
         DemoPlan plan = DemoPlan.generate();
         String practitioner = gateway.token("practitioner", "practitioner");
-        String chair = gateway.token("chair", "chair");
+        String chair = gateway.token("panel-chair", "panel-chair");
 
         int registered = 0;
         int offences = 0;

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The four services of the platform, as the launcher starts them. */
+/** The processes of the platform, as the launcher starts them. */
 public enum Service {
 
     CASE("case-service", "case_service", 8081),
     PANEL("panel-service", "panel_service", 8082),
     KPI("kpi-service", "kpi_service", 8083),
+    /** The local OAuth 2 issuer (Spring Authorization Server): no database, its key in the data directory. */
+    AUTH("auth-server", null, 9000),
     /** No database: it routes to the others. */
     GATEWAY("gateway", null, 8080);
 

@@ -62,7 +62,9 @@ public final class Stack implements AutoCloseable {
         requireJars();
         Files.createDirectories(config.logDir());
         try {
-            List<Service> backEnds = Service.backEnds();
+            // The auth server starts beside the back ends: they fetch its keys only when the first token comes.
+            List<Service> backEnds = new ArrayList<>(Service.backEnds());
+            backEnds.add(Service.AUTH);
             config.progress().accept("Starting " + names(backEnds) + " (logs in " + config.logDir() + ")");
             awaitHealthy(launch(backEnds));
             config.progress().accept("Starting gateway");
@@ -181,7 +183,18 @@ public final class Stack implements AutoCloseable {
             env.put("SPRING_DATASOURCE_PASSWORD", config.databasePassword());
             env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         });
+        String issuer = url(Service.AUTH).toString();
+        if (service == Service.AUTH) {
+            // The documented demo users; the signing key is made once and kept in the data directory.
+            env.put("SPRING_PROFILES_ACTIVE", "local");
+            env.put("YJS_AUTH_ISSUER", issuer);
+            env.put("YJS_AUTH_SIGNING_KEY_FILE", config.authKeyFile().toString());
+        } else {
+            env.put("YJS_AUTH_ISSUER_URI", issuer);
+            env.put("YJS_AUTH_JWK_SET_URI", issuer + "/oauth2/jwks");
+        }
         if (service == Service.GATEWAY) {
+            env.put("YJS_AUTH_TOKEN_URI", issuer + "/oauth2/token");
             env.put("CASE_SERVICE_URL", url(Service.CASE).toString());
             env.put("PANEL_SERVICE_URL", url(Service.PANEL).toString());
             env.put("KPI_SERVICE_URL", url(Service.KPI).toString());

@@ -19,10 +19,12 @@ import java.util.function.UnaryOperator;
  * @param jdbcUrls       from a service's database name (case_service, ...) to its JDBC URL
  * @param ports          the HTTP port of every service
  * @param progress       told what is starting and stopping, one line at a time
+ * @param authKeyFile    where the auth server keeps its signing key (generated on first start)
  */
 public record StackConfig(String stackId, Path repoRoot, Path logDir, UnaryOperator<String> jdbcUrls,
                           String databaseUser, String databasePassword, String kafkaBootstrapServers,
-                          Map<Service, Integer> ports, Duration startupTimeout, Consumer<String> progress) {
+                          Map<Service, Integer> ports, Duration startupTimeout, Consumer<String> progress,
+                          Path authKeyFile) {
 
     public StackConfig {
         Objects.requireNonNull(stackId, "stackId");
@@ -31,6 +33,7 @@ public record StackConfig(String stackId, Path repoRoot, Path logDir, UnaryOpera
         Objects.requireNonNull(jdbcUrls, "jdbcUrls: call postgres(...)");
         Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers: call kafka(...)");
         ports = Map.copyOf(ports);
+        Objects.requireNonNull(authKeyFile, "authKeyFile");
     }
 
     public int port(Service service) {
@@ -53,6 +56,7 @@ public record StackConfig(String stackId, Path repoRoot, Path logDir, UnaryOpera
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private Duration startupTimeout = Duration.ofSeconds(120);
         private Consumer<String> progress = line -> { };
+        private Path authKeyFile;
 
         private Builder(Path repoRoot) {
             this.repoRoot = repoRoot;
@@ -63,6 +67,12 @@ public record StackConfig(String stackId, Path repoRoot, Path logDir, UnaryOpera
 
         public Builder stackId(String stackId) {
             this.stackId = stackId;
+            return this;
+        }
+
+        /** Default: {@code auth-server/signing-key.json} beside the log directory (in the data directory). */
+        public Builder authKeyFile(Path authKeyFile) {
+            this.authKeyFile = authKeyFile;
             return this;
         }
 
@@ -102,7 +112,8 @@ public record StackConfig(String stackId, Path repoRoot, Path logDir, UnaryOpera
 
         public StackConfig build() {
             return new StackConfig(stackId, repoRoot, logDir, jdbcUrls, databaseUser, databasePassword,
-                    kafkaBootstrapServers, ports, startupTimeout, progress);
+                    kafkaBootstrapServers, ports, startupTimeout, progress, authKeyFile != null ? authKeyFile
+                    : logDir.toAbsolutePath().getParent().resolve("auth-server").resolve("signing-key.json"));
         }
     }
 }

@@ -180,7 +180,7 @@ class DashboardBrowserIT {
         assertNoSeriousAccessibilityFinding("case timeline");
         browser.findElement(By.id("sign-out")).click();
 
-        signIn("chair");
+        signIn("panel-chair");
         waitFor(By.id("view-panel"));
         waitUntil("the panel's figures have loaded", () -> browser.findElement(By.id("panel")).getText().contains("Timeliness"));
         screenshot("panel");

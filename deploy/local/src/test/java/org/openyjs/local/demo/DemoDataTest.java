@@ -31,7 +31,7 @@ class DemoDataTest {
             new DemoData(gateway.url(), progress::add).load();
 
             assertThat(gateway.requests("POST", "/auth/token")).extracting(Request::body)
-                    .containsExactly("username=practitioner&password=practitioner", "username=chair&password=chair");
+                    .containsExactly("username=practitioner&password=practitioner", "username=panel-chair&password=panel-chair");
             List<Request> cases = gateway.requests("POST", "/api/cases");
             assertThat(cases).hasSize(60).allMatch(r -> "Bearer token-practitioner".equals(r.authorization()));
             assertThat(json(cases.get(0))).isEqualTo(JSON.readTree("""
@@ -56,7 +56,7 @@ class DemoDataTest {
                     "offenceId", "offenceDate", "offenceCategory", "gravityScore", "admitted", "outcome");
 
             assertThat(gateway.requests("POST", "/api/panels.*"))
-                    .hasSize(7).allMatch(r -> "Bearer token-chair".equals(r.authorization()));
+                    .hasSize(7).allMatch(r -> "Bearer token-panel-chair".equals(r.authorization()));
             List<Request> decisions = gateway.requests("POST", "/api/panels/demo-panel-2024-01-10/decisions");
             JsonNode conditionalCaution = json(decisions.get(0));
             assertThat(conditionalCaution.get("outcomeCode").asText()).isEqualTo("YOUTH_CONDITIONAL_CAUTION");

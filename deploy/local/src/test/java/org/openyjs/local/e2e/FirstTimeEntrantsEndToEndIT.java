@@ -49,7 +49,7 @@ class FirstTimeEntrantsEndToEndIT {
     static void startThePlatform() throws Exception {
         platform = PlatformUnderTest.start("e2e", TestInfrastructure.kafkaBootstrapServers());
         practitioner = platform.token("practitioner");
-        chair = platform.token("chair");
+        chair = platform.token("panel-chair");
         analyst = platform.token("analyst");
         admin = platform.token("admin");
     }
@@ -149,7 +149,7 @@ class FirstTimeEntrantsEndToEndIT {
         assertThat(panelCase.get("offences").get(0).get("outcomeCode").asText()).isEqualTo("YOUTH_CAUTION");
         assertThat(panelCase.get("timeline").findValuesAsText("event")).containsExactly("ChildRegistered",
                 "OffenceRecorded", "ReferredToOutOfCourtPanel", "AssessmentRecorded", "OutcomeRecorded");
-        assertThat(panelCase.get("timeline").get(4).get("recordedBy").asText()).isEqualTo("chair");
+        assertThat(panelCase.get("timeline").get(4).get("recordedBy").asText()).isEqualTo("panel-chair");
 
         // A rebuild from the first event ends with exactly the same figures.
         expect(202, platform.post(admin, "/api/kpi/rebuild", Map.of()));

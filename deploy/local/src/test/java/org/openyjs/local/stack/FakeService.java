@@ -21,7 +21,8 @@ public final class FakeService {
     public static void main(String[] args) throws IOException {
         Map<String, String> env = new TreeMap<>(System.getenv());
         env.forEach((name, value) -> {
-            if (name.startsWith("SPRING_") || name.startsWith("KAFKA_") || name.endsWith("_SERVICE_URL") || name.equals("SERVER_PORT")) {
+            if (name.startsWith("SPRING_") || name.startsWith("KAFKA_") || name.endsWith("_SERVICE_URL") || name.equals("SERVER_PORT")
+                    || name.startsWith("YJS_AUTH_")) {
                 System.out.println(name + "=" + value);
             }
         });

@@ -52,8 +52,8 @@ class StackIT {
             processes = Stack.processesOf(stackId).stream()
                     .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
                     .toList();
-            assertThat(Stack.processesOf(stackId)).hasSize(4);
-            assertThat(processes).hasSize(8); // each service and its child
+            assertThat(Stack.processesOf(stackId)).hasSize(5);
+            assertThat(processes).hasSize(10); // each service and its child
 
             assertThat(get(stack.url(Service.GATEWAY) + "/actuator/health")).contains("UP");
             assertThat(Files.readString(stack.logFile(Service.CASE))).contains(
@@ -61,13 +61,21 @@ class StackIT {
                     "SPRING_DATASOURCE_URL=jdbc:postgresql://db.example:5432/case_service",
                     "SPRING_DATASOURCE_USERNAME=yjs",
                     "SPRING_DATASOURCE_PASSWORD=secret",
-                    "KAFKA_BOOTSTRAP_SERVERS=kafka.example:9092");
+                    "KAFKA_BOOTSTRAP_SERVERS=kafka.example:9092",
+                    "YJS_AUTH_ISSUER_URI=http://localhost:" + config.port(Service.AUTH),
+                    "YJS_AUTH_JWK_SET_URI=http://localhost:" + config.port(Service.AUTH) + "/oauth2/jwks");
+            assertThat(Files.readString(stack.logFile(Service.AUTH)))
+                    .contains("SPRING_PROFILES_ACTIVE=local",
+                            "YJS_AUTH_ISSUER=http://localhost:" + config.port(Service.AUTH),
+                            "YJS_AUTH_SIGNING_KEY_FILE=" + config.authKeyFile())
+                    .doesNotContain("SPRING_DATASOURCE_URL");
             assertThat(Files.readString(stack.logFile(Service.KPI)))
                     .contains("SPRING_DATASOURCE_URL=jdbc:postgresql://db.example:5432/kpi_service");
             assertThat(Files.readString(stack.logFile(Service.GATEWAY)))
                     .contains("CASE_SERVICE_URL=http://localhost:" + config.port(Service.CASE),
                             "PANEL_SERVICE_URL=http://localhost:" + config.port(Service.PANEL),
-                            "KPI_SERVICE_URL=http://localhost:" + config.port(Service.KPI))
+                            "KPI_SERVICE_URL=http://localhost:" + config.port(Service.KPI),
+                            "YJS_AUTH_TOKEN_URI=http://localhost:" + config.port(Service.AUTH) + "/oauth2/token")
                     .doesNotContain("SPRING_DATASOURCE_URL", "KAFKA_BOOTSTRAP_SERVERS");
         }
 
@@ -121,13 +129,14 @@ class StackIT {
         return builder.build();
     }
 
-    /** A repository with fake jars: the given mains for case, panel and kpi; the gateway is always well. */
+    /** A repository with fake jars: the given mains for case, panel and kpi; the gateway and auth server are always well. */
     private Path repoWithJars(Class<?> caseMain, Class<?> panelMain, Class<?> kpiMain) throws IOException {
         Path repo = tmp.resolve("repo");
         writeJar(Service.CASE.jar(repo), caseMain);
         writeJar(Service.PANEL.jar(repo), panelMain);
         writeJar(Service.KPI.jar(repo), kpiMain);
         writeJar(Service.GATEWAY.jar(repo), FakeService.class);
+        writeJar(Service.AUTH.jar(repo), FakeService.class);
         return repo;
     }
 
