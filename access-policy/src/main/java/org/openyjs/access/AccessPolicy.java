@@ -35,6 +35,8 @@ public final class AccessPolicy {
             any("/cases/*/victims", "/cases/*/victims/**").roles(VICTIM_OFFICER),
             on("POST").paths("/cases/*/offences/*/victim-contacts").roles(PRACTITIONER, VICTIM_OFFICER),
             on("POST").paths("/cases/*/assessments/*/quality-assurance").roles(PRACTITIONER, QA_LEAD),
+            // Destroying a child's personal data (erasure) is the data protection officer's act: admin only.
+            on("POST").paths("/cases/*/erasure").roles(ADMIN),
             // Case audits are the QA lead's work; a practitioner may record a peer audit.
             on("POST").paths("/cases/*/audits").roles(PRACTITIONER, QA_LEAD),
             // An admin (or the allocated worker, checked by case-service) restricts or opens a record.

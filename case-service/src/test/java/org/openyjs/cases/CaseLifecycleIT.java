@@ -431,6 +431,7 @@ class CaseLifecycleIT {
         HttpHeaders stale = new HttpHeaders();
         stale.setContentType(MediaType.APPLICATION_JSON);
         stale.set("X-Authenticated-User", PRACTITIONER);
+        stale.set("X-Authenticated-Roles", "PRACTITIONER");
         stale.set("If-Match", "\"0\"");
         ResponseEntity<JsonNode> refusedStale = http.exchange("/cases/" + child + "/arrests/a1/result", HttpMethod.POST,
                 new HttpEntity<>("{\"result\":\"BAILED\"}", stale), JsonNode.class);
@@ -441,6 +442,7 @@ class CaseLifecycleIT {
         HttpHeaders keyed = new HttpHeaders();
         keyed.setContentType(MediaType.APPLICATION_JSON);
         keyed.set("X-Authenticated-User", PRACTITIONER);
+        keyed.set("X-Authenticated-Roles", "PRACTITIONER");
         keyed.set("Idempotency-Key", UUID.randomUUID().toString());
         HttpEntity<String> audit = new HttpEntity<>("""
                 {"subject":"CASE","auditedOn":"2026-03-03","rating":"GOOD"}""", keyed);

@@ -49,9 +49,14 @@ class PersonalDataIT {
     JdbcClient jdbc;
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String body, String user) {
+        // Erasing a child's personal data is for the admin (the data protection officer), not a practitioner.
+        return call(method, path, body, user, path.endsWith("/erasure") ? "ADMIN" : "PRACTITIONER");
+    }
+
+    private ResponseEntity<JsonNode> call(HttpMethod method, String path, String body, String user, String role) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(TestTokens.token(user, "PRACTITIONER"));
+        headers.setBearerAuth(TestTokens.token(user, role));
         headers.set("X-Access-Reason", "Preparing the panel report");
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }

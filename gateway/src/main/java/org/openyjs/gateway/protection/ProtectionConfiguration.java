@@ -18,6 +18,11 @@ class ProtectionConfiguration {
     }
 
     @Bean
+    BodyLimitExceptionHandler bodyLimitExceptionHandler(ObjectMapper json) {
+        return new BodyLimitExceptionHandler(new ProblemWriter(json));
+    }
+
+    @Bean
     RequestSizeFilter requestSizeFilter(ProtectionProperties properties, ObjectMapper json) {
         return new RequestSizeFilter(properties, new ProblemWriter(json));
     }

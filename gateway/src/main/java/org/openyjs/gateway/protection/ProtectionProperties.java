@@ -13,6 +13,7 @@ import java.util.List;
  * @param burst             requests a user may make at once before the sustained rate applies
  * @param maxRequestSize    largest request body
  * @param maxLargeRequestSize largest body for {@code largeRequestPaths} (the historical-records import)
+ * @param maxSmallRequestSize largest body for {@code smallRequestPaths} (the sign-in form)
  */
 @ConfigurationProperties("yjs.gateway")
 public record ProtectionProperties(
@@ -20,5 +21,7 @@ public record ProtectionProperties(
         @DefaultValue("100") int burst,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("256MB") DataSize maxLargeRequestSize,
-        @DefaultValue("/api/cases/imports") List<String> largeRequestPaths) {
+        @DefaultValue("/api/cases/imports") List<String> largeRequestPaths,
+        @DefaultValue("16KB") DataSize maxSmallRequestSize,
+        @DefaultValue("/auth/token") List<String> smallRequestPaths) {
 }

@@ -29,7 +29,9 @@ public class RequestSizeFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        long limit = properties.largeRequestPaths().stream().anyMatch(path::startsWith)
+        long limit = properties.smallRequestPaths().stream().anyMatch(path::startsWith)
+                ? properties.maxSmallRequestSize().toBytes()
+                : properties.largeRequestPaths().stream().anyMatch(path::startsWith)
                 ? properties.maxLargeRequestSize().toBytes()
                 : properties.maxRequestSize().toBytes();
         long declared = exchange.getRequest().getHeaders().getContentLength();

@@ -3,10 +3,13 @@ package org.openyjs.gateway.protection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,17 @@ class GatewayProtectionTest {
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.title").isEqualTo("Request too large");
+    }
+
+    @Test
+    void a_streamed_sign_in_form_past_the_codec_limit_gets_413_not_500() {
+        // No declared length, so only the codec's in-memory limit (256 KiB) stops it.
+        client.post().uri("/auth/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(Flux.range(0, 6).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024])),
+                        DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(413);
     }
 
     @Test

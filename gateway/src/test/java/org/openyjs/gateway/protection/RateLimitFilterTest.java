@@ -17,7 +17,7 @@ class RateLimitFilterTest {
     private final MutableClock clock = new MutableClock();
     // 2 requests per second sustained, bursts of 3.
     private final RateLimitFilter limiter = new RateLimitFilter(new ProtectionProperties(2, 3, DataSize.ofMegabytes(1),
-            DataSize.ofMegabytes(1), List.of()), clock, new ProblemWriter(new ObjectMapper()));
+            DataSize.ofMegabytes(1), List.of(), DataSize.ofKilobytes(16), List.of()), clock, new ProblemWriter(new ObjectMapper()));
 
     @Test
     void a_burst_is_allowed_then_the_caller_waits_for_the_sustained_rate() {

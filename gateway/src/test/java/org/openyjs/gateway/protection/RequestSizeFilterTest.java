@@ -9,6 +9,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestSizeFilterTest {
 
     private final RequestSizeFilter filter = new RequestSizeFilter(new ProtectionProperties(50, 100,
-            DataSize.ofBytes(1024), DataSize.ofBytes(8192), List.of("/api/cases/imports")), new ProblemWriter(new ObjectMapper()));
+            DataSize.ofBytes(1024), DataSize.ofBytes(8192), List.of("/api/cases/imports"), DataSize.ofBytes(64),
+            List.of("/auth/token")), new ProblemWriter(new ObjectMapper()));
 
     @Test
     void a_streamed_body_is_cut_off_with_413_as_it_passes_the_limit() {
@@ -46,6 +48,16 @@ class RequestSizeFilterTest {
 
         assertThat(read).isTrue();
         assertThat(exchange.getResponse().getStatusCode()).isNull();
+    }
+
+    @Test
+    void the_sign_in_form_has_the_smallest_limit() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/auth/token")
+                .contentLength(65).body("x".repeat(65)));
+
+        filter.filter(exchange, e -> Mono.empty()).block();
+
+        assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(413);
     }
 
     private static Flux<DataBuffer> chunks(int count, int size) {

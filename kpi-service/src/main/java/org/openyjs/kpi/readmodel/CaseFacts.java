@@ -38,15 +38,15 @@ public class CaseFacts {
                         SELECT r.child_id, r.event_id, r.release_type AS outcome_code, r.released_on AS outcome_date,
                                r.recorded_at, r.order_id, c.date_of_birth, c.sex, c.ethnicity,
                                COALESCE((SELECT e.expected_release_date FROM kpi_custody_entry e
-                                         WHERE e.order_id = r.order_id AND e.expected_release_date IS NOT NULL
+                                         WHERE e.child_id = r.child_id AND e.order_id = r.order_id AND e.expected_release_date IS NOT NULL
                                            AND (e.recorded_at IS NULL OR e.recorded_at < :recordedBefore)
                                          ORDER BY e.admitted_on DESC LIMIT 1),
                                         (SELECT min(x.expected_release_date) FROM kpi_resettlement_referral x
-                                         WHERE x.order_id = r.order_id
+                                         WHERE x.child_id = r.child_id AND x.order_id = r.order_id
                                            AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)))
                                    AS expected_release_date,
                                (SELECT min(x.referred_on) FROM kpi_resettlement_referral x
-                                WHERE x.order_id = r.order_id
+                                WHERE x.child_id = r.child_id AND x.order_id = r.order_id
                                   AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)) AS first_referral
                         FROM kpi_custody_release r
                         JOIN kpi_child c ON c.child_id = r.child_id

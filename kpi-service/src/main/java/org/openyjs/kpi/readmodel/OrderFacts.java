@@ -59,14 +59,14 @@ public class OrderFacts {
                                    s.mh_attending, s.sm_need, s.sm_planned_or_offered, s.sm_attending, s.looked_after,
                                    s.child_protection_plan, s.child_in_need_plan, s.early_help
                             FROM kpi_status s
-                            WHERE s.order_id = o.order_id AND s.point = 'END'
+                            WHERE s.child_id = o.child_id AND s.order_id = o.order_id AND s.point = 'END'
                               AND (s.recorded_at IS NULL OR s.recorded_at < :recordedBefore)
                             ORDER BY s.seq DESC LIMIT 1
                         ) s ON true
                         WHERE %s AND %s AND o.end_date BETWEEN :from AND :to
                           AND o.kind IN (:kinds) AND (:anyType OR o.order_type IN (:types))
                           AND (o.end_recorded_at IS NULL OR o.end_recorded_at < :recordedBefore)
-                        ORDER BY o.end_date, o.order_id
+                        ORDER BY o.end_date, o.child_id, o.order_id
                         """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("o.end_date")))
                 .param("services", scope.services(service)).param("kinds", kinds).param("from", from).param("to", to)
                 .param("anyType", orderTypes.isEmpty())

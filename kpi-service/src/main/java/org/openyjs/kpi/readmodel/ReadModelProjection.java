@@ -179,7 +179,7 @@ public class ReadModelProjection {
                             INSERT INTO kpi_order (order_id, child_id, order_type, kind, offence_id, start_date,
                                                    planned_end_date, start_event_id, start_recorded_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (order_id) DO UPDATE SET
+                            ON CONFLICT (child_id, order_id) DO UPDATE SET
                                 order_type = excluded.order_type, kind = excluded.kind,
                                 offence_id = excluded.offence_id, start_date = excluded.start_date,
                                 planned_end_date = excluded.planned_end_date,
@@ -193,7 +193,7 @@ public class ReadModelProjection {
                             INSERT INTO kpi_order (order_id, child_id, order_type, kind, end_date, end_reason,
                                                    end_event_id, end_recorded_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (order_id) DO UPDATE SET
+                            ON CONFLICT (child_id, order_id) DO UPDATE SET
                                 order_type = COALESCE(excluded.order_type, kpi_order.order_type),
                                 kind = COALESCE(excluded.kind, kpi_order.kind),
                                 end_date = excluded.end_date, end_reason = excluded.end_reason,

@@ -260,6 +260,26 @@ class NewMeasuresIT {
     }
 
     @Test
+    void ordersOfTwoChildrenWithTheSameOrderIdAreCountedApart() {
+        // Each case numbers its own orders: both children have an "ord1". Keyed by order id alone, the
+        // second overwrote the first (found by deploy/local's fault-injection oracle).
+        child("m", BORN_2008);
+        child("n", BORN_2008);
+        ended("m", "ord1", "COMMUNITY", "COMPLETED", LocalDate.of(2023, 6, 1));
+        endStatus("m", "ord1", true, null);
+        ended("n", "ord1", "COMMUNITY", "COMPLETED", LocalDate.of(2023, 9, 1));
+        endStatus("n", "ord1", false, null);
+
+        // Two orders ended, one (m's) in suitable accommodation: 1 / 2. n's unsuitable status must not
+        // be read as m's.
+        KpiFigure figure = figure("yjb-kpi-1-accommodation", "FY2023-24", null);
+        assertThat(figure.denominator()).isEqualTo(2);
+        assertThat(figure.numerator()).isEqualTo(1);
+        assertThat(DrillDown.of(calculator.evaluate(measures.named("yjb-kpi-1-accommodation"), query("FY2023-24", null)))
+                .counted()).extracting(DrillDown.Entry::childId).containsExactly("m");
+    }
+
+    @Test
     void theMentalHealthFunnelOutOfCourtCompletionAndWiderServices() {
         child("m", BORN_2008);
         LocalDate end = LocalDate.of(2023, 10, 1);

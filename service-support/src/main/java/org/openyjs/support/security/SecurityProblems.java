@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +23,7 @@ import java.net.URI;
  * 401 and 403 as RFC 9457 problem bodies, the same as the gateway's, so a client meets one error format
  * whichever of them refuses it. The 401 keeps the RFC 6750 bearer challenge.
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -46,6 +48,17 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "Your roles do not allow this request");
+    }
+
+    /** A URL the firewall refuses (an encoded NUL, a path traversal): the caller's fault, with the same body. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request URL contains characters or sequences that are not allowed");
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

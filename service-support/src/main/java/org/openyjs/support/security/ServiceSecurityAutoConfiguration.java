@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -38,6 +39,12 @@ import java.util.List;
 @EnableWebSecurity
 @Import(OpenApiSecurity.class)
 public class ServiceSecurityAutoConfiguration {
+
+    /** Spring Security's firewall refusals answer with the same problem body as every other 4xx. */
+    @Bean
+    public RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper json) {
+        return new SecurityProblems(json);
+    }
 
     @Bean
     public SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {

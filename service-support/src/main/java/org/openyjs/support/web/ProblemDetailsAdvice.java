@@ -10,6 +10,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -65,6 +66,12 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     public ProblemDetail missingParameter(MissingServletRequestParameterException e) {
         return Problems.field(HttpStatus.BAD_REQUEST, e.getParameterName(), "is required");
+    }
+
+    /** No endpoint takes multipart bodies; a malformed one (no boundary) must not surface as a 500. */
+    @ExceptionHandler(MultipartException.class)
+    public ProblemDetail multipart(MultipartException e) {
+        return Problems.field(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "Multipart request bodies are not accepted here");
     }
 
     @ExceptionHandler(DomainRefusal.class)
