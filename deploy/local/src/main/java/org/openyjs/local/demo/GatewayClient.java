@@ -13,12 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The two calls the demo data needs from the gateway: get a token, POST JSON with it. */
-final class GatewayClient {
+/**
+ * The calls the demo data, the benchmark and the tests make through the gateway: get a token, POST JSON
+ * with it, GET. The one place that knows how tokens are obtained.
+ */
+public final class GatewayClient {
 
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
 
-        boolean isSuccess() {
+        public boolean isSuccess() {
             return status / 100 == 2;
         }
     }
@@ -29,12 +32,12 @@ final class GatewayClient {
     private final ObjectMapper json = new ObjectMapper();
     private final URI gateway;
 
-    GatewayClient(URI gateway) {
+    public GatewayClient(URI gateway) {
         this.gateway = gateway;
     }
 
     /** A bearer token from the gateway's demo login (POST /auth/token, form-encoded). */
-    String token(String username, String password) throws IOException, InterruptedException {
+    public String token(String username, String password) throws IOException, InterruptedException {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         Response response = send(request("/auth/token")
@@ -48,11 +51,24 @@ final class GatewayClient {
     }
 
     /** POSTs body as JSON with the token; returns whatever status came back, 2xx or not. */
-    Response post(String token, String path, Object body) throws IOException, InterruptedException {
-        return send(request(path)
+    public Response post(String token, String path, Object body) throws IOException, InterruptedException {
+        return post(token, path, body, java.util.Map.of());
+    }
+
+    /** POSTs body as JSON with the token and the given extra headers (Idempotency-Key, If-Match). */
+    public Response post(String token, String path, Object body, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** GETs the path with the token. */
+    public Response get(String token, String path) throws IOException, InterruptedException {
+        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
     private HttpRequest.Builder request(String path) {
