@@ -19,10 +19,18 @@ import java.time.Duration;
  */
 public final class GatewayClient {
 
-    public record Response(int status, String body) {
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public Response(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (k, v) -> true));
+        }
 
         public boolean isSuccess() {
             return status / 100 == 2;
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
     }
 
@@ -71,6 +79,23 @@ public final class GatewayClient {
         return send(request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
+    /**
+     * Any request, as given: for sending what a well-behaved client never would (fuzzing). A null token
+     * sends no Authorization header; a null content type or body sends none.
+     */
+    public Response sendRaw(String method, String path, String token, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30));
     }
@@ -80,7 +105,7 @@ public final class GatewayClient {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 429 || attempt == MAX_ATTEMPTS) {
-                return new Response(response.statusCode(), response.body());
+                return new Response(response.statusCode(), response.body(), response.headers());
             }
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
             Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)).toMillis());
