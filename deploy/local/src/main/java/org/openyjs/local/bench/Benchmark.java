@@ -448,15 +448,6 @@ public final class Benchmark {
      */
     private List<String> freshnessFigures(String jit) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        ReadSideFigures.Freshness[] result = new ReadSideFigures.Freshness[1];
-        Exception[] failure = new Exception[1];
-        Thread probes = new Thread(() -> {
-            try {
-                result[0] = readSide.freshness(freshnessProbes, seconds, 100, run);
-            } catch (Exception e) {
-                failure[0] = e;
-            }
-        }, "freshness-probes");
         Thread background = new Thread(() -> {
             try {
                 loadPhase("fresh-load", freshnessLoad, seconds, true);
@@ -464,16 +455,9 @@ public final class Benchmark {
                 Thread.currentThread().interrupt();
             }
         }, "freshness-background");
-        probes.start();
-        // The probe children are registered first (about 8 ms each): start the background load with the probes.
-        Thread.sleep(freshnessProbes * (long) seconds * 8L);
-        background.start();
-        probes.join();
+        // The probe children are registered first; the background load starts with the probes.
+        ReadSideFigures.Freshness f = readSide.freshness(freshnessProbes, seconds, 100, run, background::start);
         background.join();
-        ReadSideFigures.Freshness f = result[0];
-        if (f == null) {
-            return List.of("# freshness: the probes failed: " + failure[0]);
-        }
         String conditions = f.acknowledged() + "/" + f.probes() + " probes acknowledged, unseen=" + f.unseen()
                 + "; probes at " + freshnessProbes + "/s (first youth caution: 2 events each) among " + freshnessLoad
                 + " commands/s (1 event each) for " + seconds + "s: about " + (2 * freshnessProbes + freshnessLoad)

@@ -64,7 +64,7 @@ final class ReadSideFigures {
      * youth caution for a child registered beforehand. A poller reads the drill-down every pollMillis and
      * notes when each probe child first appears.
      */
-    Freshness freshness(int rate, int seconds, int pollMillis, String run) throws Exception {
+    Freshness freshness(int rate, int seconds, int pollMillis, String run, Runnable whenProbesStart) throws Exception {
         int probes = rate * seconds;
         List<String> children = new ArrayList<>(probes);
         for (int i = 0; i < probes; i++) {
@@ -102,6 +102,7 @@ final class ReadSideFigures {
         poller.start();
         ExecutorService senders = Executors.newFixedThreadPool(4);
         AtomicInteger acknowledged = new AtomicInteger();
+        whenProbesStart.run();
         long start = System.nanoTime();
         for (int i = 0; i < probes; i++) {
             long due = Latencies.scheduledAt(start, i, rate);

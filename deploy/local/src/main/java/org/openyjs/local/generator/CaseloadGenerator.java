@@ -304,7 +304,8 @@ public final class CaseloadGenerator {
                 case "SECTION_250_DETENTION" -> { type = "SECTION_250_DETENTION"; months = 12 + random.nextInt(25); }
                 default -> { return start; }
             }
-            String orderId = "ord" + (++orders);
+            // Unique across children, as a source system's order numbers are (kpi-service keys orders by id alone).
+            String orderId = childId + "-ord" + (++orders);
             LocalDate planned = start.plusMonths(months);
             add("StartOrder", start, data("orderId", orderId, "orderType", type, "offenceId", offenceId,
                     "startDate", start.toString(), "plannedEndDate", planned.toString()));

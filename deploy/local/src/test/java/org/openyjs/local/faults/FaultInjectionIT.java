@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -263,7 +264,8 @@ class FaultInjectionIT {
         Fuzzer fuzzer = new Fuzzer(gateway, tokens, new Random(20261122L), child);
         int perService = FULL ? 10_000 : 300;
         Map<String, Fuzzer.Tally> tallies = fuzzer.run(perService);
-        tallies.forEach((service, tally) -> say("Fuzzing " + service + ": " + tally));
+        tallies.forEach((service, tally) -> say("Fuzzing " + service + ": " + tally
+                + (tally.serverErrors().isEmpty() ? "" : "; 5xx: " + tally.serverErrors())));
         // Let anything a request might have set going settle before counting.
         Thread.sleep(2000);
         for (Map.Entry<String, Fuzzer.Tally> tally : tallies.entrySet()) {
@@ -272,6 +274,67 @@ class FaultInjectionIT {
                     tally.getValue().firstServerErrors()).isEmpty();
         }
         assertThat(storedRows()).as("rows in every table but audit and processor bookkeeping").isEqualTo(before);
+    }
+
+    /**
+     * Found by the oracle (figures differing after a rebuild when every generated child's first order was "ord1"):
+     * case-service lets each case number its own orders, but kpi-service keys its order facts by the order id
+     * alone, so two children's ord1 overwrite each other and which one counts depends on arrival order.
+     */
+    @Order(5)
+    @Test
+    @Disabled("Known defect: kpi_order's primary key is order_id alone (kpi-service V5 migration); enable once orders "
+            + "are keyed by child and order")
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void ordersOfDifferentChildrenWithTheSameOrderIdAreCountedApart() throws Exception {
+        String practitioner = tokens.of("practitioner");
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> both = List.of("fi-same-order-a-" + run, "fi-same-order-b-" + run);
+        for (String childId : both) {
+            expectCreated(gateway.post(practitioner, "/api/cases", Map.of("childId", childId, "youthJusticeService",
+                    "leicester-city", "dateOfBirth", "2008-01-15", "sex", "MALE", "ethnicity", "WHITE_BRITISH",
+                    "localAuthority", "Leicester")));
+            expectCreated(gateway.post(practitioner, "/api/cases/" + childId + "/orders", Map.of("orderId", "ord1",
+                    "orderType", "REFERRAL_ORDER", "startDate", "2023-05-01")));
+            expectCreated(gateway.post(practitioner, "/api/cases/" + childId + "/orders/ord1/end", Map.of(
+                    "endDate", "2023-09-01", "endReason", "COMPLETED")));
+        }
+        Instant giveUp = Instant.now().plusSeconds(60);
+        List<String> units = List.of();
+        while (Instant.now().isBefore(giveUp)) {
+            JsonNode drill = new com.fasterxml.jackson.databind.ObjectMapper().readTree(gateway.get(tokens.of("analyst"),
+                    "/api/kpi/yjb-kpi-1-accommodation/children?service=leicester-city&period=FY2023-24").body());
+            units = drill.get("denominatorUnits").findValuesAsText("childId");
+            if (units.containsAll(both)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(units).as("both children's ended orders in KPI 1's denominator").containsAll(both);
+    }
+
+    /** Found by the fuzzer: Spring's MultipartException for a multipart body without a boundary is not mapped to a 4xx. */
+    @Order(6)
+    @Test
+    @Disabled("Known defect: case-service and panel-service answer 500 to Content-Type multipart/form-data without "
+            + "a boundary; enable once service-support maps MultipartException to 400 or 415")
+    void aMultipartBodyWithoutABoundaryIsRefusedNotAServerError() throws Exception {
+        for (String path : List.of("/api/cases", "/api/panels")) {
+            GatewayClient.Response response = gateway.sendRaw("POST", path, tokens.of(path.contains("cases") ? "practitioner"
+                    : "chair"), "multipart/form-data", "<a>1</a>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(response.status()).as("%s: %s", path, response.body()).isBetween(400, 499);
+        }
+    }
+
+    /** Found by the fuzzer: the gateway's token endpoint buffers the form in memory up to 256 KiB, then fails. */
+    @Order(7)
+    @Test
+    @Disabled("Known defect: POST /auth/token with a body over 256 KiB answers 500 (DataBufferLimitException); "
+            + "enable once the gateway maps it to 413")
+    void anOversizedLoginIsRefusedNotAServerError() throws Exception {
+        GatewayClient.Response response = gateway.sendRaw("POST", "/auth/token", null, "application/x-www-form-urlencoded",
+                ("username=admin&password=" + "x".repeat(1 << 20)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.body()).isBetween(400, 499);
     }
 
     // ------------------------------------------------------------------ faults and the oracle
