@@ -477,7 +477,8 @@ public final class Benchmark {
                 + historyEvents + " from the imported generated history)";
         Latencies queries = readSide.kpiQueries(kpiQueries);
         String conditions = kpiQueries + " GET /api/kpi/{measure} via the gateway, closed loop, 1 client, "
-                + readSide.measureCount() + " measures x 2 services x 3 years in turn; history " + history;
+                + readSide.queryableFigures + " figures (" + readSide.measureCount() + " measures x 2 services x FY2022-23.."
+                + "FY2024-25, where the rule covers the year) in turn; history " + history;
         lines.add(line("kpi.query.p50", Latencies.millis(queries.percentile(50)), "ms", conditions));
         lines.add(line("kpi.query.p99", Latencies.millis(queries.percentile(99)), "ms", conditions));
 

@@ -239,10 +239,13 @@ final class Fuzzer {
                     body.getBytes(StandardCharsets.UTF_8), "admin body");
         }
         if (way < 82) { // population: each file has at least one bad line, which refuses the whole file
-            String bad = pick(List.of("leicester-city,20x3,14,MALE,WHITE,100", "leicester-city,2023,99,MALE,WHITE,100",
+            // Refused by PopulationCsv's rules (year 1900-2200, age 0-120, known sex and ONS group, count >= 0, six
+            // columns, a service). It takes any non-empty service name, so no line here invents one.
+            String bad = pick(List.of("leicester-city,20x3,14,MALE,WHITE,100", "leicester-city,1800,14,MALE,WHITE,100",
+                    "leicester-city,2023,121,MALE,WHITE,100", "leicester-city,2023,-1,MALE,WHITE,100",
                     "leicester-city,2023,14,UNKNOWN,WHITE,100", "leicester-city,2023,14,MALE,PURPLE,100",
-                    "leicester-city,2023,14,MALE,WHITE,-5", enc(pick(HOSTILE)) + ",2023,14,MALE,WHITE,1", "a,b", "",
-                    "leicester-city,2023,14,MALE,WHITE,1,extra"));
+                    "leicester-city,2023,14,MALE,WHITE,-5", " ,2023,14,MALE,WHITE,1", "a,b", "",
+                    "leicester-city,2023,14,MALE,WHITE,1,extra", "leicester-city,2023,14,MALE,WHITE," + enc(pick(HOSTILE))));
             String csv = "service,year,age,sex,ethnicity,count\n" + bad + "\n";
             if (csv.equals("service,year,age,sex,ethnicity,count\n\n")) {
                 csv = "service,year,age\n"; // a header without the columns
