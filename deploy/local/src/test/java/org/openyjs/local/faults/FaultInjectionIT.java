@@ -346,7 +346,10 @@ class FaultInjectionIT {
             case KILL_CASE_SERVICE -> killAndRestart(Service.CASE);
             case KILL_PANEL_SERVICE -> killAndRestart(Service.PANEL);
             case KILL_KPI_SERVICE -> killAndRestart(Service.KPI);
-            case KILL_GATEWAY -> killAndRestart(Service.GATEWAY);
+            case KILL_GATEWAY -> {
+                killAndRestart(Service.GATEWAY);
+                tokens.forgetAll(); // its local issuer signs with a new key after a restart
+            }
             case RESTART_KAFKA -> {
                 infrastructure.stopKafka();
                 Thread.sleep(OUTAGE.toMillis());

@@ -87,20 +87,26 @@ final class Fuzzer {
 
     /** Sends at least perService requests to each service (4 at a time) and tallies the answers. */
     Map<String, Tally> run(int perService) throws Exception {
-        List<Attempt> attempts = new ArrayList<>();
+        // Which service each request goes to is decided up front; the request itself only when it is sent, so that
+        // megabyte bodies are not all held at once.
+        List<String> targets = new ArrayList<>();
         for (String service : List.of("case-service", "panel-service", "kpi-service", "gateway")) {
             for (int i = 0; i < perService; i++) {
-                attempts.add(attempt(service));
+                targets.add(service);
             }
         }
-        Collections.shuffle(attempts, random);
+        Collections.shuffle(targets, random);
         Map<String, Map<Integer, AtomicInteger>> statuses = new ConcurrentHashMap<>();
         Map<String, List<String>> errors = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (Attempt a : attempts) {
+            for (String target : targets) {
                 done.add(pool.submit(() -> {
+                    Attempt a;
+                    synchronized (random) {
+                        a = attempt(target);
+                    }
                     int status;
                     String body;
                     try {

@@ -27,6 +27,11 @@ final class Tokens {
         tokens.remove(user, stale);
     }
 
+    /** Forgets every token: after the gateway restarts, none of them is accepted any more. */
+    void forgetAll() {
+        tokens.clear();
+    }
+
     private String fetch(String user) {
         try {
             return gateway.token(user, user);
