@@ -338,6 +338,20 @@ class FaultInjectionIT {
         assertThat(response.status()).as(response.body()).isBetween(400, 499);
     }
 
+    /** Found by the full fuzzing run: a NUL in a query parameter reaches PostgreSQL, which refuses it, and kpi-service says 500. */
+    @Order(8)
+    @Test
+    @Disabled("Known defect: kpi-service answers 500 to service=%00 on breakdown, children and rag; enable once it "
+            + "refuses a NUL in a parameter with a 400")
+    void aNulInAQueryParameterIsRefusedNotAServerError() throws Exception {
+        // The requests that got a 500 in the full run.
+        for (String path : List.of("/api/kpi/custody/breakdown?by=ethnicity&", "/api/kpi/panel-timeliness/children?",
+                "/api/kpi/panel-timeliness/rag?ruleVersion=-1&")) {
+            GatewayClient.Response response = gateway.get(tokens.of("analyst"), path + "service=%00&period=FY2023-24");
+            assertThat(response.status()).as("%s: %s", path, response.body()).isBetween(400, 499);
+        }
+    }
+
     // ------------------------------------------------------------------ faults and the oracle
 
     private static void inject(Fault fault) throws Exception {
