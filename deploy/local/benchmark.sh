@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Measures the platform on this machine: starts a fresh stack in a temporary data directory (its own
 # PostgreSQL, Kafka and four service JVMs, on the default ports or free ones), drives commands through
-# the gateway at fixed rates, imports a generated file, measures the JDBC append ceiling and memory,
+# the gateway at fixed rates, measures end-to-end freshness, imports a generated history, times KPI
+# queries and a rebuild against raw Kafka consumption, measures the JDBC append ceiling and memory,
 # prints one line per figure (name value unit conditions) and removes everything it started.
-# Usage: deploy/local/benchmark.sh [--build] [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 50000]
+# Usage: deploy/local/benchmark.sh [--build] [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 100000]
+#          [--freshness-load 480] [--freshness-probes 20] [--kpi-queries 600]
 #   --build     rebuild the jars first (otherwise only when one is missing)
 #   --full-jit  service JVMs with C2 as well (the stack's default is C1 only: -XX:TieredStopAtLevel=1)
-# About 6 minutes on 2 cores with the defaults.
+# About 10 minutes on 2 cores with the defaults.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

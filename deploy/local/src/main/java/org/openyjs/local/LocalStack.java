@@ -123,10 +123,13 @@ public final class LocalStack {
         LocalInfrastructure.stopOrphanedPostgres(settings.infrastructure(), LocalStack::say);
     }
 
+    /** A generated three-year history beside the hand-made demo cases, so every measure has figures to show. */
+    private static final int DEMO_HISTORY_CHILDREN = 300;
+
     private void loadDemoData() {
         say("Loading demo data through the gateway");
         try {
-            new DemoData(stack.url(Service.GATEWAY), LocalStack::say).load();
+            new DemoData(stack.url(Service.GATEWAY), LocalStack::say).withGeneratedHistory(DEMO_HISTORY_CHILDREN).load();
         } catch (IOException | RuntimeException e) {
             // The stack itself is fine: keep it running so the failure can be looked into.
             System.err.println("Demo data could not be loaded: " + e.getMessage());

@@ -80,6 +80,10 @@ public final class PlatformUnderTest implements AutoCloseable {
         return send(token, "POST", path, body);
     }
 
+    public HttpResponse<String> put(String token, String path, Object body) throws Exception {
+        return send(token, "PUT", path, body);
+    }
+
     public HttpResponse<String> get(String token, String path) throws Exception {
         return send(token, "GET", path, null);
     }

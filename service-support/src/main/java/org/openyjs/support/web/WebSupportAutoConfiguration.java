@@ -33,6 +33,14 @@ public class WebSupportAutoConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter(ObjectMapper json) {
+        FilterRegistrationBean<NulCharacterFilter> registration = new FilterRegistrationBean<>(new NulCharacterFilter(json));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebLimits limits, ObjectMapper json) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestSizeLimitFilter(limits.maxRequestSize(), limits.maxLargeRequestSize(),

@@ -3,6 +3,11 @@ package org.openyjs.local.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openyjs.local.Ports;
+import org.openyjs.local.demo.GatewayClient;
+import org.openyjs.local.generator.Caseload;
+import org.openyjs.local.generator.CaseloadGenerator;
+import org.openyjs.local.generator.JsonLines;
+import org.openyjs.local.generator.RowRequests;
 import org.openyjs.local.infra.LocalInfrastructure;
 import org.openyjs.local.stack.Service;
 import org.openyjs.local.stack.Stack;
@@ -58,11 +63,15 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     private static final String USAGE = """
-            Usage: deploy/local/benchmark.sh [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 50000]
-              --full-jit        run the service JVMs with the C2 compiler too (the stack default is C1 only)
-              --rates           command rates to hold, requests per second
-              --seconds         how long to hold each rate
-              --import-events   size of the generated import file""";
+            Usage: deploy/local/benchmark.sh [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 100000]
+                                             [--freshness-load 480] [--freshness-probes 20] [--kpi-queries 600]
+              --full-jit          run the service JVMs with the C2 compiler too (the stack default is C1 only)
+              --rates             command rates to hold, requests per second
+              --seconds           how long to hold each rate (and the freshness run)
+              --import-events     about how many case events the generated history to import holds
+              --freshness-load    background commands per second during the freshness run
+              --freshness-probes  probe commands per second (each a first youth caution: two events) during it
+              --kpi-queries       KPI queries to time after the import""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate BORN = LocalDate.of(2010, 1, 15);
@@ -71,6 +80,9 @@ public final class Benchmark {
     private final int seconds;
     private final int importEvents;
     private final boolean fullJit;
+    private int freshnessLoad = 480;
+    private int freshnessProbes = 20;
+    private int kpiQueries = 600;
     /** Most requests outstanding at once; one due while this many are unanswered is not sent, and counts as an error. */
     private static final int MAX_OUTSTANDING = 512;
     private HttpClient http = newClient();
@@ -87,6 +99,9 @@ public final class Benchmark {
     private URI gateway;
     private String practitioner;
     private String admin;
+    private ReadSideFigures readSide;
+    private Caseload history;
+    private long historyEvents;
 
     private Benchmark(List<Integer> rates, int seconds, int importEvents, boolean fullJit) {
         this.rates = rates;
@@ -98,14 +113,20 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         List<Integer> rates = List.of(250, 500, 1000);
         int seconds = 20;
-        int importEvents = 50_000;
+        int importEvents = 100_000;
         boolean fullJit = false;
+        int freshnessLoad = 480;
+        int freshnessProbes = 20;
+        int kpiQueries = 600;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--full-jit" -> fullJit = true;
                 case "--rates" -> rates = Stream.of(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--import-events" -> importEvents = Integer.parseInt(args[++i]);
+                case "--freshness-load" -> freshnessLoad = Integer.parseInt(args[++i]);
+                case "--freshness-probes" -> freshnessProbes = Integer.parseInt(args[++i]);
+                case "--kpi-queries" -> kpiQueries = Integer.parseInt(args[++i]);
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -117,6 +138,9 @@ public final class Benchmark {
             }
         }
         Benchmark benchmark = new Benchmark(rates, seconds, importEvents, fullJit);
+        benchmark.freshnessLoad = freshnessLoad;
+        benchmark.freshnessProbes = freshnessProbes;
+        benchmark.kpiQueries = kpiQueries;
         Thread stopper = new Thread(benchmark::stop, "benchmark-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
@@ -165,8 +189,19 @@ public final class Benchmark {
             lines.clear();
         }
 
-        say("Import of " + importEvents + " generated events");
+        readSide = new ReadSideFigures(new GatewayClient(gateway), infrastructure.kafkaBootstrapServers());
+        say("Freshness: " + freshnessProbes + " probe commands/s among " + freshnessLoad + " commands/s for " + seconds + " s");
+        lines.addAll(freshnessFigures(jit));
+        lines.forEach(System.out::println);
+        lines.clear();
+
+        say("Import of a generated history of about " + importEvents + " events");
         lines.addAll(importFigures(jit));
+        lines.forEach(System.out::println);
+        lines.clear();
+
+        say("Read side: kpi-service catching up, KPI queries, raw Kafka consumption, rebuild");
+        lines.addAll(readSideFigures());
         lines.forEach(System.out::println);
         lines.clear();
 
@@ -371,7 +406,16 @@ public final class Benchmark {
 
     private List<String> importFigures(String jit) throws Exception {
         http = newClient();
-        Path file = generateImportFile(importEvents);
+        // About 8.7 case events per generated child (seed 1): enough children for the events asked for.
+        int children = Math.max(1, (int) Math.round(importEvents / 8.7));
+        history = CaseloadGenerator.generate(new CaseloadGenerator.Settings(children, 3, 1,
+                CaseloadGenerator.DEFAULT_LAST_DAY, "bench" + UUID.randomUUID().toString().substring(0, 4)));
+        Path file = Files.createTempFile("yjs-bench-import-", ".ndjson");
+        long rows;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            rows = JsonLines.write(history, out);
+        }
+        historyEvents = history.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
         try {
             String source = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             List<String> lines = new ArrayList<>();
@@ -379,11 +423,17 @@ public final class Benchmark {
             JsonNode first = runImport(file, source);
             long events = storedEvents() - eventsBefore;
             double seconds = first.get("seconds").asDouble();
-            lines.add(line("import.rate", first.get("imported").asInt() / seconds, "events/s", "file=" + importEvents
-                    + " rows (" + importEvents / 10 + " children x 10) imported=" + first.get("imported").asInt()
-                    + " rejected=" + first.get("rejected").asInt() + " state=" + first.get("state").asText()
-                    + " in " + fmt(seconds) + "s, 4 workers, batches of 100, via-gateway jit=" + jit));
-            lines.add(line("import.recorded", events / seconds, "events/s", "rows added to domainevententry during the import"));
+            String generated = "generated history: " + children + " children over 3 years (seed 1), " + rows + " rows, "
+                    + historyEvents + " case events";
+            lines.add(line("import.rate", first.get("imported").asInt() / seconds, "rows/s", generated
+                    + "; imported=" + first.get("imported").asInt() + " rejected=" + first.get("rejected").asInt()
+                    + " state=" + first.get("state").asText() + " in " + fmt(seconds) + "s, 4 workers, batches of 100, "
+                    + "via-gateway jit=" + jit));
+            lines.add(line("import.recorded", events / seconds, "events/s", events + " rows added to domainevententry during the import"));
+            if (first.get("rejected").asInt() > 0) {
+                String rejections = first.get("rejections").toString();
+                lines.add("# first rejections: " + rejections.substring(0, Math.min(600, rejections.length())));
+            }
             JsonNode again = runImport(file, source);
             double rerun = again.get("seconds").asDouble();
             lines.add(line("import.rerun", again.get("skipped").asInt() / rerun, "rows/s", "same file again: imported="
@@ -394,40 +444,55 @@ public final class Benchmark {
         }
     }
 
-    /** Each child: registered, three offences each with its outcome later, an order started and ended, case closed. */
-    private static Path generateImportFile(int events) throws IOException {
-        Path file = Files.createTempFile("yjs-bench-import-", ".ndjson");
-        int children = Math.max(1, events / 10);
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int c = 0; c < children; c++) {
-                String child = "imp-" + c + "-" + UUID.randomUUID().toString().substring(0, 8);
-                String r = "c" + c + "-";
-                LocalDate born = BORN.minusDays(c % 700);
-                out.write(row(r + 0, "RegisterChild", "\"childId\":\"" + child + "\",\"youthJusticeService\":\""
-                        + (c % 2 == 0 ? "leicester-city" : "leicestershire") + "\",\"dateOfBirth\":\"" + born
-                        + "\",\"sex\":\"" + (c % 3 == 0 ? "FEMALE" : "MALE")
-                        + "\",\"ethnicity\":\"WHITE_BRITISH\",\"localAuthority\":\"Leicester\""));
-                for (int o = 1; o <= 3; o++) {
-                    LocalDate offenceDate = LocalDate.of(2023, o * 3, 1 + c % 28);
-                    out.write(row(r + (2 * o - 1), "RecordOffence", "\"childId\":\"" + child + "\",\"offenceId\":\"o" + o
-                            + "\",\"offenceDate\":\"" + offenceDate + "\",\"offenceCategory\":\"THEFT_AND_HANDLING\","
-                            + "\"gravityScore\":2,\"admitted\":true"));
-                    out.write(row(r + (2 * o), "RecordOutcome", "\"childId\":\"" + child + "\",\"offenceId\":\"o" + o
-                            + "\",\"code\":\"" + (o == 3 ? "REFERRAL_ORDER" : "YOUTH_CAUTION") + "\",\"date\":\""
-                            + offenceDate.plusDays(20) + "\""));
-                }
-                out.write(row(r + 7, "StartOrder", "\"childId\":\"" + child + "\",\"orderId\":\"ro1\",\"orderType\":"
-                        + "\"REFERRAL_ORDER\",\"offenceId\":\"o3\",\"startDate\":\"2023-10-01\""));
-                out.write(row(r + 8, "EndOrder", "\"childId\":\"" + child + "\",\"orderId\":\"ro1\",\"endDate\":"
-                        + "\"2024-04-01\",\"endReason\":\"COMPLETED\""));
-                out.write(row(r + 9, "CloseCase", "\"childId\":\"" + child + "\",\"on\":\"2024-05-01\",\"reason\":\"order completed\""));
+    /**
+     * Freshness under load: probe commands at a fixed rate beside a background load of commands through the
+     * gateway; each probe is timed from its 2xx to the KPI drill-down showing its child.
+     */
+    private List<String> freshnessFigures(String jit) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        Thread background = new Thread(() -> {
+            try {
+                loadPhase("fresh-load", freshnessLoad, seconds, true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }
-        return file;
+        }, "freshness-background");
+        // The probe children are registered first; the background load starts with the probes.
+        ReadSideFigures.Freshness f = readSide.freshness(freshnessProbes, seconds, 100, run, background::start);
+        background.join();
+        String conditions = f.acknowledged() + "/" + f.probes() + " probes acknowledged, unseen=" + f.unseen()
+                + "; probes at " + freshnessProbes + "/s (first youth caution: 2 events each) among " + freshnessLoad
+                + " commands/s (1 event each) for " + seconds + "s: about " + (2 * freshnessProbes + freshnessLoad)
+                + " events/s; from the gateway's 2xx to the child in GET first-time-entrants/children, polled every 100 ms"
+                + " (resolution ~100 ms + query time) jit=" + jit;
+        return List.of(line("freshness.p50", Latencies.millis(f.latencies().percentile(50)), "ms", conditions),
+                line("freshness.p99", Latencies.millis(f.latencies().percentile(99)), "ms", conditions));
     }
 
-    private static String row(String rowId, String type, String data) {
-        return "{\"rowId\":\"" + rowId + "\",\"type\":\"" + type + "\",\"data\":{" + data + "}}\n";
+    private List<String> readSideFigures() throws Exception {
+        List<String> lines = new ArrayList<>();
+        long start = System.nanoTime();
+        long records = readSide.awaitCaughtUp(Duration.ofMinutes(15));
+        say("kpi-service caught up with " + records + " records in " + fmt((System.nanoTime() - start) / 1e9) + " s");
+        long stored = storedEvents();
+        String history = records + " records on the topics (case-service event store: " + stored + " events, of them "
+                + historyEvents + " from the imported generated history)";
+        Latencies queries = readSide.kpiQueries(kpiQueries);
+        String conditions = kpiQueries + " GET /api/kpi/{measure} via the gateway, closed loop, 1 client, "
+                + readSide.queryableFigures + " figures (" + readSide.measureCount() + " measures x 2 services x FY2022-23.."
+                + "FY2024-25, where the rule covers the year) in turn; history " + history;
+        lines.add(line("kpi.query.p50", Latencies.millis(queries.percentile(50)), "ms", conditions));
+        lines.add(line("kpi.query.p99", Latencies.millis(queries.percentile(99)), "ms", conditions));
+
+        ReadSideFigures.Consumption raw = readSide.rawConsumption();
+        lines.add(line("baseline.kafka-consume", raw.records() / raw.seconds(), "records/s", raw.records() + " records ("
+                + raw.bytes() / 1024 / 1024 + " MiB) of both topics from offset 0, plain KafkaConsumer in the launcher JVM, "
+                + "byte arrays, no processing, same broker, in " + fmt(raw.seconds()) + "s"));
+        ReadSideFigures.Rebuild rebuild = readSide.rebuild(Duration.ofMinutes(20));
+        lines.add(line("kpi.rebuild.rate", rebuild.records() / rebuild.seconds(), "events/s", rebuild.records()
+                + " records replayed into every read model in " + fmt(rebuild.seconds()) + "s (POST /api/kpi/rebuild, "
+                + "startedAt to finishedAt as kpi-service reports them); baseline: baseline.kafka-consume"));
+        return lines;
     }
 
     /** Posts the file, polls until the job is done; the job's view plus "seconds" from the POST to done. */
@@ -557,15 +622,9 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- helpers
 
+    /** Through GatewayClient: the one place that knows how the gateway issues tokens. */
     private String token(String user) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/auth/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("No token for " + user + ": HTTP " + response.statusCode());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
+        return new GatewayClient(gateway).token(user, user);
     }
 
     static String line(String name, double value, String unit, String conditions) {

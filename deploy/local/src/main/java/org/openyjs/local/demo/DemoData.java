@@ -4,6 +4,8 @@ import org.openyjs.local.demo.DemoPlan.Child;
 import org.openyjs.local.demo.DemoPlan.Decision;
 import org.openyjs.local.demo.DemoPlan.Offence;
 import org.openyjs.local.demo.DemoPlan.Panel;
+import org.openyjs.local.generator.Caseload;
+import org.openyjs.local.generator.CaseloadGenerator;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,12 +24,22 @@ public final class DemoData {
     /** How long a listing or decision waits for the referral and assessment to arrive in panel-service. */
     private static final Duration KAFKA_PATIENCE = Duration.ofSeconds(30);
 
+    /** The seed of the demo's generated history: the same children on every machine. */
+    static final long HISTORY_SEED = 2024L;
+
     private final GatewayClient gateway;
     private final Consumer<String> progress;
+    private int historyChildren;
 
     public DemoData(URI gatewayUrl, Consumer<String> progress) {
         this.gateway = new GatewayClient(gatewayUrl);
         this.progress = progress;
+    }
+
+    /** Also loads a generated history of this many children (CaseloadGenerator, fixed seed) through the REST API. */
+    public DemoData withGeneratedHistory(int children) {
+        this.historyChildren = children;
+        return this;
     }
 
     public void load() throws IOException, InterruptedException {
@@ -58,6 +70,14 @@ public final class DemoData {
         progress.accept("Demo data: " + registered + " children registered (" + (total - registered) + " already there), "
                 + offences + " offences, " + outcomes + " outcomes; panel " + plan.panel().panelId()
                 + (panelHeld ? " decided " + plan.panel().decisions().size() + " cases" : " already there"));
+        if (historyChildren > 0) {
+            Caseload history = CaseloadGenerator.generate(new CaseloadGenerator.Settings(historyChildren, 3, HISTORY_SEED,
+                    CaseloadGenerator.DEFAULT_LAST_DAY, "demo-gen"));
+            CaseloadLoader.Result result = new CaseloadLoader(gateway, progress).load(history, practitioner);
+            progress.accept("Generated history: " + result.children() + " children loaded (" + result.skippedChildren()
+                    + " already there), " + result.rows() + " rows recorded, " + result.refused() + " refused"
+                    + (result.firstRefusal() == null ? "" : "; first: " + result.firstRefusal()));
+        }
     }
 
     /** False if the child is already registered, which means an earlier run loaded it. */
@@ -96,6 +116,12 @@ public final class DemoData {
      * panel-service over Kafka; the chair lists the case and records the decision, which reaches the
      * child's case over Kafka in turn.
      */
+    /** Police, the chair and the restorative justice coordinator: a quorum under panel-service's default rules. */
+    static final Map<String, Object> QUORATE_ATTENDANCE = Map.of("attendees", java.util.List.of(
+            Map.of("agency", "POLICE", "role", "SERGEANT"),
+            Map.of("agency", "YOUTH_JUSTICE_SERVICE", "role", "CHAIR"),
+            Map.of("agency", "YOUTH_JUSTICE_SERVICE", "role", "RJ_COORDINATOR")));
+
     private boolean hold(String practitioner, String chair, Panel panel) throws IOException, InterruptedException {
         GatewayClient.Response created = gateway.post(chair, "/api/panels",
                 Map.of("panelId", panel.panelId(), "meetingDate", panel.meetingDate().toString()));
@@ -103,6 +129,9 @@ public final class DemoData {
             return false;
         }
         expectSuccess(created, "Creating panel " + panel.panelId());
+        // A panel decides only once its attendance shows it quorate (panel-service's quorum rule).
+        expectSuccess(gateway.put(chair, "/api/panels/" + panel.panelId() + "/attendance", QUORATE_ATTENDANCE),
+                "Recording attendance at panel " + panel.panelId());
         for (Decision decision : panel.decisions()) {
             String offence = "/api/cases/" + decision.childId() + "/offences/" + decision.offenceId();
             expectSuccess(gateway.post(practitioner, offence + "/panel-referral",

@@ -13,13 +13,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The two calls the demo data needs from the gateway: get a token, POST JSON with it. */
-final class GatewayClient {
+/**
+ * The calls the demo data, the benchmark and the tests make through the gateway: get a token, POST JSON
+ * with it, GET. The one place that knows how tokens are obtained.
+ */
+public final class GatewayClient {
 
-    record Response(int status, String body) {
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
 
-        boolean isSuccess() {
+        public Response(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (k, v) -> true));
+        }
+
+        public boolean isSuccess() {
             return status / 100 == 2;
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
     }
 
@@ -29,12 +40,12 @@ final class GatewayClient {
     private final ObjectMapper json = new ObjectMapper();
     private final URI gateway;
 
-    GatewayClient(URI gateway) {
+    public GatewayClient(URI gateway) {
         this.gateway = gateway;
     }
 
     /** A bearer token from the gateway's demo login (POST /auth/token, form-encoded). */
-    String token(String username, String password) throws IOException, InterruptedException {
+    public String token(String username, String password) throws IOException, InterruptedException {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         Response response = send(request("/auth/token")
@@ -48,11 +59,50 @@ final class GatewayClient {
     }
 
     /** POSTs body as JSON with the token; returns whatever status came back, 2xx or not. */
-    Response post(String token, String path, Object body) throws IOException, InterruptedException {
+    public Response post(String token, String path, Object body) throws IOException, InterruptedException {
+        return post(token, path, body, java.util.Map.of());
+    }
+
+    /** POSTs body as JSON with the token and the given extra headers (Idempotency-Key, If-Match). */
+    public Response post(String token, String path, Object body, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** PUTs body as JSON with the token (a meeting's attendance replaces the previous list). */
+    public Response put(String token, String path, Object body) throws IOException, InterruptedException {
         return send(request(path)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build());
+    }
+
+    /** GETs the path with the token. */
+    public Response get(String token, String path) throws IOException, InterruptedException {
+        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /**
+     * Any request, as given: for sending what a well-behaved client never would (fuzzing). A null token
+     * sends no Authorization header; a null content type or body sends none.
+     */
+    public Response sendRaw(String method, String path, String token, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
     }
 
     private HttpRequest.Builder request(String path) {
@@ -64,7 +114,7 @@ final class GatewayClient {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 429 || attempt == MAX_ATTEMPTS) {
-                return new Response(response.statusCode(), response.body());
+                return new Response(response.statusCode(), response.body(), response.headers());
             }
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
             Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)).toMillis());

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Values picked in proportion to their weights, written as "A 3, B 1". */
-final class WeightedChoice {
+public final class WeightedChoice {
 
     private final List<String> values = new ArrayList<>();
     private final List<Integer> cumulativeWeights = new ArrayList<>();
@@ -14,7 +14,7 @@ final class WeightedChoice {
     private WeightedChoice() {
     }
 
-    static WeightedChoice of(String spec) {
+    public static WeightedChoice of(String spec) {
         WeightedChoice choice = new WeightedChoice();
         for (String entry : spec.split(",")) {
             String[] parts = entry.trim().split("\\s+");
@@ -25,7 +25,7 @@ final class WeightedChoice {
         return choice;
     }
 
-    String pick(Random random) {
+    public String pick(Random random) {
         int ticket = random.nextInt(total);
         for (int i = 0; ; i++) {
             if (ticket < cumulativeWeights.get(i)) {

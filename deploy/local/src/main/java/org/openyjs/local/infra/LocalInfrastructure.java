@@ -56,8 +56,42 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
+    /** Stops the Kafka broker, keeping its log, as an outage would; {@link #startKafka()} brings it back on the same port. */
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            progress.accept("Stopping Kafka");
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    public synchronized void startKafka() throws Exception {
+        if (kafka == null) {
+            kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+            progress.accept("Kafka is up again on " + kafka.bootstrapServers());
+        }
+    }
+
+    /** Stops PostgreSQL (its clients' connections break), keeping its data; {@link #startPostgres()} restarts it. */
+    public synchronized void stopPostgres() throws IOException {
+        if (postgres != null) {
+            progress.accept("Stopping PostgreSQL");
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    public synchronized void startPostgres() throws IOException, java.sql.SQLException {
+        if (postgres == null) {
+            postgres = LocalPostgres.start(settings.postgresDir(), settings.postgresPort(),
+                    settings.logDir().resolve("postgres.log"), settings.databases());
+            progress.accept("PostgreSQL is up again on port " + settings.postgresPort());
+        }
+    }
+
     public String jdbcUrl(String database) {
-        return postgres.jdbcUrl(database);
+        // The same while PostgreSQL is stopped and after it restarts.
+        return "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + database;
     }
 
     public String postgresUser() {
@@ -65,7 +99,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return "localhost:" + settings.kafkaPort(); // the same while the broker is stopped and after it restarts
     }
 
     /** Stops Kafka, then PostgreSQL (the reverse of start-up); safe to call twice. */

@@ -32,12 +32,14 @@ final class ServiceProcess {
         this.logFile = logFile;
     }
 
+    /** @param appendLog keep what the log holds (a restart after a kill): the first run's end is the evidence */
     static ServiceProcess launch(Service service, List<String> command, Map<String, String> environment,
-                                 Path workingDir, Path logFile, int port) throws IOException {
+                                 Path workingDir, Path logFile, int port, boolean appendLog) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                        : ProcessBuilder.Redirect.to(logFile.toFile()));
         builder.environment().putAll(environment);
         return new ServiceProcess(service, builder.start(), URI.create("http://localhost:" + port), logFile);
     }

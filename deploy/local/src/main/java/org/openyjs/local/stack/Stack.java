@@ -93,6 +93,41 @@ public final class Stack implements AutoCloseable {
         return first;
     }
 
+    /**
+     * Kills the service's JVM at once (SIGKILL, as a crash or an OOM killer would: no shutdown hooks, nothing
+     * flushed) and waits until it has gone. For the fault-injection tests.
+     */
+    public void kill(Service service) throws InterruptedException {
+        ServiceProcess process = process(service);
+        process.handle().destroyForcibly();
+        try {
+            process.onExit().get(KILL_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(service.artifact() + " did not die within " + KILL_WAIT.toSeconds() + " s", e);
+        }
+    }
+
+    /** Starts the service again (after {@link #kill}) on the same port, and returns once it is UP. */
+    public void restart(Service service) throws IOException, InterruptedException {
+        ServiceProcess old = process(service);
+        if (old.isAlive()) {
+            throw new IllegalStateException(service.artifact() + " is still running");
+        }
+        ServiceProcess process;
+        synchronized (this) {
+            processes.remove(old);
+            process = ServiceProcess.launch(service, command(service), environment(service), config.repoRoot(),
+                    logFile(service), config.port(service), true);
+            processes.add(process);
+        }
+        awaitHealthy(List.of(process));
+    }
+
+    private synchronized ServiceProcess process(Service service) {
+        return processes.stream().filter(p -> p.service() == service).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException(service.artifact() + " was not started"));
+    }
+
     /** The processes, here or left by an earlier run, that were started with this stack id. */
     public static List<ProcessHandle> processesOf(String stackId) {
         String marker = "-D" + STACK_ID_PROPERTY + "=" + stackId;
@@ -153,7 +188,7 @@ public final class Stack implements AutoCloseable {
                 throw new IllegalStateException("The stack was stopped while starting");
             }
             ServiceProcess process = ServiceProcess.launch(service, command(service), environment(service),
-                    config.repoRoot(), logFile(service), config.port(service));
+                    config.repoRoot(), logFile(service), config.port(service), false);
             processes.add(process);
             launched.add(process);
         }

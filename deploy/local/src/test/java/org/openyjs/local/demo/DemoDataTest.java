@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openyjs.local.demo.FakeGateway.Answer;
 import org.openyjs.local.demo.FakeGateway.Request;
+import org.openyjs.local.generator.Caseload;
+import org.openyjs.local.generator.CaseloadGenerator;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -86,6 +88,26 @@ class DemoDataTest {
         }
         assertThat(progress.get(progress.size() - 1)).isEqualTo(
                 "Demo data: 0 children registered (60 already there), 0 offences, 0 outcomes; panel demo-panel-2024-01-10 already there");
+    }
+
+    @Test
+    void alsoLoadsAGeneratedHistoryOnceThroughTheRestApi() throws Exception {
+        Caseload history = CaseloadGenerator.generate(new CaseloadGenerator.Settings(20, 3, DemoData.HISTORY_SEED,
+                CaseloadGenerator.DEFAULT_LAST_DAY, "demo-gen"));
+        try (FakeGateway gateway = new FakeGateway(this::likeTheServices)) {
+            new DemoData(gateway.url(), progress::add).withGeneratedHistory(20).load();
+
+            assertThat(gateway.requests("POST", "/api/cases")).hasSize(80);
+            assertThat(gateway.requests("POST", "/api/cases/demo-gen-.*")).hasSize((int) history.rows().count() - 20)
+                    .allMatch(r -> "Bearer token-practitioner".equals(r.authorization()));
+            gateway.requests().clear();
+
+            new DemoData(gateway.url(), progress::add).withGeneratedHistory(20).load();
+            assertThat(gateway.requests("POST", "/api/cases/demo-gen-.*")).isEmpty();
+        }
+        assertThat(progress).anyMatch(l -> l.startsWith("Generated history: 20 children loaded (0 already there), "
+                + history.rows().count() + " rows recorded, 0 refused"));
+        assertThat(progress).anyMatch(l -> l.startsWith("Generated history: 0 children loaded (20 already there)"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,6 +85,10 @@ class FirstTimeEntrantsEndToEndIT {
                 "tool", "PREVENTION_AND_DIVERSION", "completedOn", "2023-11-08", "qualityAssuredOn", "2023-11-09")));
         String panel = run + "-panel-2023-11-15";
         expect(201, platform.post(chair, "/api/panels", Map.of("panelId", panel, "meetingDate", "2023-11-15")));
+        expect(200, platform.put(chair, "/api/panels/" + panel + "/attendance", Map.of("attendees", List.of(
+                Map.of("agency", "POLICE", "role", "SERGEANT"),
+                Map.of("agency", "YOUTH_JUSTICE_SERVICE", "role", "CHAIR"),
+                Map.of("agency", "YOUTH_JUSTICE_SERVICE", "role", "RJ_COORDINATOR")))));
         awaitAccepted(() -> platform.post(chair, "/api/panels/" + panel + "/cases",
                 Map.of("childId", panelChild, "offenceId", "o1")));
         awaitAccepted(() -> platform.post(chair, "/api/panels/" + panel + "/decisions", Map.of("childId", panelChild,

@@ -1,0 +1,23 @@
+package org.openyjs.local.generator;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What the generator made: the children and their histories between firstDay and lastDay. */
+public record Caseload(CaseloadGenerator.Settings settings, LocalDate firstDay, List<GeneratedChild> children) {
+
+    public LocalDate lastDay() {
+        return settings.lastDay();
+    }
+
+    /** Every row, child after child, each child's in the order it happened. */
+    public Stream<Row> rows() {
+        return children.stream().flatMap(c -> c.rows().stream());
+    }
+
+    /** The rows the import accepts (everything but remands). */
+    public Stream<Row> importRows() {
+        return rows().filter(r -> !r.restOnly());
+    }
+}
