@@ -2,6 +2,7 @@ package org.openyjs.gateway.protection;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * once; a streamed (chunked) body is cut off as it passes the limit.
  */
 public class RequestSizeFilter implements WebFilter, Ordered {
+
+    /** Oversized bodies up to this are drained before the 413; larger ones get it at once and the connection closed. */
+    private static final long DRAIN_AT_MOST = 32L * 1024 * 1024;
 
     private final ProtectionProperties properties;
     private final ProblemWriter problems;
@@ -36,6 +40,14 @@ public class RequestSizeFilter implements WebFilter, Ordered {
                 : properties.maxRequestSize().toBytes();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
+            if (declared <= DRAIN_AT_MOST) {
+                // Read and drop the body first: a client still sending when the answer comes sees a reset
+                // connection, not the 413.
+                return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release)
+                        .then(Mono.defer(() -> problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE,
+                                "Request too large", "The request body is larger than this endpoint accepts ("
+                                        + limit + " bytes).")));
+            }
             return tooLarge(exchange, limit);
         }
         AtomicLong seen = new AtomicLong();
@@ -44,7 +56,7 @@ public class RequestSizeFilter implements WebFilter, Ordered {
             public Flux<DataBuffer> getBody() {
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > limit) {
-                        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                        DataBufferUtils.release(buffer);
                         sink.error(new BodyTooLarge());
                     } else {
                         sink.next(buffer);

@@ -82,9 +82,11 @@ public class CaseFacts {
                              AND COALESCE(k.outcome_date, o.outcome_date) >= r.start_date
                              AND (r.end_date IS NULL OR COALESCE(k.outcome_date, o.outcome_date) <= r.end_date + :waitDays))
                        AS sentenced_to_custody
-            FROM (SELECT DISTINCT ON (r.remand_id) r.* FROM kpi_remand r
+            -- Remand ids are numbered per case: a remand is known by child and remand id (two children's "r1"
+            -- are two remands; found by deploy/local's fault-injection oracle).
+            FROM (SELECT DISTINCT ON (r.child_id, r.remand_id) r.* FROM kpi_remand r
                   WHERE (r.recorded_at IS NULL OR r.recorded_at < :recordedBefore)
-                  ORDER BY r.remand_id, r.seq DESC) r
+                  ORDER BY r.child_id, r.remand_id, r.seq DESC) r
             JOIN kpi_child c ON c.child_id = r.child_id
             WHERE %s AND r.remand_type IN (:types)
             """.formatted(ServiceScope.CANDIDATE);

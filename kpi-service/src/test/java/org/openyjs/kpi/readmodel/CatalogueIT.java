@@ -334,6 +334,20 @@ class CatalogueIT {
     }
 
     @Test
+    void twoChildrensRemandsWithTheSameRemandIdAreTwoRemands() {
+        // Remand ids are numbered per case; the later "r1" (a different child) must not hide the first.
+        child("ra", CITY, BORN_2008, null);
+        child("rb", CITY, BORN_2008, null);
+        remand("ra", "r1", "o1", "2023-05-01", "2023-06-01");
+        remand("rb", "r1", "o1", "2023-07-01", null);
+
+        // Began in the year: ra's and rb's = 2; ended in the year: ra's only, no custody followed = 1 / 1.
+        assertThat(figure("remands", "FY2023-24", null).numerator()).isEqualTo(2);
+        KpiFigure share = figure("remands-not-sentenced-to-custody", "FY2023-24", null);
+        assertThat(List.of(share.numerator(), share.denominator())).containsExactly(1L, 1L);
+    }
+
+    @Test
     void homeVisitsWithinADayOfCourtAndAccommodationReferralsThreeMonthsBeforeRelease() {
         child("h", CITY, BORN_2008, null);
         outcome("h", "h1", "REFERRAL_ORDER", day("2023-06-05"), null);

@@ -187,6 +187,7 @@ public final class CaseloadGenerator {
             LocalDate closing = busyUntil.plusDays(30 + random.nextInt(60));
             if (!closing.isAfter(lastDay) && (transferred || random.nextInt(100) < 85)) {
                 add("CloseCase", closing, data("on", closing.toString(),
+                        "reasonCode", transferred ? "AGED_OUT" : "ORDER_COMPLETED",
                         "reason", transferred ? "transferred to adult probation at 18" : "interventions completed"));
             }
             // Stable: facts of the same day keep the order they were decided in (an offence before its outcome).
