@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 final class Fuzzer {
 
     /** What one service's requests got back. */
-    record Tally(int sent, Map<Integer, Integer> statuses, List<String> firstServerErrors) {
+    record Tally(int sent, Map<Integer, Integer> statuses, List<String> firstServerErrors, List<String> firstAccepted) {
 
         List<String> serverErrors() {
             return firstServerErrors;
@@ -38,7 +38,7 @@ final class Fuzzer {
 
         @Override
         public String toString() {
-            return sent + " requests, answers " + statuses;
+            return sent + " requests, answers " + statuses + (firstAccepted.isEmpty() ? "" : "; 2xx: " + firstAccepted);
         }
     }
 
@@ -98,6 +98,7 @@ final class Fuzzer {
         Collections.shuffle(targets, random);
         Map<String, Map<Integer, AtomicInteger>> statuses = new ConcurrentHashMap<>();
         Map<String, List<String>> errors = new ConcurrentHashMap<>();
+        Map<String, List<String>> accepted = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -119,6 +120,14 @@ final class Fuzzer {
                     }
                     statuses.computeIfAbsent(a.service(), s -> new ConcurrentHashMap<>())
                             .computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    if (status / 100 == 2 && a.body() != null) { // a POST or PUT that was accepted: say what it was
+                        List<String> list = accepted.computeIfAbsent(a.service(), s -> Collections.synchronizedList(new ArrayList<>()));
+                        if (list.size() < 10) {
+                            String sent = new String(a.body(), StandardCharsets.UTF_8);
+                            list.add(status + " for " + a.what() + " " + a.method() + " " + a.path() + " "
+                                    + sent.substring(0, Math.min(300, sent.length())));
+                        }
+                    }
                     if (status >= 500 || status < 0) {
                         List<String> list = errors.computeIfAbsent(a.service(), s -> Collections.synchronizedList(new ArrayList<>()));
                         if (list.size() < 10) {
@@ -140,7 +149,7 @@ final class Fuzzer {
             Map<Integer, Integer> plain = new TreeMap<>();
             counts.forEach((s, n) -> plain.put(s, n.get()));
             tallies.put(service, new Tally(plain.values().stream().mapToInt(Integer::intValue).sum(), plain,
-                    List.copyOf(errors.getOrDefault(service, List.of()))));
+                    List.copyOf(errors.getOrDefault(service, List.of())), List.copyOf(accepted.getOrDefault(service, List.of()))));
         });
         return tallies;
     }
@@ -325,7 +334,9 @@ final class Fuzzer {
             case ID -> pick(List.of(badId.get(), "a".repeat(300), "", Map.of("id", 1), List.of("x")));
             case DATE -> pick(java.util.Arrays.asList(pick(common), "2023-13-45", "31/12/2023", "", "yesterday", badId.get(), "2023-02-30"));
             case BOOLEAN -> pick(java.util.Arrays.asList(pick(common), "yes", "maybe", badId.get(), List.of(true)));
-            case GRAVITY -> pick(List.of(9999, -1, 0, 6, "two", 1e10, badId.get(), List.of(2)));
+            // Not a blank string: Jackson reads "  " as absent for a number, and gravityScore is optional.
+            case GRAVITY -> pick(List.of(9999, -1, 0, 6, "two", 1e10, List.of(2),
+                    pick(HOSTILE.stream().filter(h -> !h.matches("[A-Za-z0-9_-]{1,64}") && !h.isBlank()).toList())));
             case TEXT -> pick(java.util.Arrays.asList(REMOVE, null, "", "   "));
         };
     }
