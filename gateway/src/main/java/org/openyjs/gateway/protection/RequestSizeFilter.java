@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class RequestSizeFilter implements WebFilter, Ordered {
 
-    /** Oversized bodies up to this are drained before the 413; larger ones get it at once and the connection closed. */
-    private static final long DRAIN_AT_MOST = 32L * 1024 * 1024;
+    /** Oversized bodies up to this are read and dropped before the 413; larger ones get it at once, connection closed. */
+    private static final long DRAIN_AT_MOST = 256L * 1024;
 
     private final ProtectionProperties properties;
     private final ProblemWriter problems;
@@ -41,8 +41,8 @@ public class RequestSizeFilter implements WebFilter, Ordered {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
             if (declared <= DRAIN_AT_MOST) {
-                // Read and drop the body first: a client still sending when the answer comes sees a reset
-                // connection, not the 413.
+                // Read and drop a modest body first: a client still sending when the answer comes would see a
+                // reset connection, not the 413.
                 return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release)
                         .then(Mono.defer(() -> problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE,
                                 "Request too large", "The request body is larger than this endpoint accepts ("

@@ -358,7 +358,10 @@ class FaultInjectionIT {
             case RESTART_KAFKA -> {
                 infrastructure.stopKafka();
                 Thread.sleep(OUTAGE.toMillis());
+                // Operations promise (issue 8): readiness says so while Kafka is away, and recovers with it.
+                awaitReadiness(503, "DOWN with Kafka stopped");
                 infrastructure.startKafka();
+                awaitReadiness(200, "UP again with Kafka back");
             }
             case RESTART_POSTGRESQL -> {
                 infrastructure.stopPostgres();
@@ -367,6 +370,26 @@ class FaultInjectionIT {
             }
         }
         say(fault + " done in " + Duration.between(start, Instant.now()).toSeconds() + " s");
+    }
+
+    /** Polls each back-end service's readiness probe until it answers with the status (up to 90 s). */
+    private static void awaitReadiness(int status, String what) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (Service service : List.of(Service.CASE, Service.PANEL, Service.KPI)) {
+            java.net.http.HttpRequest probe = java.net.http.HttpRequest.newBuilder(
+                    stack.url(service).resolve("/actuator/health/readiness")).timeout(Duration.ofSeconds(10)).build();
+            Instant giveUp = Instant.now().plusSeconds(90);
+            int last = -1;
+            while (Instant.now().isBefore(giveUp)) {
+                last = client.send(probe, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (last == status) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(last).as("%s readiness %s", service.artifact(), what).isEqualTo(status);
+        }
+        say("Readiness of case, panel and kpi: " + what);
     }
 
     private static void killAndRestart(Service service) throws Exception {
