@@ -54,6 +54,11 @@ public final class PlatformUnderTest implements AutoCloseable {
         return gateway;
     }
 
+    /** A service's own address, for what only the private network sees (probes, Prometheus). */
+    public URI service(Service service) {
+        return stack.url(service);
+    }
+
     /** A demo user's token from the gateway (password = user name). */
     public String token(String user) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/auth/token"))

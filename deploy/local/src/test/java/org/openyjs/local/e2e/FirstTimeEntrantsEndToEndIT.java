@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
 import org.openyjs.local.PlatformUnderTest;
+import org.openyjs.local.stack.Service;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
 
@@ -162,6 +163,19 @@ class FirstTimeEntrantsEndToEndIT {
                 json.readTree(platform.get(admin, "/api/kpi/rebuild").body()).get("state").asText().equals("COMPLETED"));
         assertThat(kpi("first-time-entrants")).isEqualTo(fte);
         assertThat(kpi("custody")).isEqualTo(custody);
+
+        // What Prometheus scrapes: each service's processor and consumer lag (the alerts in deploy/prometheus).
+        for (Service service : List.of(Service.CASE, Service.PANEL)) {
+            assertThat(scrape(service)).as(service.artifact()).contains("eventProcessor_latency{")
+                    .contains("kafka_consumer_fetch_manager_records_lag_max{");
+        }
+        assertThat(scrape(Service.KPI)).contains("kafka_consumer_fetch_manager_records_lag_max{")
+                .contains("kpi_consumer_records_total{");
+    }
+
+    private String scrape(Service service) throws Exception {
+        return http.send(HttpRequest.newBuilder(platform.service(service).resolve("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
