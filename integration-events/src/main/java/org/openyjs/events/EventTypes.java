@@ -74,9 +74,6 @@ public final class EventTypes {
         return ALL.stream().filter(t -> t.payloadClass().equals(payloadClass)).findFirst();
     }
 
-    public static Optional<EventType> byName(String name, int version) {
-        return ALL.stream().filter(t -> t.name().equals(name) && t.version() == version).findFirst();
-    }
 
     /** The current version of a contract, whatever version a message was written in. */
     public static Optional<EventType> current(String name) {

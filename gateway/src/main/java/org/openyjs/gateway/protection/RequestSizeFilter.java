@@ -44,9 +44,7 @@ public class RequestSizeFilter implements WebFilter, Ordered {
                 // Read and drop a modest body first: a client still sending when the answer comes would see a
                 // reset connection, not the 413.
                 return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release)
-                        .then(Mono.defer(() -> problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE,
-                                "Request too large", "The request body is larger than this endpoint accepts ("
-                                        + limit + " bytes).")));
+                        .then(Mono.defer(() -> problem(exchange, limit)));
             }
             return tooLarge(exchange, limit);
         }
@@ -73,6 +71,10 @@ public class RequestSizeFilter implements WebFilter, Ordered {
     private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
         // The unread rest of the body is still on the wire: this connection cannot carry another request.
         exchange.getResponse().getHeaders().setConnection("close");
+        return problem(exchange, limit);
+    }
+
+    private Mono<Void> problem(ServerWebExchange exchange, long limit) {
         return problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
                 "The request body is larger than this endpoint accepts (" + limit + " bytes).");
     }

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -34,10 +33,8 @@ public class NulCharacterFilter extends OncePerRequestFilter {
                 nul |= value != null && value.indexOf('\0') >= 0;
             }
             if (nul) {
-                response.setStatus(HttpStatus.BAD_REQUEST.value());
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 String field = parameter.getKey().replace("\0", "\\0");
-                json.writeValue(response.getOutputStream(),
+                Problems.write(response, json,
                         Problems.field(HttpStatus.BAD_REQUEST, field, "must not contain a NUL character"));
                 return;
             }

@@ -1,8 +1,12 @@
 package org.openyjs.support.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,13 @@ public final class Problems {
     public static ProblemDetail field(HttpStatus status, String field, String message) {
         return of(status, field == null ? message : field + ": " + message,
                 field == null ? List.of() : List.of(new FieldError(field, message)));
+    }
+
+    /** Answers with the problem straight from a servlet filter or handler, where no controller advice applies. */
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static String slug(HttpStatus status) {
