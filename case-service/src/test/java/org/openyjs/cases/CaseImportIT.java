@@ -231,6 +231,56 @@ class CaseImportIT {
         assertThat(rejection(job, 2).get("reason").asText()).contains("different facts");
     }
 
+    /**
+     * A batch is one unit of work: a child's case is loaded once and its rows' events appended together. A row
+     * refused in the middle, and a registration that conflicts only when the events are appended, must still leave
+     * every other row of the batch recorded once, in file order.
+     */
+    @Test
+    void a_refused_row_or_a_conflict_at_append_inside_a_batch_leaves_the_other_rows_recorded_in_order() {
+        String child = "imp-batch-" + UUID.randomUUID();
+        String registeredBefore;
+        do { // on the same import worker as the child (4 workers, by child id), so likely in the same batch
+            registeredBefore = "imp-pre-" + UUID.randomUUID();
+        } while (Math.floorMod(registeredBefore.hashCode(), 4) != Math.floorMod(child.hashCode(), 4));
+        String register = """
+                "childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"2007-02-11","sex":"FEMALE",\
+                "ethnicity":"WHITE_BRITISH","localAuthority":"Leicester\"""";
+        assertThat(awaitDone(startImport("src-pre-" + UUID.randomUUID(), row("p1", "RegisterChild",
+                register.formatted(registeredBefore)) + "\n").getBody()).get("imported").asInt()).isEqualTo(1);
+        List<String> lines = new ArrayList<>();
+        lines.add(row("b1", "RegisterChild", register.formatted(child)));
+        for (int i = 1; i <= 6; i++) {
+            lines.add(row("b-o" + i, "RecordOffence", """
+                    "childId":"%s","offenceId":"o%d","offenceDate":"2022-01-%02d","offenceCategory":"THEFT_AND_HANDLING",\
+                    "gravityScore":2,"admitted":true""".formatted(child, i, i + 10)));
+            if (i == 3) {
+                // refused by the case: no such offence; the rows after it are the same child's
+                lines.add(row("b-bad", "RecordOutcome", """
+                        "childId":"%s","offenceId":"nope","code":"YOUTH_CAUTION","date":"2022-02-01\"""".formatted(child)));
+                // the same facts as a child already registered: conflicts only when appended, then skipped
+                lines.add(row("b-dup", "RegisterChild", register.formatted(registeredBefore)));
+            }
+        }
+        lines.add(row("b-out", "RecordOutcome", """
+                "childId":"%s","offenceId":"o6","code":"YOUTH_CAUTION","date":"2022-03-01\"""".formatted(child)));
+        JsonNode job = awaitDone(startImport("src-batch-" + UUID.randomUUID(), String.join("\n", lines) + "\n").getBody());
+
+        assertThat(job.get("imported").asInt()).as("%s", job).isEqualTo(8);
+        assertThat(job.get("skipped").asInt()).isEqualTo(1);
+        assertThat(job.get("rejected").asInt()).isEqualTo(1);
+        assertThat(rejection(job, 5).get("rowId").asText()).isEqualTo("b-bad");
+        List<String> events = StreamSupport.stream(http.getForObject("/cases/" + child, JsonNode.class).get("timeline")
+                .spliterator(), false).map(e -> e.get("event").asText()).toList();
+        assertThat(events).containsExactly("ChildRegistered", "OffenceRecorded", "OffenceRecorded", "OffenceRecorded",
+                "OffenceRecorded", "OffenceRecorded", "OffenceRecorded", "OutcomeRecorded");
+        assertThat(jdbc.sql("SELECT array_agg(sequencenumber ORDER BY sequencenumber)::text FROM domainevententry "
+                + "WHERE aggregateidentifier = :id").param("id", child).query(String.class).single())
+                .isEqualTo("{0,1,2,3,4,5,6,7}");
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = :id")
+                .param("id", registeredBefore).query(Long.class).single()).isEqualTo(1);
+    }
+
     /** What the importer's exactly-once rests on: a command's events commit (or not) with the caller's transaction. */
     @Test
     void a_command_sent_inside_a_transaction_is_rolled_back_with_it() {

@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
@@ -41,6 +42,13 @@ import java.util.UUID;
  * one waits on the claim and then skips. Rows are applied in batches (one commit for many rows); when
  * a row fails, the batch is rolled back, the rows before it are applied again, and the failing row
  * alone, so its reason is the one it gets on its own.
+ *
+ * <p>A batch also runs in one Axon unit of work, each row's command in a unit of work nested in it.
+ * Axon keeps loaded aggregates in the root unit of work and appends the nested ones' events at the
+ * root's commit, so a child's case is read from the event store once per batch (not once per row: a
+ * history's rows come child after child) and the batch's events go in as one JDBC batch. A conflict
+ * found only when appending (a child already registered, a case changed meanwhile) names no row; the
+ * batch's rows are then applied one by one.
  */
 @Component
 class RowApplier {
@@ -81,8 +89,14 @@ class RowApplier {
         while (start < rows.size()) {
             List<ParsedRow> chunk = rows.subList(start, rows.size());
             Attempt attempt = attempt(job, chunk);
-            if (attempt.failedAt < 0) {
+            if (attempt.failedAt == Attempt.OK) {
                 report(chunk, attempt.results, outcomes);
+                return;
+            }
+            if (attempt.failedAt == Attempt.AT_COMMIT) {
+                for (ParsedRow row : chunk) {
+                    applyAlone(job, row, outcomes);
+                }
                 return;
             }
             if (attempt.failedAt > 0) {
@@ -95,14 +109,14 @@ class RowApplier {
 
     private void applyAlone(JobContext job, ParsedRow row, Outcomes outcomes) {
         Attempt attempt = attempt(job, List.of(row));
-        if (attempt.failedAt < 0) {
+        if (attempt.failedAt == Attempt.OK) {
             report(List.of(row), attempt.results, outcomes);
             return;
         }
         Throwable error = unwrap(attempt.error);
         if (error instanceof ConcurrencyException && !(error instanceof AggregateStreamCreationException)) {
             attempt = attempt(job, List.of(row)); // someone else changed the case meanwhile: once more
-            if (attempt.failedAt < 0) {
+            if (attempt.failedAt == Attempt.OK) {
                 report(List.of(row), attempt.results, outcomes);
                 return;
             }
@@ -130,38 +144,48 @@ class RowApplier {
         }
     }
 
+    /** failedAt: the index of the row that failed, or OK, or AT_COMMIT when appending the batch's events failed. */
     private record Attempt(int failedAt, RuntimeException error, List<Result> results) {
+        static final int OK = -1;
+        static final int AT_COMMIT = -2;
     }
 
-    /** The rows in one transaction; on the first failure everything in it is rolled back. */
+    /** The rows in one transaction and one unit of work; on the first failure everything in it is rolled back. */
     private Attempt attempt(JobContext job, List<ParsedRow> rows) {
         List<Result> results = new ArrayList<>(rows.size());
-        int[] failedAt = {-1};
+        int[] failedAt = {Attempt.OK};
         RuntimeException[] error = {null};
         try {
             transactions.executeWithoutResult(status -> {
-                for (int i = 0; i < rows.size(); i++) {
-                    ParsedRow row = rows.get(i);
-                    try {
+                DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+                try {
+                    for (int i = 0; i < rows.size(); i++) {
+                        ParsedRow row = rows.get(i);
+                        failedAt[0] = i;
                         if (claim(job, row, "IMPORTED")) {
                             commands.sendAndWait(message(job, row));
                             results.add(Result.IMPORTED);
                         } else {
                             results.add(Result.SKIPPED);
                         }
-                    } catch (RuntimeException e) {
-                        failedAt[0] = i;
-                        error[0] = e;
-                        status.setRollbackOnly();
-                        return;
                     }
+                    failedAt[0] = Attempt.AT_COMMIT;
+                    batch.commit();
+                    failedAt[0] = Attempt.OK;
+                } catch (RuntimeException e) {
+                    error[0] = e;
+                    if (batch.isActive()) {
+                        batch.rollback(e);
+                    }
+                    status.setRollbackOnly();
                 }
             });
         } catch (RuntimeException e) {
-            // the commit itself failed: nothing of these rows is recorded; the caller retries from the first alone
-            return new Attempt(Math.max(failedAt[0], 0), error[0] != null ? error[0] : e, List.of());
+            // the database commit itself failed: nothing of these rows is recorded
+            return new Attempt(Attempt.AT_COMMIT, e, List.of());
         }
-        return failedAt[0] < 0 ? new Attempt(-1, null, results) : new Attempt(failedAt[0], error[0], List.of());
+        return failedAt[0] == Attempt.OK ? new Attempt(Attempt.OK, null, results)
+                : new Attempt(failedAt[0], error[0], List.of());
     }
 
     private boolean claim(JobContext job, ParsedRow row, String result) {

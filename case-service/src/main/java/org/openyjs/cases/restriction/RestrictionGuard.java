@@ -2,8 +2,10 @@ package org.openyjs.cases.restriction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.openyjs.cases.api.CaseEvents.CaseRestricted;
 import org.openyjs.cases.api.CaseEvents.RestrictionLifted;
 import org.openyjs.support.web.DomainRefusal;
@@ -22,14 +24,22 @@ import java.util.Optional;
  * name. The restriction is read from the case's own events, so it holds from the moment it is recorded.
  * An admin not named may still lift or change the restriction, and nothing else. The audit interceptor
  * runs first and records the refused attempt.
+ *
+ * <p>This runs on every request naming a child, so it reads only the case's latest restriction event from
+ * the event store (an index range of the child's rows), not the whole case.
  */
 @Component
 public class RestrictionGuard implements HandlerInterceptor {
 
-    private final EventStore eventStore;
+    private static final String RESTRICTED = CaseRestricted.class.getName();
+    private static final String LIFTED = RestrictionLifted.class.getName();
 
-    public RestrictionGuard(EventStore eventStore) {
-        this.eventStore = eventStore;
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+
+    public RestrictionGuard(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     @Override
@@ -60,14 +70,17 @@ public class RestrictionGuard implements HandlerInterceptor {
 
     /** The workers the record is restricted to, or empty when it is not restricted. */
     Optional<List<String>> restrictedTo(String childId) {
-        List<String> workers = null;
-        for (DomainEventMessage<?> event : eventStore.readEvents(childId).asStream().toList()) {
-            if (event.getPayload() instanceof CaseRestricted restricted) {
-                workers = restricted.workers();
-            } else if (event.getPayload() instanceof RestrictionLifted) {
-                workers = null;
-            }
-        }
-        return Optional.ofNullable(workers);
+        return jdbc.sql("""
+                        SELECT payloadtype, payloadrevision, payload FROM domainevententry
+                        WHERE aggregateidentifier = ? AND payloadtype IN (?, ?)
+                        ORDER BY sequencenumber DESC LIMIT 1""")
+                .params(childId, RESTRICTED, LIFTED)
+                .query((rs, row) -> RESTRICTED.equals(rs.getString(1))
+                        ? Optional.ofNullable(serializer.<byte[], CaseRestricted>deserialize(new SimpleSerializedObject<>(
+                                rs.getBytes(3), byte[].class, rs.getString(1), rs.getString(2))).workers())
+                        : Optional.<List<String>>empty())
+                .optional()
+                .flatMap(latest -> latest);
     }
+
 }

@@ -71,7 +71,12 @@ public final class Benchmark {
               --import-events     about how many case events the generated history to import holds
               --freshness-load    background commands per second during the freshness run
               --freshness-probes  probe commands per second (each a first youth caution: two events) during it
-              --kpi-queries       KPI queries to time after the import""";
+              --kpi-queries       KPI queries to time after the import
+              --scenarios         which parts to run, comma-separated (default all):
+                                  commands,freshness,import,read-side,ceiling,memory
+                                  (read-side times KPI queries and the rebuild of what the import brought)""";
+
+    static final List<String> SCENARIOS = List.of("commands", "freshness", "import", "read-side", "ceiling", "memory");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate BORN = LocalDate.of(2010, 1, 15);
@@ -83,6 +88,7 @@ public final class Benchmark {
     private int freshnessLoad = 480;
     private int freshnessProbes = 20;
     private int kpiQueries = 600;
+    private List<String> scenarios = SCENARIOS;
     /** Most requests outstanding at once; one due while this many are unanswered is not sent, and counts as an error. */
     private static final int MAX_OUTSTANDING = 512;
     private HttpClient http = newClient();
@@ -118,6 +124,7 @@ public final class Benchmark {
         int freshnessLoad = 480;
         int freshnessProbes = 20;
         int kpiQueries = 600;
+        List<String> scenarios = SCENARIOS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--full-jit" -> fullJit = true;
@@ -127,6 +134,13 @@ public final class Benchmark {
                 case "--freshness-load" -> freshnessLoad = Integer.parseInt(args[++i]);
                 case "--freshness-probes" -> freshnessProbes = Integer.parseInt(args[++i]);
                 case "--kpi-queries" -> kpiQueries = Integer.parseInt(args[++i]);
+                case "--scenarios" -> {
+                    scenarios = Stream.of(args[++i].split(",")).map(String::trim).toList();
+                    if (!SCENARIOS.containsAll(scenarios)) {
+                        System.err.println("unknown scenario in " + scenarios + "\n" + USAGE);
+                        System.exit(2);
+                    }
+                }
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -141,6 +155,7 @@ public final class Benchmark {
         benchmark.freshnessLoad = freshnessLoad;
         benchmark.freshnessProbes = freshnessProbes;
         benchmark.kpiQueries = kpiQueries;
+        benchmark.scenarios = scenarios;
         Thread stopper = new Thread(benchmark::stop, "benchmark-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
@@ -161,11 +176,13 @@ public final class Benchmark {
         practitioner = token("practitioner");
         admin = token("admin");
 
-        say("Warming up (10 s at 200 req/s)");
-        loadPhase("warm-up", 200, 10, true);
+        if (scenarios.contains("commands") || scenarios.contains("freshness")) {
+            say("Warming up (10 s at 200 req/s)");
+            loadPhase("warm-up", 200, 10, true);
+        }
 
         List<String> lines = new ArrayList<>();
-        for (int rate : rates) {
+        for (int rate : scenarios.contains("commands") ? rates : List.<Integer>of()) {
             say("Baseline: GET /actuator/health on the gateway at " + rate + " req/s for 5 s");
             Phase floor = loadPhase("floor", rate, 5, false);
             say("Commands at " + rate + " req/s for " + seconds + " s");
@@ -185,30 +202,33 @@ public final class Benchmark {
                             + "/s errors=" + floor.errors));
             lines.add(line("baseline.http-floor.p99", Latencies.millis(floor.latencies.percentile(99)), "ms",
                     "GET gateway /actuator/health target=" + rate + "/s 5s"));
-            lines.forEach(System.out::println);
-            lines.clear();
+            print(lines);
         }
 
         readSide = new ReadSideFigures(new GatewayClient(gateway), infrastructure.kafkaBootstrapServers());
-        say("Freshness: " + freshnessProbes + " probe commands/s among " + freshnessLoad + " commands/s for " + seconds + " s");
-        lines.addAll(freshnessFigures(jit));
-        lines.forEach(System.out::println);
-        lines.clear();
-
-        say("Import of a generated history of about " + importEvents + " events");
-        lines.addAll(importFigures(jit));
-        lines.forEach(System.out::println);
-        lines.clear();
-
-        say("Read side: kpi-service catching up, KPI queries, raw Kafka consumption, rebuild");
-        lines.addAll(readSideFigures());
-        lines.forEach(System.out::println);
-        lines.clear();
-
-        say("Append ceiling: JDBC batch insert into a scratch table");
-        lines.add(appendCeiling());
-        lines.addAll(memory());
-        lines.forEach(System.out::println);
+        if (scenarios.contains("freshness")) {
+            say("Freshness: " + freshnessProbes + " probe commands/s among " + freshnessLoad + " commands/s for " + seconds + " s");
+            lines.addAll(freshnessFigures(jit));
+            print(lines);
+        }
+        if (scenarios.contains("import")) {
+            say("Import of a generated history of about " + importEvents + " events");
+            lines.addAll(importFigures(jit));
+            print(lines);
+        }
+        if (scenarios.contains("read-side")) {
+            say("Read side: kpi-service catching up, KPI queries, raw Kafka consumption, rebuild");
+            lines.addAll(readSideFigures());
+            print(lines);
+        }
+        if (scenarios.contains("ceiling")) {
+            say("Append ceiling: JDBC batch insert into a scratch table");
+            lines.add(appendCeiling());
+        }
+        if (scenarios.contains("memory")) {
+            lines.addAll(memory());
+        }
+        print(lines);
         say("Done in " + Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s");
     }
 
@@ -629,6 +649,11 @@ public final class Benchmark {
 
     static String line(String name, double value, String unit, String conditions) {
         return String.format(Locale.ROOT, "%-28s %10s %-9s %s", name, fmt(value), unit, conditions);
+    }
+
+    private static void print(List<String> lines) {
+        lines.forEach(System.out::println);
+        lines.clear();
     }
 
     private static String fmt(double value) {
