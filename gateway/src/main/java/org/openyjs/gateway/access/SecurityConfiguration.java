@@ -1,6 +1,8 @@
 package org.openyjs.gateway.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -19,6 +21,12 @@ import reactor.core.publisher.Flux;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+    /** Each token's signature is checked once, then remembered until the token expires. */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(@Value("${yjs.gateway.verified-tokens-kept:1024}") int capacity) {
+        return CachingReactiveJwtDecoder.wrapping(capacity);
+    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper objectMapper) {

@@ -2,6 +2,7 @@ package org.openyjs.panel.referral;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns case-service's referrals, assessments and victim contacts into what the panel's chair sees.
@@ -40,6 +43,10 @@ public class CaseEventsListener {
     private final MeterRegistry meters;
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
 
+    /** The case events the panel acts on; the producer names each record's type in its eventType header. */
+    private static final Set<String> PANEL_BUSINESS = Set.of("ReferredToOutOfCourtPanel", "AssessmentRecorded",
+            "VictimContactRecorded");
+
     public CaseEventsListener(CommandGateway commands, MeterRegistry meters) {
         this.commands = commands;
         this.meters = meters;
@@ -47,6 +54,10 @@ public class CaseEventsListener {
 
     @KafkaListener(topics = Topics.CASE_EVENTS)
     public void on(ConsumerRecord<String, byte[]> record) {
+        Header type = record.headers().lastHeader("eventType");
+        if (type != null && !PANEL_BUSINESS.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            return; // most case events are not the panel's business: not worth decoding
+        }
         IntegrationEvent event;
         try {
             event = codec.read(record.value());

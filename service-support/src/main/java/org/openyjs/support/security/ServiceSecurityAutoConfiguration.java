@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Import;
@@ -39,6 +41,13 @@ import java.util.List;
 @EnableWebSecurity
 @Import(OpenApiSecurity.class)
 public class ServiceSecurityAutoConfiguration {
+
+    /** Each token's signature is checked once, then remembered until the token expires. */
+    @Bean
+    public static BeanPostProcessor verifiedTokenCache(
+            @Value("${yjs.security.verified-tokens-kept:1024}") int capacity) {
+        return CachingJwtDecoder.wrapping(capacity);
+    }
 
     /** Spring Security's firewall refusals answer with the same problem body as every other 4xx. */
     @Bean

@@ -187,7 +187,9 @@ public final class Benchmark {
             Phase floor = loadPhase("floor", rate, 5, false);
             say("Commands at " + rate + " req/s for " + seconds + " s");
             long eventsBefore = storedEvents();
+            CpuUse cpuBefore = CpuUse.now(dataDir.toString());
             Phase commands = loadPhase("commands", rate, seconds, true);
+            CpuUse cpuAfter = CpuUse.now(dataDir.toString());
             long events = storedEvents() - eventsBefore;
             String conditions = "target=" + rate + "/s open-loop " + seconds + "s via-gateway jit=" + jit;
             lines.add(line("commands.rate", commands.achievedRate(), "req/s", conditions
@@ -197,6 +199,9 @@ public final class Benchmark {
                     + "s from the first request due to the last answer)"));
             lines.add(line("commands.p50", Latencies.millis(commands.latencies.percentile(50)), "ms", conditions + " (of requests sent)"));
             lines.add(line("commands.p99", Latencies.millis(commands.latencies.percentile(99)), "ms", conditions + " (of requests sent)"));
+            lines.add(line("commands.cpu", cpuAfter.totalSince(cpuBefore) * 1000 / Math.max(1, commands.ok), "ms/request",
+                    "CPU per acknowledged request over the phase (publishing and consumers included), by process: "
+                            + cpuAfter.perUnitSince(cpuBefore, commands.ok)));
             lines.add(line("baseline.http-floor.p50", Latencies.millis(floor.latencies.percentile(50)), "ms",
                     "GET gateway /actuator/health target=" + rate + "/s 5s achieved=" + fmt(floor.achievedRate())
                             + "/s errors=" + floor.errors));
@@ -440,7 +445,9 @@ public final class Benchmark {
             String source = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             List<String> lines = new ArrayList<>();
             long eventsBefore = storedEvents();
+            CpuUse cpuBefore = CpuUse.now(dataDir.toString());
             JsonNode first = runImport(file, source);
+            CpuUse cpuAfter = CpuUse.now(dataDir.toString());
             long events = storedEvents() - eventsBefore;
             double seconds = first.get("seconds").asDouble();
             String generated = "generated history: " + children + " children over 3 years (seed 1), " + rows + " rows, "
@@ -450,6 +457,9 @@ public final class Benchmark {
                     + " state=" + first.get("state").asText() + " in " + fmt(seconds) + "s, 4 workers, batches of 100, "
                     + "via-gateway jit=" + jit));
             lines.add(line("import.recorded", events / seconds, "events/s", events + " rows added to domainevententry during the import"));
+            lines.add(line("import.cpu", cpuAfter.totalSince(cpuBefore) * 1000 / Math.max(1, events), "ms/event",
+                    "CPU per recorded event during the import (publishing and consumers running alongside), by process: "
+                            + cpuAfter.perUnitSince(cpuBefore, events)));
             if (first.get("rejected").asInt() > 0) {
                 String rejections = first.get("rejections").toString();
                 lines.add("# first rejections: " + rejections.substring(0, Math.min(600, rejections.length())));
@@ -656,7 +666,7 @@ public final class Benchmark {
         lines.clear();
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
     }
 

@@ -1,0 +1,77 @@
+package org.openyjs.local.bench;
+
+import org.openyjs.local.stack.Service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used by each process of the stack over a phase, from /proc (utime + stime). On a machine shared
+ * with other work the wall-clock rates move with the neighbours; the CPU spent per event does much less, so
+ * it is printed beside them.
+ */
+final class CpuUse {
+
+    /** Linux's USER_HZ: /proc reports times in these ticks. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<String, Double> seconds;
+
+    private CpuUse(Map<String, Double> seconds) {
+        this.seconds = seconds;
+    }
+
+    /** Now: CPU seconds so far of each service JVM, PostgreSQL (all its processes) and this launcher. */
+    static CpuUse now(String postgresDataDir) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            String jar = service.artifact() + ".jar";
+            seconds.put(service.artifact(), ProcessHandle.current().descendants()
+                    .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.endsWith(jar)))
+                            .orElse(false))
+                    .mapToDouble(p -> cpuSeconds(p.pid())).sum());
+        }
+        List<ProcessHandle> postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.contains(postgresDataDir)))
+                        .orElse(false))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .toList();
+        seconds.put("postgresql", postgres.stream().mapToDouble(p -> cpuSeconds(p.pid())).sum());
+        seconds.put("launcher", cpuSeconds(ProcessHandle.current().pid()));
+        return new CpuUse(seconds);
+    }
+
+    /** "case-service 1.23, kpi-service 0.40, ..." : milliseconds of CPU per unit between then and now. */
+    String perUnitSince(CpuUse then, long units) {
+        StringBuilder s = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Double> e : seconds.entrySet()) {
+            double used = e.getValue() - then.seconds.getOrDefault(e.getKey(), 0.0);
+            total += used;
+            s.append(e.getKey()).append(' ').append(Benchmark.fmt(used * 1000 / Math.max(1, units))).append(", ");
+        }
+        return "total " + Benchmark.fmt(total * 1000 / Math.max(1, units)) + " (" + s.substring(0, s.length() - 2) + ")";
+    }
+
+    double totalSince(CpuUse then) {
+        return seconds.entrySet().stream()
+                .mapToDouble(e -> e.getValue() - then.seconds.getOrDefault(e.getKey(), 0.0)).sum();
+    }
+
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended meanwhile
+        }
+    }
+}
