@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -27,6 +28,12 @@ import java.util.Optional;
  * The key is claimed before the request runs, so two copies racing each other cannot both record:
  * the second is told the first is still in progress. A key reused for a different request is refused.
  * Server errors are not remembered, so the client may retry them.
+ *
+ * <p>A claim still in progress after {@code staleAfter} belongs to a request that died with its process
+ * (kill -9, power loss) before it could answer; the same request retried after that takes the claim
+ * over and runs. Its command may have committed just before the process died: commands that carry their
+ * own ids (a child, an offence, an order) are then refused as duplicates, so the retry does not record
+ * twice.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -36,10 +43,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Duration staleAfter;
 
-    public IdempotencyFilter(JdbcClient jdbc, ObjectMapper json) {
+    public IdempotencyFilter(JdbcClient jdbc, ObjectMapper json, Duration staleAfter) {
         this.jdbc = jdbc;
         this.json = json;
+        this.staleAfter = staleAfter;
     }
 
     private record Stored(String requestHash, String state, Integer status, String contentType, byte[] body) {
@@ -103,8 +112,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     .param("user", user).param("key", key).param("hash", hash).update();
             return true;
         } catch (DuplicateKeyException e) {
-            return false;
+            return takeOverStale(user, key, hash);
         }
+    }
+
+    /** The same request's claim, left in progress by a request that died: taken over, once. */
+    private boolean takeOverStale(String user, String key, String hash) {
+        return jdbc.sql("""
+                        UPDATE idempotency_key SET created_at = now()
+                        WHERE user_name = :user AND idempotency_key = :key AND request_hash = :hash
+                          AND state = 'IN_PROGRESS' AND created_at < now() - make_interval(secs => :stale)""")
+                .param("user", user).param("key", key).param("hash", hash)
+                .param("stale", (double) staleAfter.toMillis() / 1000)
+                .update() == 1;
     }
 
     private Optional<Stored> find(String user, String key) {
@@ -137,7 +157,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Problems.write(response, json, Problems.field(status, HEADER, message));
     }
 
-    private static String hash(String head, byte[] body) {
+    static String hash(String head, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(head.getBytes(StandardCharsets.UTF_8));

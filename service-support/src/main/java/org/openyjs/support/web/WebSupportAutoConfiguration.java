@@ -53,9 +53,10 @@ public class WebSupportAutoConfiguration {
     /** Write-side services switch it on ({@code yjs.idempotency.enabled}); their schema has the key table. */
     @Bean
     @ConditionalOnProperty("yjs.idempotency.enabled")
-    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, ObjectMapper json) {
+    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, ObjectMapper json,
+            @Value("${yjs.idempotency.in-progress-timeout:PT2M}") Duration staleAfter) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, json));
+                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, json, staleAfter));
         registration.addUrlPatterns("/*");
         return registration;
     }
