@@ -25,9 +25,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -159,10 +161,12 @@ class RowApplier {
             transactions.executeWithoutResult(status -> {
                 DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
                 try {
+                    failedAt[0] = 0;
+                    Set<String> claimed = claimAll(job, rows);
                     for (int i = 0; i < rows.size(); i++) {
                         ParsedRow row = rows.get(i);
                         failedAt[0] = i;
-                        if (claim(job, row, "IMPORTED")) {
+                        if (claimed.remove(row.rowId())) {
                             commands.sendAndWait(message(job, row));
                             results.add(Result.IMPORTED);
                         } else {
@@ -186,6 +190,24 @@ class RowApplier {
         }
         return failedAt[0] == Attempt.OK ? new Attempt(Attempt.OK, null, results)
                 : new Attempt(failedAt[0], error[0], List.of());
+    }
+
+    /**
+     * Claims the batch's rows with one statement; the ids claimed (a row id twice in the batch is claimed
+     * once: its first line). Rows already remembered are not returned.
+     */
+    private Set<String> claimAll(JobContext job, List<ParsedRow> rows) {
+        String[] rowIds = rows.stream().map(ParsedRow::rowId).toArray(String[]::new);
+        Integer[] lines = rows.stream().map(ParsedRow::lineNumber).toArray(Integer[]::new);
+        return new HashSet<>(jdbc.sql("""
+                        INSERT INTO case_import_row (source, row_id, result, job_id, line_number)
+                        SELECT ?, r.row_id, 'IMPORTED', ?, r.line_number
+                        FROM unnest(?::varchar[], ?::int[]) WITH ORDINALITY AS r(row_id, line_number, n)
+                        ORDER BY r.n
+                        ON CONFLICT (source, row_id) DO NOTHING
+                        RETURNING row_id""")
+                .params(job.source(), job.jobId(), rowIds, lines)
+                .query(String.class).list());
     }
 
     private boolean claim(JobContext job, ParsedRow row, String result) {

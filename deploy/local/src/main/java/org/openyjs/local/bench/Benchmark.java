@@ -106,7 +106,6 @@ public final class Benchmark {
     private String practitioner;
     private String admin;
     private ReadSideFigures readSide;
-    private Caseload history;
     private long historyEvents;
 
     private Benchmark(List<Integer> rates, int seconds, int importEvents, boolean fullJit) {
@@ -429,48 +428,88 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- import
 
+    /** At most this many events are generated and imported at a time: a larger history is imported in slices. */
+    private static final int EVENTS_PER_SLICE = 100_000;
+
+    /**
+     * Imports a generated history of about {@code importEvents} events: slices of up to 100,000 events (each its
+     * own seed and id prefix, so the launcher never holds more than one in memory), one import job each, one
+     * after another; then the first slice again, to time a re-run that records nothing.
+     */
     private List<String> importFigures(String jit) throws Exception {
         http = newClient();
-        // About 8.7 case events per generated child (seed 1): enough children for the events asked for.
-        int children = Math.max(1, (int) Math.round(importEvents / 8.7));
-        history = CaseloadGenerator.generate(new CaseloadGenerator.Settings(children, 3, 1,
-                CaseloadGenerator.DEFAULT_LAST_DAY, "bench" + UUID.randomUUID().toString().substring(0, 4)));
-        Path file = Files.createTempFile("yjs-bench-import-", ".ndjson");
-        long rows;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            rows = JsonLines.write(history, out);
-        }
-        historyEvents = history.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
+        String run = UUID.randomUUID().toString().substring(0, 4);
+        int slices = Math.max(1, (importEvents + EVENTS_PER_SLICE - 1) / EVENTS_PER_SLICE);
+        long rows = 0;
+        int children = 0;
+        int imported = 0;
+        int rejected = 0;
+        double seconds = 0;
+        String state = "COMPLETED";
+        String rejections = null;
+        Path firstSlice = null;
+        String firstSource = null;
+        historyEvents = 0;
+        long eventsBefore = storedEvents();
+        CpuUse cpuBefore = CpuUse.now(dataDir.toString());
         try {
-            String source = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-            List<String> lines = new ArrayList<>();
-            long eventsBefore = storedEvents();
-            CpuUse cpuBefore = CpuUse.now(dataDir.toString());
-            JsonNode first = runImport(file, source);
+            for (int slice = 0; slice < slices; slice++) {
+                int sliceEvents = Math.min(EVENTS_PER_SLICE, importEvents - slice * EVENTS_PER_SLICE);
+                // About 8.7 case events per generated child: enough children for the events asked for.
+                int sliceChildren = Math.max(1, (int) Math.round(sliceEvents / 8.7));
+                Caseload history = CaseloadGenerator.generate(new CaseloadGenerator.Settings(sliceChildren, 3, slice + 1,
+                        CaseloadGenerator.DEFAULT_LAST_DAY, "bench" + run + "s" + slice));
+                Path file = Files.createTempFile("yjs-bench-import-", ".ndjson");
+                try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    rows += JsonLines.write(history, out);
+                }
+                children += sliceChildren;
+                historyEvents += history.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
+                String source = "bench-" + run + "-" + slice;
+                if (slices > 1) {
+                    say("Importing slice " + (slice + 1) + " of " + slices + " (" + sliceChildren + " children)");
+                }
+                JsonNode job = runImport(file, source);
+                seconds += job.get("seconds").asDouble();
+                imported += job.get("imported").asInt();
+                rejected += job.get("rejected").asInt();
+                if (!"COMPLETED".equals(job.get("state").asText())) {
+                    state = job.get("state").asText();
+                }
+                if (rejections == null && job.get("rejected").asInt() > 0) {
+                    rejections = job.get("rejections").toString();
+                }
+                if (slice == 0) {
+                    firstSlice = file;
+                    firstSource = source;
+                } else {
+                    Files.deleteIfExists(file);
+                }
+            }
             CpuUse cpuAfter = CpuUse.now(dataDir.toString());
             long events = storedEvents() - eventsBefore;
-            double seconds = first.get("seconds").asDouble();
-            String generated = "generated history: " + children + " children over 3 years (seed 1), " + rows + " rows, "
-                    + historyEvents + " case events";
-            lines.add(line("import.rate", first.get("imported").asInt() / seconds, "rows/s", generated
-                    + "; imported=" + first.get("imported").asInt() + " rejected=" + first.get("rejected").asInt()
-                    + " state=" + first.get("state").asText() + " in " + fmt(seconds) + "s, 4 workers, batches of 100, "
+            List<String> lines = new ArrayList<>();
+            String generated = "generated history: " + children + " children over 3 years (" + slices + " slice(s), seeds 1.."
+                    + slices + "), " + rows + " rows, " + historyEvents + " case events";
+            lines.add(line("import.rate", imported / seconds, "rows/s", generated + "; imported=" + imported
+                    + " rejected=" + rejected + " state=" + state + " in " + fmt(seconds) + "s, 4 workers, batches of 100, "
                     + "via-gateway jit=" + jit));
             lines.add(line("import.recorded", events / seconds, "events/s", events + " rows added to domainevententry during the import"));
             lines.add(line("import.cpu", cpuAfter.totalSince(cpuBefore) * 1000 / Math.max(1, events), "ms/event",
                     "CPU per recorded event during the import (publishing and consumers running alongside), by process: "
                             + cpuAfter.perUnitSince(cpuBefore, events)));
-            if (first.get("rejected").asInt() > 0) {
-                String rejections = first.get("rejections").toString();
+            if (rejections != null) {
                 lines.add("# first rejections: " + rejections.substring(0, Math.min(600, rejections.length())));
             }
-            JsonNode again = runImport(file, source);
+            JsonNode again = runImport(firstSlice, firstSource);
             double rerun = again.get("seconds").asDouble();
-            lines.add(line("import.rerun", again.get("skipped").asInt() / rerun, "rows/s", "same file again: imported="
+            lines.add(line("import.rerun", again.get("skipped").asInt() / rerun, "rows/s", "first slice again: imported="
                     + again.get("imported").asInt() + " skipped=" + again.get("skipped").asInt() + " in " + fmt(rerun) + "s"));
             return lines;
         } finally {
-            Files.deleteIfExists(file);
+            if (firstSlice != null) {
+                Files.deleteIfExists(firstSlice);
+            }
         }
     }
 
@@ -502,7 +541,7 @@ public final class Benchmark {
     private List<String> readSideFigures() throws Exception {
         List<String> lines = new ArrayList<>();
         long start = System.nanoTime();
-        long records = readSide.awaitCaughtUp(Duration.ofMinutes(15));
+        long records = readSide.awaitCaughtUp(Duration.ofMinutes(40));
         say("kpi-service caught up with " + records + " records in " + fmt((System.nanoTime() - start) / 1e9) + " s");
         long stored = storedEvents();
         String history = records + " records on the topics (case-service event store: " + stored + " events, of them "
