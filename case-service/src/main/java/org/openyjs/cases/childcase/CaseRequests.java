@@ -7,16 +7,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.openyjs.cases.api.CaseCommands.CorrectOutcome;
 
 import java.time.LocalDate;
 
 /** Request bodies of the case API: shape and presence are checked here, domain rules in the aggregate. */
-final class CaseRequests {
+public final class CaseRequests {
 
-    static final String CHILD_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$";
-    static final String CHILD_ID_MESSAGE = "must be 3 to 64 letters, digits, '-' or '_'";
-    static final String OFFENCE_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    static final String OFFENCE_ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
+    static final String CHILD_ID_PATTERN = CaseIds.CHILD_ID;
+    static final String CHILD_ID_MESSAGE = CaseIds.CHILD_ID_MESSAGE;
+    static final String OFFENCE_ID_PATTERN = CaseIds.ID;
+    static final String OFFENCE_ID_MESSAGE = CaseIds.ID_MESSAGE;
 
     private CaseRequests() {
     }
@@ -56,7 +57,12 @@ final class CaseRequests {
                         @NotBlank @Size(max = 1000) String reason) {
     }
 
-    record CorrectionRequest(@NotBlank String code, @NotNull LocalDate date, @NotBlank @Size(max = 1000) String reason) {
+    /** Also import rows' data (docs/import-format.md). */
+    public record CorrectionRequest(@NotBlank String code, @NotNull LocalDate date,
+                                    @NotBlank @Size(max = 1000) String reason) {
+        public CorrectOutcome command(String childId, String offenceId, Long expectedVersion) {
+            return new CorrectOutcome(childId, offenceId, code, date, reason, expectedVersion);
+        }
     }
 
     record Created(String childId, String offenceId) {
