@@ -381,6 +381,11 @@ class CaseImportIT {
         // ... still for the victim officer only.
         assertThat(http.exchange("/cases/" + c + "/victims", HttpMethod.GET, new HttpEntity<>(practitioner),
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // The handlers and the audit saw the sealed commands, the very ones the REST API sends.
+        assertThat(StreamSupport.stream(AuditTrail.read(http, "childId=" + c).spliterator(), false)
+                .filter(e -> "IMPORT".equals(e.get("channel").asText())).map(e -> e.get("action").asText()))
+                .contains("COMMAND RecordPersonalDetails", "COMMAND RecordVictimDetails", "COMMAND StartRemand")
+                .hasSize(27);
         // ... and nowhere in clear: not in the event store, not on Kafka, not in the logs.
         List<byte[]> stored = jdbc.sql("SELECT payload FROM domainevententry WHERE aggregateidentifier = :child")
                 .param("child", c).query(byte[].class).list();
@@ -451,23 +456,37 @@ class CaseImportIT {
         // A personal-details line that is not JSON: the parser would quote the name it could not read.
         lines.add("{\"rowId\":\"bjson\",\"type\":\"RecordPersonalDetails\",\"data\":{\"childId\":\"" + c
                 + "\",\"familyName\":" + FAMILY_NAME + "}}");
+        // Good personal details of a child whose personal data was erased (by the admin, over REST): refused.
+        String erased = "imp-er-" + UUID.randomUUID();
+        commands.sendAndWait(new RegisterChild(erased, "leicester-city", LocalDate.of(2006, 1, 1), "FEMALE",
+                "WHITE_BRITISH", "Leicester"));
+        HttpHeaders admin = TestTokens.bearer("ada.admin", "ADMIN");
+        admin.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/cases/" + erased + "/erasure", HttpMethod.POST,
+                new HttpEntity<>("{\"reason\":\"Subject's request\"}", admin), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        lines.add(row("berased", "RecordPersonalDetails", """
+                "childId":"%s","givenName":"Tom","familyName":"%s\"""".formatted(erased, FAMILY_NAME)));
         long before = storedEvents();
 
         JsonNode job = awaitDone(startImport("bad-" + UUID.randomUUID().toString().substring(0, 8),
                 String.join("\n", lines) + "\n").getBody());
         assertThat(job.get("imported").asInt()).as("%s", job).isEqualTo(1);
-        assertThat(job.get("rejected").asInt()).isEqualTo(bad.length + 1);
+        assertThat(job.get("rejected").asInt()).isEqualTo(bad.length + 2);
         for (int i = 0; i < bad.length; i++) {
             JsonNode rejection = rejection(job, i + 2);
             assertThat(rejection.get("rowId").asText()).isEqualTo("b" + (i + 1));
             assertThat(rejection.get("field").asText()).as("%s: %s", bad[i][0], rejection).isEqualTo(bad[i][2]);
         }
         assertThat(rejection(job, bad.length + 2).get("reason").asText()).contains("not valid JSON");
+        assertThat(rejection(job, bad.length + 3).get("reason").asText()).contains("personal data was erased");
         assertThat(job.get("rejections").toString()).doesNotContain(FAMILY_NAME).doesNotContain("quill@@x")
                 .doesNotContain("0116 496 0000");
         // Nothing of the bad rows half-written: only the registration.
         assertThat(storedEvents()).isEqualTo(before + 1);
         assertThat(timeline(http.getForObject("/cases/" + c, JsonNode.class))).containsExactly("ChildRegistered");
+        assertThat(timeline(http.getForObject("/cases/" + erased, JsonNode.class)))
+                .containsExactly("ChildRegistered", "PersonalDataErased");
     }
 
     /** What the importer's exactly-once rests on: a command's events commit (or not) with the caller's transaction. */
