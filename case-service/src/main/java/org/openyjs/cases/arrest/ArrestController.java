@@ -43,8 +43,12 @@ public class ArrestController {
         this.commands = commands;
     }
 
-    record ArrestRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String arrestId, @NotNull Instant arrestedAt,
-                         @NotNull Boolean heldOvernight) {
+    /** With the arrest id given, or one generated for a new arrest. Also import rows' data. */
+    public record ArrestRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String arrestId,
+                                @NotNull Instant arrestedAt, @NotNull Boolean heldOvernight) {
+        public RecordArrest command(String childId, String arrestId, Long expectedVersion) {
+            return new RecordArrest(childId, arrestId, arrestedAt, heldOvernight, expectedVersion);
+        }
     }
 
     // The bodies below are also import rows' data (docs/import-format.md): each builds its own command.
@@ -77,8 +81,8 @@ public class ArrestController {
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody ArrestRequest request) {
         String arrestId = request.arrestId() != null ? request.arrestId() : UUID.randomUUID().toString();
-        return CaseWrites.record(commands, ifMatch, version -> new RecordArrest(childId, arrestId, request.arrestedAt(),
-                request.heldOvernight(), version), childId, new Recorded(childId, arrestId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, arrestId, version), childId,
+                new Recorded(childId, arrestId));
     }
 
     @Operation(summary = "Allocate a worker at the point of arrest")

@@ -7,11 +7,6 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.cases.access.CaseAccessAudit;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
-import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
-import org.openyjs.cases.api.CaseCommands.RecordOffence;
-import org.openyjs.cases.api.CaseCommands.RecordOutcome;
-import org.openyjs.cases.api.CaseCommands.RegisterChild;
-import org.openyjs.cases.api.CaseCommands.ReopenCase;
 import org.openyjs.cases.childcase.CaseRequests.CloseRequest;
 import org.openyjs.cases.childcase.CaseRequests.ClosureRequest;
 import org.openyjs.cases.childcase.CaseRequests.CorrectionRequest;
@@ -49,8 +44,7 @@ public class CaseController {
         String childId = request.childId() != null ? request.childId() : UUID.randomUUID().toString();
         // The path names no child: tell the access audit which record this writes.
         http.setAttribute(CaseAccessAudit.CHILD_ATTRIBUTE, childId);
-        commands.sendAndWait(new RegisterChild(childId, request.youthJusticeService(), request.dateOfBirth(),
-                request.sex(), request.ethnicity(), request.localAuthority()));
+        commands.sendAndWait(request.command(childId));
         return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
     }
 
@@ -60,10 +54,7 @@ public class CaseController {
                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody RecordOffenceRequest request) {
         String offenceId = request.offenceId() != null ? request.offenceId() : UUID.randomUUID().toString();
-        OutcomeRequest outcome = request.outcome();
-        return CaseWrites.record(commands, ifMatch, version -> new RecordOffence(childId, offenceId, request.offenceDate(),
-                request.offenceCategory(), request.gravityScore(), request.admitted(),
-                outcome == null ? null : new OutcomeGiven(outcome.code(), outcome.date()), version),
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version),
                 offence(childId, offenceId), new Created(childId, offenceId));
     }
 
@@ -72,8 +63,8 @@ public class CaseController {
     public ResponseEntity<Created> recordOutcome(@PathVariable String childId, @PathVariable String offenceId,
                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody OutcomeRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new RecordOutcome(childId, offenceId, request.code(),
-                request.date(), null, version), offence(childId, offenceId), new Created(childId, offenceId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version),
+                offence(childId, offenceId), new Created(childId, offenceId));
     }
 
     @Operation(summary = "Close the case with a reason code (ORDER_COMPLETED, PREVENTION_COMPLETED, TRANSFERRED, AGED_OUT, "
@@ -91,8 +82,8 @@ public class CaseController {
     public ResponseEntity<Created> reopen(@PathVariable String childId,
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody ClosureRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new ReopenCase(childId, request.on(), request.reason(),
-                version), childId, new Created(childId, null));
+        return CaseWrites.record(commands, ifMatch, version -> request.reopen(childId, version), childId,
+                new Created(childId, null));
     }
 
     @Operation(summary = "Correct the recorded outcome of an offence, with a reason; the original stays in the timeline")

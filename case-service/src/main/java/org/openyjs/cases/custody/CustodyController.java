@@ -38,11 +38,15 @@ public class CustodyController {
         this.commands = commands;
     }
 
-    record AdmissionRequest(@NotBlank String establishmentType, @NotNull LocalDate admittedOn,
-                            @NotNull LocalDate expectedReleaseDate) {
-    }
+    // The bodies in this class are also import rows' data (docs/import-format.md): each builds its own command.
 
-    // DateRequest and TemporaryReleaseRequest are also import rows' data (docs/import-format.md).
+    public record AdmissionRequest(@NotBlank String establishmentType, @NotNull LocalDate admittedOn,
+                                   @NotNull LocalDate expectedReleaseDate) {
+        public AdmitToCustody command(String childId, String orderId, Long expectedVersion) {
+            return new AdmitToCustody(childId, orderId, establishmentType, admittedOn, expectedReleaseDate,
+                    expectedVersion);
+        }
+    }
 
     public record DateRequest(@NotNull LocalDate on) {
         public AllocateYouthAdvocate youthAdvocate(String childId, String orderId, Long expectedVersion) {
@@ -60,7 +64,10 @@ public class CustodyController {
         }
     }
 
-    record ReleaseRequest(@NotNull LocalDate releasedOn, @NotBlank String releaseType) {
+    public record ReleaseRequest(@NotNull LocalDate releasedOn, @NotBlank String releaseType) {
+        public ReleaseFromCustody command(String childId, String orderId, Long expectedVersion) {
+            return new ReleaseFromCustody(childId, orderId, releasedOn, releaseType, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String orderId) {
@@ -71,8 +78,7 @@ public class CustodyController {
     public ResponseEntity<Recorded> admit(@PathVariable String childId, @PathVariable String orderId,
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody AdmissionRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new AdmitToCustody(childId, orderId,
-                request.establishmentType(), request.admittedOn(), request.expectedReleaseDate(), version), childId,
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
                 new Recorded(childId, orderId));
     }
 
@@ -110,7 +116,7 @@ public class CustodyController {
     public ResponseEntity<Recorded> release(@PathVariable String childId, @PathVariable String orderId,
                                             @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ReleaseRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new ReleaseFromCustody(childId, orderId,
-                request.releasedOn(), request.releaseType(), version), childId, new Recorded(childId, orderId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 }

@@ -48,23 +48,34 @@ public class OrderController {
         this.commands = commands;
     }
 
-    record StartRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String orderId, @NotBlank String orderType,
-                        String offenceId, @NotNull LocalDate startDate, LocalDate plannedEndDate) {
+    // The bodies in this class are also import rows' data (docs/import-format.md): each builds its own command.
+
+    /** With the order id given, or one generated for a new order. */
+    public record StartRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String orderId, @NotBlank String orderType,
+                               String offenceId, @NotNull LocalDate startDate, LocalDate plannedEndDate) {
+        public StartOrder command(String childId, String orderId, Long expectedVersion) {
+            return new StartOrder(childId, orderId, orderType, offenceId, startDate, plannedEndDate, expectedVersion);
+        }
     }
 
-    record EndRequest(@NotNull LocalDate endDate, @NotBlank String endReason) {
+    public record EndRequest(@NotNull LocalDate endDate, @NotBlank String endReason) {
+        public EndOrder command(String childId, String orderId, Long expectedVersion) {
+            return new EndOrder(childId, orderId, endDate, endReason, expectedVersion);
+        }
     }
 
-    record StatusRequest(@NotBlank String point, @NotNull LocalDate assessedOn,
-                         @NotNull Accommodation accommodation, @NotNull Ete ete, @NotNull Send send,
-                         @NotNull Need mentalHealth, @NotNull Need substanceMisuse,
-                         @NotNull WiderServices widerServices) {
+    public record StatusRequest(@NotBlank String point, @NotNull LocalDate assessedOn,
+                                @NotNull Accommodation accommodation, @NotNull Ete ete, @NotNull Send send,
+                                @NotNull Need mentalHealth, @NotNull Need substanceMisuse,
+                                @NotNull WiderServices widerServices) {
+        public RecordStatus command(String childId, String orderId, Long expectedVersion) {
+            return new RecordStatus(childId, orderId, point, assessedOn, accommodation, ete, send, mentalHealth,
+                    substanceMisuse, widerServices, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String orderId) {
     }
-
-    // The bodies below are also import rows' data (docs/import-format.md): each builds its own command.
 
     public record PanelRequest(@NotBlank String panelType, @NotNull LocalDate heldOn) {
         public RecordReferralOrderPanel command(String childId, String orderId, Long expectedVersion) {
@@ -102,8 +113,7 @@ public class OrderController {
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody StartRequest request) {
         String orderId = request.orderId() != null ? request.orderId() : UUID.randomUUID().toString();
-        return CaseWrites.record(commands, ifMatch, version -> new StartOrder(childId, orderId, request.orderType(),
-                request.offenceId(), request.startDate(), request.plannedEndDate(), version), childId,
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
                 new Recorded(childId, orderId));
     }
 
@@ -112,8 +122,8 @@ public class OrderController {
     public ResponseEntity<Recorded> end(@PathVariable String childId, @PathVariable String orderId,
                                         @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody EndRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new EndOrder(childId, orderId, request.endDate(),
-                request.endReason(), version), childId, new Recorded(childId, orderId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record the child's accommodation, ETE, SEND, health and wider-services status at the START or END")
@@ -121,9 +131,8 @@ public class OrderController {
     public ResponseEntity<Recorded> status(@PathVariable String childId, @PathVariable String orderId,
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody StatusRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new RecordStatus(childId, orderId, request.point(),
-                request.assessedOn(), request.accommodation(), request.ete(), request.send(), request.mentalHealth(),
-                request.substanceMisuse(), request.widerServices(), version), childId, new Recorded(childId, orderId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record a referral-order panel meeting: INITIAL first, then REVIEW or EMERGENCY, FINAL last")

@@ -39,22 +39,41 @@ public class OutOfCourtController {
         this.commands = commands;
     }
 
-    record ReferralRequest(@NotNull LocalDate referralDate) {
+    // The bodies below are also import rows' data (docs/import-format.md): each builds its own command.
+
+    public record ReferralRequest(@NotNull LocalDate referralDate) {
+        public ReferToOutOfCourtPanel command(String childId, String offenceId, Long expectedVersion) {
+            return new ReferToOutOfCourtPanel(childId, offenceId, referralDate, expectedVersion);
+        }
     }
 
-    record AssessmentRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String assessmentId,
-                             @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-                             @NotBlank String tool, @NotNull LocalDate completedOn, LocalDate qualityAssuredOn) {
+    /** With the assessment id given, or one generated for a new assessment. */
+    public record AssessmentRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String assessmentId,
+                                    @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
+                                    @NotBlank String tool, @NotNull LocalDate completedOn, LocalDate qualityAssuredOn) {
+        public RecordAssessment command(String childId, String assessmentId, Long expectedVersion) {
+            return new RecordAssessment(childId, assessmentId, offenceId, tool, completedOn, qualityAssuredOn,
+                    expectedVersion);
+        }
     }
 
-    record QualityAssuranceRequest(@NotNull LocalDate qualityAssuredOn) {
+    public record QualityAssuranceRequest(@NotNull LocalDate qualityAssuredOn) {
+        public QualityAssureAssessment command(String childId, String assessmentId, Long expectedVersion) {
+            return new QualityAssureAssessment(childId, assessmentId, qualityAssuredOn, expectedVersion);
+        }
     }
 
-    record VictimContactRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
-                                @NotNull LocalDate contactedOn, @NotBlank String result,
-                                @NotNull Boolean consentedToContact, @NotNull Boolean restorativeJusticeOffered,
-                                Boolean keptInformed, Boolean restorativeJusticeParticipated,
-                                Boolean supportReferralMade) {
+    /** With the victim id given, or one generated (the REST API) or derived from the row (an import). */
+    public record VictimContactRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
+                                       @NotNull LocalDate contactedOn, @NotBlank String result,
+                                       @NotNull Boolean consentedToContact, @NotNull Boolean restorativeJusticeOffered,
+                                       Boolean keptInformed, Boolean restorativeJusticeParticipated,
+                                       Boolean supportReferralMade) {
+        public RecordVictimContact command(String childId, String offenceId, String victimId, Long expectedVersion) {
+            return new RecordVictimContact(childId, offenceId, victimId, contactedOn, result, consentedToContact,
+                    restorativeJusticeOffered, keptInformed, restorativeJusticeParticipated, supportReferralMade,
+                    expectedVersion);
+        }
     }
 
     record Recorded(String childId, String id) {
@@ -65,8 +84,8 @@ public class OutOfCourtController {
     public ResponseEntity<Recorded> refer(@PathVariable String childId, @PathVariable String offenceId,
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody ReferralRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new ReferToOutOfCourtPanel(childId, offenceId,
-                request.referralDate(), version), childId, new Recorded(childId, offenceId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version), childId,
+                new Recorded(childId, offenceId));
     }
 
     @Operation(summary = "Record a completed assessment (ASSETPLUS or PREVENTION_AND_DIVERSION)")
@@ -75,8 +94,7 @@ public class OutOfCourtController {
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody AssessmentRequest request) {
         String assessmentId = request.assessmentId() != null ? request.assessmentId() : UUID.randomUUID().toString();
-        return CaseWrites.record(commands, ifMatch, version -> new RecordAssessment(childId, assessmentId,
-                request.offenceId(), request.tool(), request.completedOn(), request.qualityAssuredOn(), version), childId,
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, assessmentId, version), childId,
                 new Recorded(childId, assessmentId));
     }
 
@@ -86,8 +104,8 @@ public class OutOfCourtController {
                                                   @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody QualityAssuranceRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new QualityAssureAssessment(childId, assessmentId,
-                request.qualityAssuredOn(), version), childId, new Recorded(childId, assessmentId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, assessmentId, version), childId,
+                new Recorded(childId, assessmentId));
     }
 
     @Operation(summary = "Record what came of contacting the victim of an offence (VIEWS_GIVEN, DECLINED, NOT_CONTACTABLE); "
@@ -98,9 +116,7 @@ public class OutOfCourtController {
                                                   String ifMatch,
                                                   @Valid @RequestBody VictimContactRequest request) {
         String victimId = request.victimId() != null ? request.victimId() : UUID.randomUUID().toString();
-        return CaseWrites.record(commands, ifMatch, version -> new RecordVictimContact(childId, offenceId, victimId,
-                request.contactedOn(), request.result(), request.consentedToContact(),
-                request.restorativeJusticeOffered(), request.keptInformed(), request.restorativeJusticeParticipated(),
-                request.supportReferralMade(), version), childId, new Recorded(childId, victimId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, victimId, version),
+                childId, new Recorded(childId, victimId));
     }
 }

@@ -41,8 +41,12 @@ public class PreventionController {
         this.commands = commands;
     }
 
-    record ReferralRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String referralId,
-                           @NotNull LocalDate referredOn, @NotBlank String source, @NotBlank String consent) {
+    /** With the referral id given, or one generated for a new referral. Also import rows' data. */
+    public record ReferralRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String referralId,
+                                  @NotNull LocalDate referredOn, @NotBlank String source, @NotBlank String consent) {
+        public RecordPreventionReferral command(String childId, String referralId, Long expectedVersion) {
+            return new RecordPreventionReferral(childId, referralId, referredOn, source, consent, expectedVersion);
+        }
     }
 
     // ConsentRequest and CheckRequest are also import rows' data (docs/import-format.md): each builds its own command.
@@ -69,8 +73,7 @@ public class PreventionController {
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody ReferralRequest request) {
         String referralId = request.referralId() != null ? request.referralId() : UUID.randomUUID().toString();
-        return CaseWrites.record(commands, ifMatch, version -> new RecordPreventionReferral(childId, referralId,
-                request.referredOn(), request.source(), request.consent(), version), childId,
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, referralId, version), childId,
                 new Recorded(childId, referralId));
     }
 

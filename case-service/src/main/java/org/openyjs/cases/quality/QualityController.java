@@ -49,9 +49,13 @@ public class QualityController {
         }
     }
 
-    record AuditRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String auditId, @NotBlank String subject,
-                        @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId, @NotNull LocalDate auditedOn,
-                        @NotBlank String rating) {
+    /** With the audit id given, or one generated for a new audit. Also import rows' data. */
+    public record AuditRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String auditId, @NotBlank String subject,
+                               @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
+                               @NotNull LocalDate auditedOn, @NotBlank String rating) {
+        public RecordCaseAudit command(String childId, String auditId, Long expectedVersion) {
+            return new RecordCaseAudit(childId, auditId, subject, offenceId, auditedOn, rating, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String id) {
@@ -74,8 +78,7 @@ public class QualityController {
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody AuditRequest request) {
         String auditId = request.auditId() != null ? request.auditId() : UUID.randomUUID().toString();
-        return CaseWrites.record(commands, ifMatch, version -> new RecordCaseAudit(childId, auditId, request.subject(),
-                request.offenceId(), request.auditedOn(), request.rating(), version), childId,
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, auditId, version), childId,
                 new Recorded(childId, auditId));
     }
 }

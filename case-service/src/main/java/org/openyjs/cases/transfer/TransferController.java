@@ -39,8 +39,13 @@ public class TransferController {
         }
     }
 
-    record TransferRequest(@NotBlank String direction, @NotBlank String otherYouthJusticeService,
-                           @NotBlank String arrangement, @NotNull LocalDate transferredOn) {
+    /** Also import rows' data. */
+    public record TransferRequest(@NotBlank String direction, @NotBlank String otherYouthJusticeService,
+                                  @NotBlank String arrangement, @NotNull LocalDate transferredOn) {
+        public TransferCase command(String childId, Long expectedVersion) {
+            return new TransferCase(childId, direction, otherYouthJusticeService, arrangement, transferredOn,
+                    expectedVersion);
+        }
     }
 
     record Recorded(String childId) {
@@ -61,8 +66,7 @@ public class TransferController {
     public ResponseEntity<Recorded> transfer(@PathVariable String childId,
                                              @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody TransferRequest request) {
-        return CaseWrites.record(commands, ifMatch, version -> new TransferCase(childId, request.direction(),
-                request.otherYouthJusticeService(), request.arrangement(), request.transferredOn(), version), childId,
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, version), childId,
                 new Recorded(childId));
     }
 }
