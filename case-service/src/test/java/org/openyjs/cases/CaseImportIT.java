@@ -3,11 +3,16 @@ package org.openyjs.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
+import org.openyjs.events.Topics;
+import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.openyjs.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -188,7 +194,7 @@ class CaseImportIT {
                 "OutcomeRecorded", "OrderStarted", "OrderEnded", "StatusRecorded", "CaseClosed");
         assertThat(caseA.get("timeline").get(0).get("recordedBy").asText()).isEqualTo("ada.admin");
         // Each imported row is a write to the child's record: audited, by the admin who started the import.
-        JsonNode trail = auditTrail("childId=" + a);
+        JsonNode trail = AuditTrail.read(http, "childId=" + a);
         assertThat(StreamSupport.stream(trail.spliterator(), false)
                 .filter(e -> "IMPORT".equals(e.get("channel").asText()))
                 .map(e -> e.get("action").asText())).containsExactlyInAnyOrder("COMMAND RegisterChild",
@@ -281,6 +287,258 @@ class CaseImportIT {
                 .param("id", registeredBefore).query(Long.class).single()).isEqualTo(1);
     }
 
+    private static final String FAMILY_NAME = "Quillfeather";
+    private static final String VICTIM_NAME = "Marchbanks";
+
+    /** One row of every type added after the first ones, on two children whose histories they fit. */
+    private static List<String> everyLaterType(String c, String p) {
+        List<String> lines = new ArrayList<>();
+        // c: arrest, court, a referral order, custody (a history that ends at 17.5)
+        lines.add(row("c01", "RegisterChild", """
+                "childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"2005-06-01","sex":"MALE",\
+                "ethnicity":"WHITE_BRITISH","localAuthority":"Leicester\"""".formatted(c)));
+        lines.add(row("c02", "RecordPersonalDetails", """
+                "childId":"%s","givenName":"Tom","familyName":"%s","address":{"line1":"1 High Street","town":"Leicester"}\
+                """.formatted(c, FAMILY_NAME)));
+        lines.add(row("c03", "RecordArrest", """
+                "childId":"%s","arrestId":"a1","arrestedAt":"2021-03-02T21:15:00Z","heldOvernight":true""".formatted(c)));
+        lines.add(row("c04", "AllocateWorker", """
+                "childId":"%s","arrestId":"a1","worker":"wendy.worker","allocatedAt":"2021-03-02T22:00:00Z\"""".formatted(c)));
+        lines.add(row("c05", "RecordPaceTransfer", """
+                "childId":"%s","arrestId":"a1","provided":true""".formatted(c)));
+        lines.add(row("c06", "RecordArrestResult", """
+                "childId":"%s","arrestId":"a1","result":"CHARGED\"""".formatted(c)));
+        lines.add(row("c07", "RecordOffence", """
+                "childId":"%s","offenceId":"o1","offenceDate":"2021-03-02","offenceCategory":"ROBBERY",\
+                "gravityScore":4,"admitted":true""".formatted(c)));
+        lines.add(row("c08", "RecordVictimDetails", """
+                "childId":"%s","victimId":"v1","offenceId":"o1","name":"%s","contactDetails":{"phone":"0116 496 0000"}\
+                """.formatted(c, VICTIM_NAME)));
+        lines.add(row("c09", "StartRemand", """
+                "childId":"%s","remandId":"rm1","offenceId":"o1","remandType":"LOCAL_AUTHORITY_ACCOMMODATION",\
+                "startDate":"2021-03-03\"""".formatted(c)));
+        lines.add(row("c10", "EndRemand", """
+                "childId":"%s","remandId":"rm1","endDate":"2021-04-01\"""".formatted(c)));
+        lines.add(row("c11", "RequestPreSentenceReport", """
+                "childId":"%s","offenceId":"o1","requestedOn":"2021-04-02\"""".formatted(c)));
+        lines.add(row("c12", "SubmitPreSentenceReport", """
+                "childId":"%s","offenceId":"o1","submittedOn":"2021-04-20","proposedOutcomeCode":"REFERRAL_ORDER",\
+                "qualityAssured":true""".formatted(c)));
+        lines.add(row("c13", "RecordOutcome", """
+                "childId":"%s","offenceId":"o1","code":"REFERRAL_ORDER","date":"2021-05-01\"""".formatted(c)));
+        lines.add(row("c14", "CorrectOutcome", """
+                "childId":"%s","offenceId":"o1","code":"REFERRAL_ORDER","date":"2021-05-03",\
+                "reason":"the sentence date was keyed wrongly\"""".formatted(c)));
+        lines.add(row("c15", "RecordHomeVisit", """
+                "childId":"%s","offenceId":"o1","visitedAt":"2021-05-03T15:00:00Z\"""".formatted(c)));
+        lines.add(row("c16", "StartOrder", """
+                "childId":"%s","orderId":"ro1","orderType":"REFERRAL_ORDER","offenceId":"o1","startDate":"2021-05-03\"\
+                """.formatted(c)));
+        lines.add(row("c17", "RecordReferralOrderPanel", """
+                "childId":"%s","orderId":"ro1","panelType":"INITIAL","heldOn":"2021-05-20\"""".formatted(c)));
+        lines.add(row("c18", "RecordInterventionPlan", """
+                "childId":"%s","orderId":"ro1","agreedOn":"2021-05-20","coProducedWithChild":true""".formatted(c)));
+        lines.add(row("c19", "RecordOrderContact", """
+                "childId":"%s","orderId":"ro1","contactOn":"2021-06-01","contactType":"FACE_TO_FACE","attended":true\
+                """.formatted(c)));
+        lines.add(row("c20", "RecordChildReviewMeeting", """
+                "childId":"%s","orderId":"ro1","heldOn":"2021-07-01","childAttended":true""".formatted(c)));
+        lines.add(row("c21", "RecordBreach", """
+                "childId":"%s","orderId":"ro1","breachedOn":"2021-08-01\"""".formatted(c)));
+        lines.add(row("c22", "StartOrder", """
+                "childId":"%s","orderId":"dto1","orderType":"DETENTION_AND_TRAINING_ORDER","startDate":"2021-09-01\"\
+                """.formatted(c)));
+        lines.add(row("c23", "AdmitToCustody", """
+                "childId":"%s","orderId":"dto1","establishmentType":"YOI","admittedOn":"2021-09-01",\
+                "expectedReleaseDate":"2022-03-01\"""".formatted(c)));
+        lines.add(row("c24", "AllocateYouthAdvocate", """
+                "childId":"%s","orderId":"dto1","on":"2021-09-02\"""".formatted(c)));
+        lines.add(row("c25", "MakeAccommodationReferral", """
+                "childId":"%s","orderId":"dto1","on":"2021-11-15\"""".formatted(c)));
+        lines.add(row("c26", "RecordTemporaryRelease", """
+                "childId":"%s","orderId":"dto1","leftOn":"2021-12-24","returnedOn":"2021-12-27\"""".formatted(c)));
+        lines.add(row("c27", "RecordTransitionDecision", """
+                "childId":"%s","decidedOn":"2022-12-01","decision":"REMAIN_WITH_YOUTH_JUSTICE\"""".formatted(c)));
+        // p: prevention work, feedback, closure, and the check a year later
+        lines.add(row("p01", "RegisterChild", """
+                "childId":"%s","youthJusticeService":"leicestershire","dateOfBirth":"2008-01-01","sex":"FEMALE",\
+                "ethnicity":"ASIAN_INDIAN","localAuthority":"Leicestershire\"""".formatted(p)));
+        lines.add(row("p02", "RecordPreventionReferral", """
+                "childId":"%s","referralId":"pr1","referredOn":"2021-01-10","source":"SCHOOL","consent":"PENDING\"\
+                """.formatted(p)));
+        lines.add(row("p03", "RecordPreventionConsent", """
+                "childId":"%s","referralId":"pr1","consent":"GIVEN","decidedOn":"2021-01-20\"""".formatted(p)));
+        lines.add(row("p04", "StartOrder", """
+                "childId":"%s","orderId":"pv1","orderType":"PREVENTION_INTERVENTION","startDate":"2021-02-01\"\
+                """.formatted(p)));
+        lines.add(row("p05", "EndOrder", """
+                "childId":"%s","orderId":"pv1","endDate":"2021-06-01","endReason":"COMPLETED\"""".formatted(p)));
+        lines.add(row("p06", "RecordFeedback", """
+                "childId":"%s","respondent":"PARENT_CARER","rating":5,"comment":"helpful","givenOn":"2021-06-02\"\
+                """.formatted(p)));
+        lines.add(row("p07", "CloseCase", """
+                "childId":"%s","on":"2021-06-10","reasonCode":"PREVENTION_COMPLETED","reason":"work completed\"\
+                """.formatted(p)));
+        lines.add(row("p08", "RecordPostClosureCheck", """
+                "childId":"%s","checkedOn":"2022-06-10","furtherInvolvement":false""".formatted(p)));
+        return lines;
+    }
+
+    private static List<String> timeline(JsonNode caseView) {
+        return StreamSupport.stream(caseView.get("timeline").spliterator(), false).map(e -> e.get("event").asText())
+                .toList();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void every_fact_a_practitioner_records_imports_once_and_personal_data_only_encrypted(CapturedOutput output) {
+        String c = "imp-c-" + UUID.randomUUID();
+        String p = "imp-p-" + UUID.randomUUID();
+        String source = "later-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> lines = everyLaterType(c, p);
+        String body = String.join("\n", lines) + "\n";
+
+        JsonNode job = awaitDone(startImport(source, body).getBody());
+        assertThat(job.get("rejections")).as("%s", job).isEmpty();
+        assertThat(job.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(job.get("imported").asInt()).isEqualTo(lines.size());
+
+        JsonNode caseC = http.getForObject("/cases/" + c, JsonNode.class);
+        assertThat(timeline(caseC)).containsExactly("ChildRegistered", "PersonalDetailsRecorded", "ArrestRecorded",
+                "WorkerAllocated", "PaceTransferRecorded", "ArrestResultRecorded", "OffenceRecorded",
+                "VictimDetailsRecorded", "RemandStarted", "RemandEnded", "PreSentenceReportRequested",
+                "PreSentenceReportSubmitted", "OutcomeRecorded", "OutcomeCorrected", "HomeVisitRecorded", "OrderStarted",
+                "ReferralOrderPanelHeld", "InterventionPlanRecorded", "OrderContactRecorded", "ChildReviewMeetingHeld",
+                "BreachRecorded", "OrderStarted", "CustodyEntered", "YouthAdvocateAllocated", "AccommodationReferralMade",
+                "TemporaryReleaseRecorded", "TransitionDecisionRecorded");
+        assertThat(caseC.get("allocatedWorker").asText()).isEqualTo("wendy.worker");
+        assertThat(caseC.get("transitionDecision").get("decision").asText()).isEqualTo("REMAIN_WITH_YOUTH_JUSTICE");
+        assertThat(caseC.get("timeline").findValuesAsText("recordedBy")).containsOnly("ada.admin");
+        JsonNode caseP = http.getForObject("/cases/" + p, JsonNode.class);
+        assertThat(timeline(caseP)).containsExactly("ChildRegistered", "PreventionReferralRecorded",
+                "PreventionConsentRecorded", "OrderStarted", "OrderEnded", "FeedbackRecorded", "CaseClosed",
+                "PostClosureCheckRecorded");
+
+        // The sealed details are the child's, readable through their endpoints as if recorded over REST...
+        HttpHeaders practitioner = TestTokens.bearer("pat.practitioner", "PRACTITIONER");
+        practitioner.set("X-Access-Reason", "Checking the imported record");
+        assertThat(http.exchange("/cases/" + c + "/personal-details", HttpMethod.GET, new HttpEntity<>(practitioner),
+                JsonNode.class).getBody().get("familyName").asText()).isEqualTo(FAMILY_NAME);
+        HttpHeaders victimOfficer = TestTokens.bearer("vic.officer", "VICTIM_OFFICER");
+        victimOfficer.set("X-Access-Reason", "Checking the imported record");
+        assertThat(http.exchange("/cases/" + c + "/victims/v1", HttpMethod.GET, new HttpEntity<>(victimOfficer),
+                JsonNode.class).getBody().get("name").asText()).isEqualTo(VICTIM_NAME);
+        // ... still for the victim officer only.
+        assertThat(http.exchange("/cases/" + c + "/victims", HttpMethod.GET, new HttpEntity<>(practitioner),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // The handlers and the audit saw the sealed commands, the very ones the REST API sends.
+        assertThat(StreamSupport.stream(AuditTrail.read(http, "childId=" + c).spliterator(), false)
+                .filter(e -> "IMPORT".equals(e.get("channel").asText())).map(e -> e.get("action").asText()))
+                .contains("COMMAND RecordPersonalDetails", "COMMAND RecordVictimDetails", "COMMAND StartRemand")
+                .hasSize(27);
+        // ... and nowhere in clear: not in the event store, not on Kafka, not in the logs.
+        List<byte[]> stored = jdbc.sql("SELECT payload FROM domainevententry WHERE aggregateidentifier = :child")
+                .param("child", c).query(byte[].class).list();
+        assertThat(stored).hasSize(27)
+                .noneMatch(payload -> new String(payload, StandardCharsets.UTF_8).contains(FAMILY_NAME))
+                .noneMatch(payload -> new String(payload, StandardCharsets.UTF_8).contains(VICTIM_NAME));
+        // ChildRegistered, the arrest and its three follow-ups, offence, remand start and end, report submitted,
+        // outcome, correction, home visit, two orders, custody, accommodation referral: the rest stays in case-service.
+        assertThat(KafkaTopics.recordsFor(TestInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS, c, 16,
+                Duration.ofSeconds(2), Duration.ofSeconds(30)))
+                .hasSize(16)
+                .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(FAMILY_NAME))
+                .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(VICTIM_NAME));
+        assertThat(output.getOut()).as("the import was logged").contains(job.get("jobId").asText());
+        assertThat(output.getAll()).doesNotContain(FAMILY_NAME).doesNotContain(VICTIM_NAME);
+
+        // The same file again: every row is skipped, nothing new is recorded.
+        long before = storedEvents();
+        JsonNode again = awaitDone(startImport(source, body).getBody());
+        assertThat(again.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(again.get("imported").asInt()).isZero();
+        assertThat(again.get("rejected").asInt()).isZero();
+        assertThat(again.get("skipped").asInt()).isEqualTo(lines.size());
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(timeline(http.getForObject("/cases/" + c, JsonNode.class))).hasSize(27);
+    }
+
+    @Test
+    void a_bad_row_of_every_later_type_is_rejected_naming_its_field() {
+        String c = "imp-bad-" + UUID.randomUUID();
+        // type, data, the field the rejection names
+        String[][] bad = {
+                {"RecordPersonalDetails", "\"givenName\":\"Tom\",\"familyName\":\"Quillfeather\",\"email\":\"quill@@x\"",
+                        "email"},
+                {"RecordVictimDetails", "\"victimId\":\"v1\",\"contactDetails\":{\"phone\":\"0116 496 0000\"}", "name"},
+                {"RecordFeedback", "\"respondent\":\"CHILD\",\"rating\":9,\"givenOn\":\"2021-06-02\"", "rating"},
+                {"CorrectOutcome", "\"offenceId\":\"o1\",\"code\":\"REFERRAL_ORDER\",\"date\":\"2021-05-03\"", "reason"},
+                {"RecordReferralOrderPanel", "\"panelType\":\"INITIAL\",\"heldOn\":\"2021-05-20\"", "orderId"},
+                {"RecordInterventionPlan", "\"orderId\":\"ro1\",\"agreedOn\":\"2021-05-20\"", "coProducedWithChild"},
+                {"RecordChildReviewMeeting", "\"orderId\":\"ro1\",\"heldOn\":\"2021-13-01\",\"childAttended\":true",
+                        "heldOn"},
+                {"RecordOrderContact", "\"orderId\":\"ro1\",\"contactOn\":\"2021-06-01\",\"attended\":true",
+                        "contactType"},
+                {"RecordBreach", "\"orderId\":\"ro1\"", "breachedOn"},
+                {"AllocateYouthAdvocate", "\"orderId\":\"dto1\"", "on"},
+                {"MakeAccommodationReferral", "\"orderId\":\"not an id\",\"on\":\"2021-11-15\"", "orderId"},
+                {"RecordTemporaryRelease", "\"orderId\":\"dto1\",\"returnedOn\":\"2021-12-27\"", "leftOn"},
+                {"RequestPreSentenceReport", "\"requestedOn\":\"2021-04-02\"", "offenceId"},
+                {"SubmitPreSentenceReport", "\"offenceId\":\"o1\",\"submittedOn\":\"2021-04-20\",\"proposedOutcomeCode\":\"REFERRAL_ORDER\"",
+                        "qualityAssured"},
+                {"StartRemand", "\"offenceId\":\"o1\",\"remandType\":\"LOCAL_AUTHORITY_ACCOMMODATION\",\"startDate\":\"2021-03-03\"",
+                        "remandId"},
+                {"EndRemand", "\"remandId\":\"rm1\"", "endDate"},
+                {"RecordHomeVisit", "\"offenceId\":\"o1\",\"visitedAt\":\"yesterday\"", "visitedAt"},
+                {"AllocateWorker", "\"allocatedAt\":\"2021-03-02T22:00:00Z\"", "worker"},
+                {"RecordPaceTransfer", "\"arrestId\":\"a1\"", "provided"},
+                {"RecordArrestResult", "\"result\":\"CHARGED\"", "arrestId"},
+                {"RecordPreventionConsent", "\"referralId\":\"pr1\",\"decidedOn\":\"2021-01-20\"", "consent"},
+                {"RecordPostClosureCheck", "\"checkedOn\":\"2022-06-10\"", "furtherInvolvement"},
+                {"RecordTransitionDecision", "\"decidedOn\":\"2022-12-01\"", "decision"}};
+        List<String> lines = new ArrayList<>();
+        lines.add(row("b00", "RegisterChild", """
+                "childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"2005-06-01","sex":"MALE",\
+                "ethnicity":"WHITE_BRITISH","localAuthority":"Leicester\"""".formatted(c)));
+        for (int i = 0; i < bad.length; i++) {
+            lines.add(row("b" + (i + 1), bad[i][0], "\"childId\":\"" + c + "\"," + bad[i][1]));
+        }
+        // A personal-details line that is not JSON: the parser would quote the name it could not read.
+        lines.add("{\"rowId\":\"bjson\",\"type\":\"RecordPersonalDetails\",\"data\":{\"childId\":\"" + c
+                + "\",\"familyName\":" + FAMILY_NAME + "}}");
+        // Good personal details of a child whose personal data was erased (by the admin, over REST): refused.
+        String erased = "imp-er-" + UUID.randomUUID();
+        commands.sendAndWait(new RegisterChild(erased, "leicester-city", LocalDate.of(2006, 1, 1), "FEMALE",
+                "WHITE_BRITISH", "Leicester"));
+        HttpHeaders admin = TestTokens.bearer("ada.admin", "ADMIN");
+        admin.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/cases/" + erased + "/erasure", HttpMethod.POST,
+                new HttpEntity<>("{\"reason\":\"Subject's request\"}", admin), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        lines.add(row("berased", "RecordPersonalDetails", """
+                "childId":"%s","givenName":"Tom","familyName":"%s\"""".formatted(erased, FAMILY_NAME)));
+        long before = storedEvents();
+
+        JsonNode job = awaitDone(startImport("bad-" + UUID.randomUUID().toString().substring(0, 8),
+                String.join("\n", lines) + "\n").getBody());
+        assertThat(job.get("imported").asInt()).as("%s", job).isEqualTo(1);
+        assertThat(job.get("rejected").asInt()).isEqualTo(bad.length + 2);
+        for (int i = 0; i < bad.length; i++) {
+            JsonNode rejection = rejection(job, i + 2);
+            assertThat(rejection.get("rowId").asText()).isEqualTo("b" + (i + 1));
+            assertThat(rejection.get("field").asText()).as("%s: %s", bad[i][0], rejection).isEqualTo(bad[i][2]);
+        }
+        assertThat(rejection(job, bad.length + 2).get("reason").asText()).contains("not valid JSON");
+        assertThat(rejection(job, bad.length + 3).get("reason").asText()).contains("personal data was erased");
+        assertThat(job.get("rejections").toString()).doesNotContain(FAMILY_NAME).doesNotContain("quill@@x")
+                .doesNotContain("0116 496 0000");
+        // Nothing of the bad rows half-written: only the registration.
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        assertThat(timeline(http.getForObject("/cases/" + c, JsonNode.class))).containsExactly("ChildRegistered");
+        assertThat(timeline(http.getForObject("/cases/" + erased, JsonNode.class)))
+                .containsExactly("ChildRegistered", "PersonalDataErased");
+    }
+
     /** What the importer's exactly-once rests on: a command's events commit (or not) with the caller's transaction. */
     @Test
     void a_command_sent_inside_a_transaction_is_rolled_back_with_it() {
@@ -307,14 +565,5 @@ class CaseImportIT {
         assertThat(startImport("empty", "\n\n").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(asAdmin("/cases/imports/" + UUID.randomUUID()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-    }
-
-    /** The admin's view of the audit trail (information governance: not the practitioner's). */
-    private JsonNode auditTrail(String query) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Authenticated-User", "ada.admin");
-        headers.set("X-Authenticated-Roles", "ADMIN");
-        return http.exchange("/audit/case-access?" + query, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
-                .getBody();
     }
 }

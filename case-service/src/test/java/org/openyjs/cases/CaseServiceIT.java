@@ -211,7 +211,7 @@ class CaseServiceIT {
         JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
         assertThat(view.get("timeline").findValuesAsText("event")).containsExactly("ChildRegistered", "OffenceRecorded",
                 "OutcomeRecorded", "OutcomeCorrected");
-        JsonNode trail = auditTrail("childId=" + child);
+        JsonNode trail = AuditTrail.read(http, "childId=" + child);
         assertThat(trail).anySatisfy(entry -> {
             assertThat(entry.get("channel").asText()).isEqualTo("KAFKA");
             assertThat(entry.get("user").asText()).isEqualTo("chair");
@@ -430,14 +430,5 @@ class CaseServiceIT {
                 "OutcomeRecorded", "HomeVisitRecorded");
         assertThat(events.get(3).payload().get("endDate").asText()).isEqualTo("2023-12-01");
         assertThat(events.get(4).payload().get("proposedOutcomeCode").asText()).isEqualTo("YOUTH_REHABILITATION_ORDER");
-    }
-
-    /** The admin's view of the audit trail (information governance: not the practitioner's). */
-    private JsonNode auditTrail(String query) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Authenticated-User", "ada.admin");
-        headers.set("X-Authenticated-Roles", "ADMIN");
-        return http.exchange("/audit/case-access?" + query, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
-                .getBody();
     }
 }

@@ -13,6 +13,7 @@ import org.openyjs.cases.api.CaseCommands.RecordArrest;
 import org.openyjs.cases.api.CaseCommands.RecordArrestResult;
 import org.openyjs.cases.api.CaseCommands.RecordPaceTransfer;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+
+import static org.openyjs.cases.childcase.CaseIds.ID;
+import static org.openyjs.cases.childcase.CaseIds.ID_MESSAGE;
 
 /**
  * Arrest and police custody. The local rule: a worker is allocated at the point of arrest; until one
@@ -34,26 +37,39 @@ import java.util.UUID;
 @RequestMapping("/cases/{childId}")
 public class ArrestController {
 
-    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
-
     private final CommandGateway commands;
 
     public ArrestController(CommandGateway commands) {
         this.commands = commands;
     }
 
-    record ArrestRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String arrestId, @NotNull Instant arrestedAt,
-                         @NotNull Boolean heldOvernight) {
+    /** With the arrest id given, or one generated for a new arrest. Also import rows' data. */
+    public record ArrestRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String arrestId,
+                                @NotNull Instant arrestedAt, @NotNull Boolean heldOvernight) {
+        public RecordArrest command(String childId, String arrestId, Long expectedVersion) {
+            return new RecordArrest(childId, arrestId, arrestedAt, heldOvernight, expectedVersion);
+        }
     }
 
-    record AllocationRequest(@NotBlank @Size(max = 255) String worker, @NotNull Instant allocatedAt) {
+    // The bodies below are also import rows' data (docs/import-format.md): each builds its own command.
+
+    /** At an arrest when {@code arrestId} is given, otherwise not. */
+    public record AllocationRequest(@NotBlank @Size(max = 255) String worker, @NotNull Instant allocatedAt) {
+        public AllocateWorker command(String childId, String arrestId, Long expectedVersion) {
+            return new AllocateWorker(childId, worker, allocatedAt, arrestId, expectedVersion);
+        }
     }
 
-    record PaceTransferRequest(@NotNull Boolean provided) {
+    public record PaceTransferRequest(@NotNull Boolean provided) {
+        public RecordPaceTransfer command(String childId, String arrestId, Long expectedVersion) {
+            return new RecordPaceTransfer(childId, arrestId, provided, expectedVersion);
+        }
     }
 
-    record ResultRequest(@NotBlank String result) {
+    public record ResultRequest(@NotBlank String result) {
+        public RecordArrestResult command(String childId, String arrestId, Long expectedVersion) {
+            return new RecordArrestResult(childId, arrestId, result, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String id) {
@@ -65,9 +81,8 @@ public class ArrestController {
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody ArrestRequest request) {
         String arrestId = request.arrestId() != null ? request.arrestId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordArrest(childId, arrestId, request.arrestedAt(), request.heldOvernight(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, arrestId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, arrestId, version), childId,
+                new Recorded(childId, arrestId));
     }
 
     @Operation(summary = "Allocate a worker at the point of arrest")
@@ -76,9 +91,8 @@ public class ArrestController {
                                                      @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                      String ifMatch,
                                                      @Valid @RequestBody AllocationRequest request) {
-        commands.sendAndWait(new AllocateWorker(childId, request.worker(), request.allocatedAt(), arrestId,
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, arrestId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, arrestId, version), childId,
+                new Recorded(childId, arrestId));
     }
 
     @Operation(summary = "Allocate (or reallocate) the child's worker, not at an arrest")
@@ -86,9 +100,8 @@ public class ArrestController {
     public ResponseEntity<Recorded> allocate(@PathVariable String childId,
                                              @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody AllocationRequest request) {
-        commands.sendAndWait(new AllocateWorker(childId, request.worker(), request.allocatedAt(), null,
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, null);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, null, version), childId,
+                new Recorded(childId, null));
     }
 
     @Operation(summary = "Record that a PACE transfer was requested for a child held overnight, and whether it was provided")
@@ -97,9 +110,8 @@ public class ArrestController {
                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                  String ifMatch,
                                                  @Valid @RequestBody PaceTransferRequest request) {
-        commands.sendAndWait(new RecordPaceTransfer(childId, arrestId, request.provided(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, arrestId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, arrestId, version), childId,
+                new Recorded(childId, arrestId));
     }
 
     @Operation(summary = "Record what came of the arrest: CHARGED, BAILED, RELEASED_UNDER_INVESTIGATION, "
@@ -108,12 +120,7 @@ public class ArrestController {
     public ResponseEntity<Recorded> result(@PathVariable String childId, @PathVariable String arrestId,
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody ResultRequest request) {
-        commands.sendAndWait(new RecordArrestResult(childId, arrestId, request.result(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, arrestId);
-    }
-
-    private static ResponseEntity<Recorded> created(String childId, String id) {
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, id));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, arrestId, version), childId,
+                new Recorded(childId, arrestId));
     }
 }

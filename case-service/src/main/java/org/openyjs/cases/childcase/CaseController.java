@@ -7,12 +7,6 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.cases.access.CaseAccessAudit;
 import org.openyjs.cases.api.CaseCommands.CloseCase;
-import org.openyjs.cases.api.CaseCommands.CorrectOutcome;
-import org.openyjs.cases.api.CaseCommands.OutcomeGiven;
-import org.openyjs.cases.api.CaseCommands.RecordOffence;
-import org.openyjs.cases.api.CaseCommands.RecordOutcome;
-import org.openyjs.cases.api.CaseCommands.RegisterChild;
-import org.openyjs.cases.api.CaseCommands.ReopenCase;
 import org.openyjs.cases.childcase.CaseRequests.CloseRequest;
 import org.openyjs.cases.childcase.CaseRequests.ClosureRequest;
 import org.openyjs.cases.childcase.CaseRequests.CorrectionRequest;
@@ -50,8 +44,7 @@ public class CaseController {
         String childId = request.childId() != null ? request.childId() : UUID.randomUUID().toString();
         // The path names no child: tell the access audit which record this writes.
         http.setAttribute(CaseAccessAudit.CHILD_ATTRIBUTE, childId);
-        commands.sendAndWait(new RegisterChild(childId, request.youthJusticeService(), request.dateOfBirth(),
-                request.sex(), request.ethnicity(), request.localAuthority()));
+        commands.sendAndWait(request.command(childId));
         return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
     }
 
@@ -61,12 +54,8 @@ public class CaseController {
                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody RecordOffenceRequest request) {
         String offenceId = request.offenceId() != null ? request.offenceId() : UUID.randomUUID().toString();
-        OutcomeRequest outcome = request.outcome();
-        commands.sendAndWait(new RecordOffence(childId, offenceId, request.offenceDate(), request.offenceCategory(),
-                request.gravityScore(), request.admitted(),
-                outcome == null ? null : new OutcomeGiven(outcome.code(), outcome.date()), CaseVersion.fromIfMatch(ifMatch)));
-        return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
-                .body(new Created(childId, offenceId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version),
+                offence(childId, offenceId), new Created(childId, offenceId));
     }
 
     @Operation(summary = "Record the outcome of an offence already on the case")
@@ -74,10 +63,8 @@ public class CaseController {
     public ResponseEntity<Created> recordOutcome(@PathVariable String childId, @PathVariable String offenceId,
                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                                  @Valid @RequestBody OutcomeRequest request) {
-        commands.sendAndWait(new RecordOutcome(childId, offenceId, request.code(), request.date(), null,
-                CaseVersion.fromIfMatch(ifMatch)));
-        return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
-                .body(new Created(childId, offenceId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version),
+                offence(childId, offenceId), new Created(childId, offenceId));
     }
 
     @Operation(summary = "Close the case with a reason code (ORDER_COMPLETED, PREVENTION_COMPLETED, TRANSFERRED, AGED_OUT, "
@@ -86,9 +73,8 @@ public class CaseController {
     public ResponseEntity<Created> close(@PathVariable String childId,
                                          @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody CloseRequest request) {
-        commands.sendAndWait(new CloseCase(childId, request.on(), request.reasonCode(), request.reason(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
+        return CaseWrites.record(commands, ifMatch, version -> new CloseCase(childId, request.on(), request.reasonCode(),
+                request.reason(), version), childId, new Created(childId, null));
     }
 
     @Operation(summary = "Reopen a closed case, with a reason")
@@ -96,8 +82,8 @@ public class CaseController {
     public ResponseEntity<Created> reopen(@PathVariable String childId,
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody ClosureRequest request) {
-        commands.sendAndWait(new ReopenCase(childId, request.on(), request.reason(), CaseVersion.fromIfMatch(ifMatch)));
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
+        return CaseWrites.record(commands, ifMatch, version -> request.reopen(childId, version), childId,
+                new Created(childId, null));
     }
 
     @Operation(summary = "Correct the recorded outcome of an offence, with a reason; the original stays in the timeline")
@@ -106,9 +92,11 @@ public class CaseController {
                                                   @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody CorrectionRequest request) {
-        commands.sendAndWait(new CorrectOutcome(childId, offenceId, request.code(), request.date(), request.reason(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return ResponseEntity.created(URI.create("/cases/" + childId + "/offences/" + offenceId))
-                .body(new Created(childId, offenceId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version),
+                offence(childId, offenceId), new Created(childId, offenceId));
+    }
+
+    private static URI offence(String childId, String offenceId) {
+        return URI.create("/cases/" + childId + "/offences/" + offenceId);
     }
 }

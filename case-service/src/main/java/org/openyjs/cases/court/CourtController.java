@@ -13,6 +13,7 @@ import org.openyjs.cases.api.CaseCommands.RequestPreSentenceReport;
 import org.openyjs.cases.api.CaseCommands.StartRemand;
 import org.openyjs.cases.api.CaseCommands.SubmitPreSentenceReport;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import static org.openyjs.cases.childcase.CaseIds.ID;
+import static org.openyjs.cases.childcase.CaseIds.ID_MESSAGE;
 
 /** The court stage of a child's case: pre-sentence reports, remands, the home visit after the outcome. */
 @Tag(name = "Court")
@@ -32,30 +35,45 @@ import java.util.UUID;
 @RequestMapping("/cases/{childId}")
 public class CourtController {
 
-    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
-
     private final CommandGateway commands;
 
     public CourtController(CommandGateway commands) {
         this.commands = commands;
     }
 
-    record ReportRequest(@NotNull LocalDate requestedOn) {
+    // The bodies below are also import rows' data (docs/import-format.md): each builds its own command.
+
+    public record ReportRequest(@NotNull LocalDate requestedOn) {
+        public RequestPreSentenceReport command(String childId, String offenceId, Long expectedVersion) {
+            return new RequestPreSentenceReport(childId, offenceId, requestedOn, expectedVersion);
+        }
     }
 
-    record ReportSubmission(@NotNull LocalDate submittedOn, @NotBlank String proposedOutcomeCode,
-                            @NotNull Boolean qualityAssured) {
+    public record ReportSubmission(@NotNull LocalDate submittedOn, @NotBlank String proposedOutcomeCode,
+                                   @NotNull Boolean qualityAssured) {
+        public SubmitPreSentenceReport command(String childId, String offenceId, Long expectedVersion) {
+            return new SubmitPreSentenceReport(childId, offenceId, submittedOn, proposedOutcomeCode, qualityAssured,
+                    expectedVersion);
+        }
     }
 
-    record RemandRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String remandId, @NotBlank String offenceId,
-                         @NotBlank String remandType, @NotNull LocalDate startDate) {
+    public record RemandRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String remandId, @NotBlank String offenceId,
+                                @NotBlank String remandType, @NotNull LocalDate startDate) {
+        public StartRemand command(String childId, String remandId, Long expectedVersion) {
+            return new StartRemand(childId, remandId, offenceId, remandType, startDate, expectedVersion);
+        }
     }
 
-    record RemandEndRequest(@NotNull LocalDate endDate) {
+    public record RemandEndRequest(@NotNull LocalDate endDate) {
+        public EndRemand command(String childId, String remandId, Long expectedVersion) {
+            return new EndRemand(childId, remandId, endDate, expectedVersion);
+        }
     }
 
-    record HomeVisitRequest(@NotNull Instant visitedAt) {
+    public record HomeVisitRequest(@NotNull Instant visitedAt) {
+        public RecordHomeVisit command(String childId, String offenceId, Long expectedVersion) {
+            return new RecordHomeVisit(childId, offenceId, visitedAt, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String id) {
@@ -67,9 +85,8 @@ public class CourtController {
                                                   @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody ReportRequest request) {
-        commands.sendAndWait(new RequestPreSentenceReport(childId, offenceId, request.requestedOn(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, offenceId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version), childId,
+                new Recorded(childId, offenceId));
     }
 
     @Operation(summary = "The pre-sentence report went to court, with its proposal and whether it was quality-assured")
@@ -78,9 +95,8 @@ public class CourtController {
                                                  @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                  String ifMatch,
                                                  @Valid @RequestBody ReportSubmission request) {
-        commands.sendAndWait(new SubmitPreSentenceReport(childId, offenceId, request.submittedOn(),
-                request.proposedOutcomeCode(), request.qualityAssured(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, offenceId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version), childId,
+                new Recorded(childId, offenceId));
     }
 
     @Operation(summary = "A remand to local authority accommodation or youth detention accommodation began")
@@ -89,9 +105,8 @@ public class CourtController {
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody RemandRequest request) {
         String remandId = request.remandId() != null ? request.remandId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new StartRemand(childId, remandId, request.offenceId(), request.remandType(),
-                request.startDate(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, remandId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, remandId, version), childId,
+                new Recorded(childId, remandId));
     }
 
     @Operation(summary = "A remand ended")
@@ -100,8 +115,8 @@ public class CourtController {
                                               @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                               String ifMatch,
                                               @Valid @RequestBody RemandEndRequest request) {
-        commands.sendAndWait(new EndRemand(childId, remandId, request.endDate(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, remandId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, remandId, version), childId,
+                new Recorded(childId, remandId));
     }
 
     @Operation(summary = "The child was seen at home after the court's outcome (due within 24 hours)")
@@ -110,12 +125,7 @@ public class CourtController {
                                               @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                               String ifMatch,
                                               @Valid @RequestBody HomeVisitRequest request) {
-        commands.sendAndWait(new RecordHomeVisit(childId, offenceId, request.visitedAt(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, offenceId);
-    }
-
-    private static ResponseEntity<Recorded> created(String childId, String id) {
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, id));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version), childId,
+                new Recorded(childId, offenceId));
     }
 }

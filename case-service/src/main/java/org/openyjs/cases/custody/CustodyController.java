@@ -12,6 +12,7 @@ import org.openyjs.cases.api.CaseCommands.MakeAccommodationReferral;
 import org.openyjs.cases.api.CaseCommands.RecordTemporaryRelease;
 import org.openyjs.cases.api.CaseCommands.ReleaseFromCustody;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 
 /**
@@ -38,17 +38,36 @@ public class CustodyController {
         this.commands = commands;
     }
 
-    record AdmissionRequest(@NotBlank String establishmentType, @NotNull LocalDate admittedOn,
-                            @NotNull LocalDate expectedReleaseDate) {
+    // The bodies in this class are also import rows' data (docs/import-format.md): each builds its own command.
+
+    public record AdmissionRequest(@NotBlank String establishmentType, @NotNull LocalDate admittedOn,
+                                   @NotNull LocalDate expectedReleaseDate) {
+        public AdmitToCustody command(String childId, String orderId, Long expectedVersion) {
+            return new AdmitToCustody(childId, orderId, establishmentType, admittedOn, expectedReleaseDate,
+                    expectedVersion);
+        }
     }
 
-    record DateRequest(@NotNull LocalDate on) {
+    public record DateRequest(@NotNull LocalDate on) {
+        public AllocateYouthAdvocate youthAdvocate(String childId, String orderId, Long expectedVersion) {
+            return new AllocateYouthAdvocate(childId, orderId, on, expectedVersion);
+        }
+
+        public MakeAccommodationReferral accommodationReferral(String childId, String orderId, Long expectedVersion) {
+            return new MakeAccommodationReferral(childId, orderId, on, expectedVersion);
+        }
     }
 
-    record TemporaryReleaseRequest(@NotNull LocalDate leftOn, LocalDate returnedOn) {
+    public record TemporaryReleaseRequest(@NotNull LocalDate leftOn, LocalDate returnedOn) {
+        public RecordTemporaryRelease command(String childId, String orderId, Long expectedVersion) {
+            return new RecordTemporaryRelease(childId, orderId, leftOn, returnedOn, expectedVersion);
+        }
     }
 
-    record ReleaseRequest(@NotNull LocalDate releasedOn, @NotBlank String releaseType) {
+    public record ReleaseRequest(@NotNull LocalDate releasedOn, @NotBlank String releaseType) {
+        public ReleaseFromCustody command(String childId, String orderId, Long expectedVersion) {
+            return new ReleaseFromCustody(childId, orderId, releasedOn, releaseType, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String orderId) {
@@ -59,9 +78,8 @@ public class CustodyController {
     public ResponseEntity<Recorded> admit(@PathVariable String childId, @PathVariable String orderId,
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody AdmissionRequest request) {
-        commands.sendAndWait(new AdmitToCustody(childId, orderId, request.establishmentType(), request.admittedOn(),
-                request.expectedReleaseDate(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record that a youth advocate was allocated to the child in custody")
@@ -69,8 +87,8 @@ public class CustodyController {
     public ResponseEntity<Recorded> advocate(@PathVariable String childId, @PathVariable String orderId,
                                              @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody DateRequest request) {
-        commands.sendAndWait(new AllocateYouthAdvocate(childId, orderId, request.on(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.youthAdvocate(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record the accommodation referral for release (due 3 months before the expected release)")
@@ -79,9 +97,8 @@ public class CustodyController {
                                                   @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody DateRequest request) {
-        commands.sendAndWait(new MakeAccommodationReferral(childId, orderId, request.on(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.accommodationReferral(childId, orderId, version),
+                childId, new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record a release on temporary licence (ROTL)")
@@ -90,9 +107,8 @@ public class CustodyController {
                                                      @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                      String ifMatch,
                                                      @Valid @RequestBody TemporaryReleaseRequest request) {
-        commands.sendAndWait(new RecordTemporaryRelease(childId, orderId, request.leftOn(), request.returnedOn(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Release from custody: LICENCE (custody to community) or END_OF_SENTENCE")
@@ -100,12 +116,7 @@ public class CustodyController {
     public ResponseEntity<Recorded> release(@PathVariable String childId, @PathVariable String orderId,
                                             @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ReleaseRequest request) {
-        commands.sendAndWait(new ReleaseFromCustody(childId, orderId, request.releasedOn(), request.releaseType(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
-    }
-
-    private static ResponseEntity<Recorded> created(String childId, String orderId) {
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, orderId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 }

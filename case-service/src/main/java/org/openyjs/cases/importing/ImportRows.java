@@ -6,24 +6,60 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.openyjs.cases.api.CaseCommands;
-import org.openyjs.events.cases.StatusRecorded.Accommodation;
-import org.openyjs.events.cases.StatusRecorded.Ete;
-import org.openyjs.events.cases.StatusRecorded.Need;
-import org.openyjs.events.cases.StatusRecorded.Send;
-import org.openyjs.events.cases.StatusRecorded.WiderServices;
+import org.openyjs.cases.arrest.ArrestController.AllocationRequest;
+import org.openyjs.cases.arrest.ArrestController.ArrestRequest;
+import org.openyjs.cases.arrest.ArrestController.PaceTransferRequest;
+import org.openyjs.cases.arrest.ArrestController.ResultRequest;
+import org.openyjs.cases.childcase.CaseIds;
+import org.openyjs.cases.childcase.CaseRequests.ClosureRequest;
+import org.openyjs.cases.childcase.CaseRequests.CorrectionRequest;
+import org.openyjs.cases.childcase.CaseRequests.OutcomeRequest;
+import org.openyjs.cases.childcase.CaseRequests.RecordOffenceRequest;
+import org.openyjs.cases.childcase.CaseRequests.RegisterChildRequest;
+import org.openyjs.cases.court.CourtController.HomeVisitRequest;
+import org.openyjs.cases.court.CourtController.RemandEndRequest;
+import org.openyjs.cases.court.CourtController.RemandRequest;
+import org.openyjs.cases.court.CourtController.ReportRequest;
+import org.openyjs.cases.court.CourtController.ReportSubmission;
+import org.openyjs.cases.custody.CustodyController.AdmissionRequest;
+import org.openyjs.cases.custody.CustodyController.DateRequest;
+import org.openyjs.cases.custody.CustodyController.ReleaseRequest;
+import org.openyjs.cases.custody.CustodyController.TemporaryReleaseRequest;
+import org.openyjs.cases.orders.OrderController.BreachRequest;
+import org.openyjs.cases.orders.OrderController.ContactRequest;
+import org.openyjs.cases.orders.OrderController.EndRequest;
+import org.openyjs.cases.orders.OrderController.PanelRequest;
+import org.openyjs.cases.orders.OrderController.PlanRequest;
+import org.openyjs.cases.orders.OrderController.ReviewRequest;
+import org.openyjs.cases.orders.OrderController.StartRequest;
+import org.openyjs.cases.orders.OrderController.StatusRequest;
+import org.openyjs.cases.outofcourt.OutOfCourtController;
+import org.openyjs.cases.outofcourt.OutOfCourtController.AssessmentRequest;
+import org.openyjs.cases.outofcourt.OutOfCourtController.QualityAssuranceRequest;
+import org.openyjs.cases.outofcourt.OutOfCourtController.VictimContactRequest;
+import org.openyjs.cases.personaldata.PersonalDataController.PersonalDetails;
+import org.openyjs.cases.personaldata.PersonalDataSealer;
+import org.openyjs.cases.personaldata.SealedOnDispatch;
+import org.openyjs.cases.prevention.PreventionController;
+import org.openyjs.cases.prevention.PreventionController.CheckRequest;
+import org.openyjs.cases.prevention.PreventionController.ConsentRequest;
+import org.openyjs.cases.quality.QualityController.AuditRequest;
+import org.openyjs.cases.quality.QualityController.FeedbackRequest;
+import org.openyjs.cases.transfer.TransferController.DecisionRequest;
+import org.openyjs.cases.transfer.TransferController.TransferRequest;
+import org.openyjs.cases.victims.VictimController.VictimRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,16 +68,17 @@ import java.util.stream.Collectors;
 /**
  * Turns one line of an import file into the command the REST API would send, or says why it cannot:
  * the same fields and the same shape checks as the REST bodies (docs/import-format.md), with the ids
- * that are path parameters in the REST API (childId, offenceId, orderId, assessmentId) inside {@code data}.
- * Domain rules are left to the aggregate, exactly as for a REST call.
+ * that are path parameters in the REST API (childId, offenceId, orderId, assessmentId, ...) inside {@code data}.
+ * Domain rules are left to the aggregate, exactly as for a REST call. Each type reads its data straight into
+ * the controller's request record (CloseCase excepted, see {@link CloseCaseData}) and lets it build the command.
  */
 final class ImportRows {
 
     static final int MAX_ROW_ID = 255;
-    private static final String CHILD_ID = "^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$";
-    private static final String CHILD_ID_MESSAGE = "must be 3 to 64 letters, digits, '-' or '_'";
-    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
+    private static final String CHILD_ID = CaseIds.CHILD_ID;
+    private static final String CHILD_ID_MESSAGE = CaseIds.CHILD_ID_MESSAGE;
+    private static final String ID = CaseIds.ID;
+    private static final String ID_MESSAGE = CaseIds.ID_MESSAGE;
 
     /** A line that could be read: its command, and the child whose rows must stay in order. */
     record ParsedRow(int lineNumber, String rowId, String type, String childId, Object command) {
@@ -67,253 +104,169 @@ final class ImportRows {
         }
     }
 
-    private interface Row {
-        String childId();
-
-        Object toCommand(String source, String rowId);
-    }
-
-    record RegisterChildRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotBlank String youthJusticeService,
-            @NotNull LocalDate dateOfBirth,
-            @NotBlank @Pattern(regexp = "MALE|FEMALE|OTHER|NOT_KNOWN", message = "must be MALE, FEMALE, OTHER or NOT_KNOWN")
-            String sex,
-            @NotBlank @Pattern(regexp = "[A-Z_]{2,64}", message = "must be an ethnicity code such as WHITE_BRITISH")
-            String ethnicity,
-            @NotBlank String localAuthority) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.RegisterChild(childId, youthJusticeService, dateOfBirth, sex, ethnicity,
-                    localAuthority);
-        }
-    }
-
-    record OutcomeData(@NotBlank String code, @NotNull LocalDate date) {
-    }
-
-    record RecordOffenceRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-            @NotNull LocalDate offenceDate,
-            @NotBlank String offenceCategory,
-            @Min(1) @Max(5) Integer gravityScore,
-            @NotNull Boolean admitted,
-            @Valid OutcomeData outcome) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.RecordOffence(childId, offenceId, offenceDate, offenceCategory, gravityScore,
-                    admitted, outcome == null ? null : new CaseCommands.OutcomeGiven(outcome.code(), outcome.date()));
-        }
-    }
-
-    record RecordOutcomeRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-            @NotBlank String code,
-            @NotNull LocalDate date) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.RecordOutcome(childId, offenceId, code, date, null);
-        }
-    }
-
-    record ReferToOutOfCourtPanelRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-            @NotNull LocalDate referralDate) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.ReferToOutOfCourtPanel(childId, offenceId, referralDate);
-        }
-    }
-
-    record RecordAssessmentRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String assessmentId,
-            @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-            @NotBlank String tool,
-            @NotNull LocalDate completedOn,
-            LocalDate qualityAssuredOn) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.RecordAssessment(childId, assessmentId, offenceId, tool, completedOn,
-                    qualityAssuredOn);
-        }
-    }
-
-    record QualityAssureAssessmentRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String assessmentId,
-            @NotNull LocalDate qualityAssuredOn) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.QualityAssureAssessment(childId, assessmentId, qualityAssuredOn);
-        }
-    }
-
-    record RecordVictimContactRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-            @Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
-            @NotNull LocalDate contactedOn,
-            @NotBlank String result,
-            @NotNull Boolean consentedToContact,
-            @NotNull Boolean restorativeJusticeOffered,
-            Boolean keptInformed,
-            Boolean restorativeJusticeParticipated,
-            Boolean supportReferralMade) implements Row {
-        public Object toCommand(String source, String rowId) {
-            // Without a victim id the same row always gets the same one, so a re-run cannot invent a second victim.
-            String victim = victimId != null ? victimId
-                    : UUID.nameUUIDFromBytes((source + "\n" + rowId).getBytes(StandardCharsets.UTF_8)).toString();
-            return new CaseCommands.RecordVictimContact(childId, offenceId, victim, contactedOn, result,
-                    consentedToContact, restorativeJusticeOffered, keptInformed, restorativeJusticeParticipated,
-                    supportReferralMade, null);
-        }
-    }
-
-    record StartOrderRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
-            @NotBlank String orderType,
-            @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-            @NotNull LocalDate startDate,
-            LocalDate plannedEndDate) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.StartOrder(childId, orderId, orderType, offenceId, startDate, plannedEndDate, null);
-        }
-    }
-
-    record EndOrderRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
-            @NotNull LocalDate endDate,
-            @NotBlank String endReason) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.EndOrder(childId, orderId, endDate, endReason, null);
-        }
-    }
-
-    record RecordStatusRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
-            @NotBlank String point,
-            @NotNull LocalDate assessedOn,
-            @NotNull Accommodation accommodation,
-            @NotNull Ete ete,
-            @NotNull Send send,
-            @NotNull Need mentalHealth,
-            @NotNull Need substanceMisuse,
-            @NotNull WiderServices widerServices) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.RecordStatus(childId, orderId, point, assessedOn, accommodation, ete, send,
-                    mentalHealth, substanceMisuse, widerServices, null);
-        }
-    }
-
-    /** Historical records often carry free text only: without a reasonCode the closure is NOT_RECORDED. */
-    record CloseCaseRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
+    /**
+     * Closing, the one type whose data is not its REST body: historical records often carry free text only,
+     * so {@code reasonCode} is optional here, NOT_RECORDED when absent.
+     */
+    record CloseCaseData(
             @NotNull LocalDate on,
             @Pattern(regexp = "[A-Z_]{2,64}", message = "must be a closure code such as ORDER_COMPLETED") String reasonCode,
-            @NotBlank @Size(max = 1000) String reason) implements Row {
-        public Object toCommand(String source, String rowId) {
+            @NotBlank @Size(max = 1000) String reason) {
+        CaseCommands.CloseCase command(String childId) {
             return new CaseCommands.CloseCase(childId, on, reasonCode != null ? reasonCode : "NOT_RECORDED", reason,
                     null);
         }
     }
 
-    record ReopenCaseRow(
+    /** The ids a REST path carries, given in {@code data}; which of them a type needs is in its {@link RestBody}. */
+    record PathIds(
             @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull LocalDate on,
-            @NotBlank @Size(max = 1000) String reason) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.ReopenCase(childId, on, reason, null);
-        }
-    }
-
-    record RecordPreventionReferralRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String referralId,
-            @NotNull LocalDate referredOn,
-            @NotBlank String source,
-            @NotBlank String consent) implements Row {
-        public Object toCommand(String importSource, String rowId) {
-            return new CaseCommands.RecordPreventionReferral(childId, referralId, referredOn, source, consent, null);
-        }
-    }
-
-    record RecordArrestRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String arrestId,
-            @NotNull java.time.Instant arrestedAt,
-            @NotNull Boolean heldOvernight) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.RecordArrest(childId, arrestId, arrestedAt, heldOvernight, null);
-        }
-    }
-
-    record AdmitToCustodyRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
-            @NotBlank String establishmentType,
-            @NotNull LocalDate admittedOn,
-            @NotNull LocalDate expectedReleaseDate) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.AdmitToCustody(childId, orderId, establishmentType, admittedOn,
-                    expectedReleaseDate, null);
-        }
-    }
-
-    record ReleaseFromCustodyRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
-            @NotNull LocalDate releasedOn,
-            @NotBlank String releaseType) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.ReleaseFromCustody(childId, orderId, releasedOn, releaseType, null);
-        }
-    }
-
-    record TransferCaseRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotBlank String direction,
-            @NotBlank String otherYouthJusticeService,
-            @NotBlank String arrangement,
-            @NotNull LocalDate transferredOn) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.TransferCase(childId, direction, otherYouthJusticeService, arrangement,
-                    transferredOn, null);
-        }
-    }
-
-    record RecordCaseAuditRow(
-            @NotNull @Pattern(regexp = CHILD_ID, message = CHILD_ID_MESSAGE) String childId,
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String auditId,
-            @NotBlank String subject,
             @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-            @NotNull LocalDate auditedOn,
-            @NotBlank String rating) implements Row {
-        public Object toCommand(String source, String rowId) {
-            return new CaseCommands.RecordCaseAudit(childId, auditId, subject, offenceId, auditedOn, rating, null);
+            @Pattern(regexp = ID, message = ID_MESSAGE) String assessmentId,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String arrestId,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String remandId,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String referralId) {
+    }
+
+    @FunctionalInterface
+    private interface BodyCommand<B> {
+        Object of(PathIds ids, B body, String source, String rowId);
+    }
+
+    /**
+     * A type whose data is a REST request body, read and validated as the controller does, plus the ids of
+     * its REST path. {@code required}: the ids the path has, or the REST API would generate (later rows
+     * refer to them). {@code personal}: the data is personal, so no value of it is quoted in a reason.
+     */
+    private record RestBody<B>(Class<B> body, List<String> required, boolean personal, BodyCommand<B> command) {
+    }
+
+    private static <B> RestBody<B> body(Class<B> body, List<String> required, BodyCommand<B> command) {
+        return new RestBody<>(body, required, false, command);
+    }
+
+    /** A row's personal details, in clear only until they are dispatched (sealed then), and never printed. */
+    record PersonalDetailsInClear(String childId, PersonalDetails details) implements SealedOnDispatch {
+        @Override
+        public Object seal(PersonalDataSealer sealer) {
+            return details.command(sealer, childId, null);
         }
+
+        @Override
+        public String toString() {
+            return "RecordPersonalDetails[childId=" + childId + ", details withheld]";
+        }
+    }
+
+    /** A row's victim details, as {@link PersonalDetailsInClear}. */
+    record VictimDetailsInClear(String childId, String victimId, VictimRequest victim) implements SealedOnDispatch {
+        @Override
+        public Object seal(PersonalDataSealer sealer) {
+            return victim.command(sealer, childId, victimId, null);
+        }
+
+        @Override
+        public String toString() {
+            return "RecordVictimDetails[childId=" + childId + ", victimId=" + victimId + ", details withheld]";
+        }
+    }
+
+    /** Without an id of its own, the same row always gets the same one: a re-run cannot invent a second. */
+    private static String derivedId(String given, String source, String rowId) {
+        return given != null ? given
+                : UUID.nameUUIDFromBytes((source + "\n" + rowId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Every type an import file may use, by the name of the command it becomes. */
-    static final Map<String, Class<? extends Row>> TYPES = Map.ofEntries(
-            Map.entry("RegisterChild", RegisterChildRow.class),
-            Map.entry("RecordOffence", RecordOffenceRow.class),
-            Map.entry("RecordOutcome", RecordOutcomeRow.class),
-            Map.entry("ReferToOutOfCourtPanel", ReferToOutOfCourtPanelRow.class),
-            Map.entry("RecordAssessment", RecordAssessmentRow.class),
-            Map.entry("QualityAssureAssessment", QualityAssureAssessmentRow.class),
-            Map.entry("RecordVictimContact", RecordVictimContactRow.class),
-            Map.entry("StartOrder", StartOrderRow.class),
-            Map.entry("EndOrder", EndOrderRow.class),
-            Map.entry("RecordStatus", RecordStatusRow.class),
-            Map.entry("CloseCase", CloseCaseRow.class),
-            Map.entry("ReopenCase", ReopenCaseRow.class),
-            Map.entry("RecordPreventionReferral", RecordPreventionReferralRow.class),
-            Map.entry("RecordArrest", RecordArrestRow.class),
-            Map.entry("AdmitToCustody", AdmitToCustodyRow.class),
-            Map.entry("ReleaseFromCustody", ReleaseFromCustodyRow.class),
-            Map.entry("TransferCase", TransferCaseRow.class),
-            Map.entry("RecordCaseAudit", RecordCaseAuditRow.class));
+    static final Map<String, RestBody<?>> TYPES = Map.ofEntries(
+            Map.entry("RegisterChild", body(RegisterChildRequest.class, List.of(),
+                    (ids, child, source, rowId) -> child.command(ids.childId()))),
+            Map.entry("RecordOffence", body(RecordOffenceRequest.class, List.of("offenceId"),
+                    (ids, offence, source, rowId) -> offence.command(ids.childId(), ids.offenceId(), null))),
+            Map.entry("RecordOutcome", body(OutcomeRequest.class, List.of("offenceId"),
+                    (ids, outcome, source, rowId) -> outcome.command(ids.childId(), ids.offenceId(), null))),
+            Map.entry("ReferToOutOfCourtPanel", body(OutOfCourtController.ReferralRequest.class, List.of("offenceId"),
+                    (ids, referral, source, rowId) -> referral.command(ids.childId(), ids.offenceId(), null))),
+            Map.entry("RecordAssessment", body(AssessmentRequest.class, List.of("assessmentId"),
+                    (ids, assessment, source, rowId) -> assessment.command(ids.childId(), ids.assessmentId(), null))),
+            Map.entry("QualityAssureAssessment", body(QualityAssuranceRequest.class, List.of("assessmentId"),
+                    (ids, assurance, source, rowId) -> assurance.command(ids.childId(), ids.assessmentId(), null))),
+            Map.entry("RecordVictimContact", body(VictimContactRequest.class, List.of("offenceId"),
+                    (ids, contact, source, rowId) -> contact.command(ids.childId(), ids.offenceId(),
+                            derivedId(contact.victimId(), source, rowId), null))),
+            Map.entry("StartOrder", body(StartRequest.class, List.of("orderId"),
+                    (ids, order, source, rowId) -> order.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("EndOrder", body(EndRequest.class, List.of("orderId"),
+                    (ids, end, source, rowId) -> end.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("RecordStatus", body(StatusRequest.class, List.of("orderId"),
+                    (ids, status, source, rowId) -> status.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("CloseCase", body(CloseCaseData.class, List.of(),
+                    (ids, closure, source, rowId) -> closure.command(ids.childId()))),
+            Map.entry("ReopenCase", body(ClosureRequest.class, List.of(),
+                    (ids, reopening, source, rowId) -> reopening.reopen(ids.childId(), null))),
+            Map.entry("RecordPreventionReferral", body(PreventionController.ReferralRequest.class, List.of("referralId"),
+                    (ids, referral, source, rowId) -> referral.command(ids.childId(), ids.referralId(), null))),
+            Map.entry("RecordArrest", body(ArrestRequest.class, List.of("arrestId"),
+                    (ids, arrest, source, rowId) -> arrest.command(ids.childId(), ids.arrestId(), null))),
+            Map.entry("AdmitToCustody", body(AdmissionRequest.class, List.of("orderId"),
+                    (ids, admission, source, rowId) -> admission.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("ReleaseFromCustody", body(ReleaseRequest.class, List.of("orderId"),
+                    (ids, release, source, rowId) -> release.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("TransferCase", body(TransferRequest.class, List.of(),
+                    (ids, transfer, source, rowId) -> transfer.command(ids.childId(), null))),
+            Map.entry("RecordCaseAudit", body(AuditRequest.class, List.of("auditId"),
+                    (ids, audit, source, rowId) -> audit.command(ids.childId(), audit.auditId(), null))),
+            Map.entry("RecordPersonalDetails", new RestBody<>(PersonalDetails.class, List.of(), true,
+                    (ids, details, source, rowId) -> new PersonalDetailsInClear(ids.childId(), details))),
+            Map.entry("RecordVictimDetails", new RestBody<>(VictimRequest.class, List.of(), true,
+                    (ids, victim, source, rowId) -> new VictimDetailsInClear(ids.childId(),
+                            derivedId(victim.victimId(), source, rowId), victim))),
+            Map.entry("RecordFeedback", body(FeedbackRequest.class, List.of(),
+                    (ids, feedback, source, rowId) -> feedback.command(ids.childId(),
+                            derivedId(feedback.feedbackId(), source, rowId), null))),
+            Map.entry("CorrectOutcome", body(CorrectionRequest.class, List.of("offenceId"),
+                    (ids, correction, source, rowId) -> correction.command(ids.childId(), ids.offenceId(), null))),
+            Map.entry("RecordReferralOrderPanel", body(PanelRequest.class, List.of("orderId"),
+                    (ids, panel, source, rowId) -> panel.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("RecordInterventionPlan", body(PlanRequest.class, List.of("orderId"),
+                    (ids, plan, source, rowId) -> plan.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("RecordChildReviewMeeting", body(ReviewRequest.class, List.of("orderId"),
+                    (ids, review, source, rowId) -> review.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("RecordOrderContact", body(ContactRequest.class, List.of("orderId"),
+                    (ids, contact, source, rowId) -> contact.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("RecordBreach", body(BreachRequest.class, List.of("orderId"),
+                    (ids, breach, source, rowId) -> breach.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("AllocateYouthAdvocate", body(DateRequest.class, List.of("orderId"),
+                    (ids, date, source, rowId) -> date.youthAdvocate(ids.childId(), ids.orderId(), null))),
+            Map.entry("MakeAccommodationReferral", body(DateRequest.class, List.of("orderId"),
+                    (ids, date, source, rowId) -> date.accommodationReferral(ids.childId(), ids.orderId(), null))),
+            Map.entry("RecordTemporaryRelease", body(TemporaryReleaseRequest.class, List.of("orderId"),
+                    (ids, release, source, rowId) -> release.command(ids.childId(), ids.orderId(), null))),
+            Map.entry("RequestPreSentenceReport", body(ReportRequest.class, List.of("offenceId"),
+                    (ids, report, source, rowId) -> report.command(ids.childId(), ids.offenceId(), null))),
+            Map.entry("SubmitPreSentenceReport", body(ReportSubmission.class, List.of("offenceId"),
+                    (ids, report, source, rowId) -> report.command(ids.childId(), ids.offenceId(), null))),
+            Map.entry("StartRemand", body(RemandRequest.class, List.of("remandId"),
+                    (ids, remand, source, rowId) -> remand.command(ids.childId(), ids.remandId(), null))),
+            Map.entry("EndRemand", body(RemandEndRequest.class, List.of("remandId"),
+                    (ids, end, source, rowId) -> end.command(ids.childId(), ids.remandId(), null))),
+            Map.entry("RecordHomeVisit", body(HomeVisitRequest.class, List.of("offenceId"),
+                    (ids, visit, source, rowId) -> visit.command(ids.childId(), ids.offenceId(), null))),
+            Map.entry("AllocateWorker", body(AllocationRequest.class, List.of(),
+                    (ids, allocation, source, rowId) -> allocation.command(ids.childId(), ids.arrestId(), null))),
+            Map.entry("RecordPaceTransfer", body(PaceTransferRequest.class, List.of("arrestId"),
+                    (ids, transfer, source, rowId) -> transfer.command(ids.childId(), ids.arrestId(), null))),
+            Map.entry("RecordArrestResult", body(ResultRequest.class, List.of("arrestId"),
+                    (ids, result, source, rowId) -> result.command(ids.childId(), ids.arrestId(), null))),
+            Map.entry("RecordPreventionConsent", body(ConsentRequest.class, List.of("referralId"),
+                    (ids, consent, source, rowId) -> consent.command(ids.childId(), ids.referralId(), null))),
+            Map.entry("RecordPostClosureCheck", body(CheckRequest.class, List.of(),
+                    (ids, check, source, rowId) -> check.command(ids.childId(), null))),
+            Map.entry("RecordTransitionDecision", body(DecisionRequest.class, List.of(),
+                    (ids, decision, source, rowId) -> decision.command(ids.childId(), null))));
+
+    private static final List<String> TYPE_NAMES = TYPES.keySet().stream().sorted().toList();
 
     private static final Set<String> ENVELOPE = Set.of("rowId", "type", "data");
 
@@ -331,7 +284,7 @@ final class ImportRows {
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new RowRejected(null, null, "the line is not valid JSON: " + e.getOriginalMessage());
+            throw new RowRejected(null, null, "the line is not valid JSON" + withoutQuotes(e));
         }
         if (node == null || !node.isObject()) {
             throw new RowRejected(null, null, "the line is not a JSON object");
@@ -351,39 +304,77 @@ final class ImportRows {
         });
         String type = node.path("type").asText(null);
         if (type == null || type.isBlank()) {
-            throw new RowRejected(rowId, "type", "is required: one of " + String.join(", ", TYPES.keySet().stream().sorted().toList()));
+            throw new RowRejected(rowId, "type", "is required: one of " + String.join(", ", TYPE_NAMES));
         }
-        Class<? extends Row> rowType = TYPES.get(type);
-        if (rowType == null) {
-            throw new RowRejected(rowId, "type", "unknown type '" + type + "'; one of "
-                    + String.join(", ", TYPES.keySet().stream().sorted().toList()));
+        RestBody<?> spec = TYPES.get(type);
+        if (spec == null) {
+            throw new RowRejected(rowId, "type", "unknown type '" + type + "'; one of " + String.join(", ", TYPE_NAMES));
         }
         JsonNode data = node.get("data");
         if (data == null || !data.isObject()) {
             throw new RowRejected(rowId, "data", "is required: an object with the fields of the " + type + " request");
         }
-        Row row;
+        return parse(lineNumber, rowId, type, data, spec, source);
+    }
+
+    private <B> ParsedRow parse(int lineNumber, String rowId, String type, JsonNode data, RestBody<B> spec,
+                                String source) {
+        PathIds ids = read(rowId, data, PathIds.class, spec.personal());
+        B body = read(rowId, data, spec.body(), spec.personal());
+        List<Problem> problems = new ArrayList<>();
+        for (String id : spec.required()) {
+            if (!data.hasNonNull(id)) {
+                problems.add(new Problem(id, "must not be null"));
+            }
+        }
+        for (ConstraintViolation<?> v : validator.validate(ids)) {
+            problems.add(new Problem(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        for (ConstraintViolation<?> v : validator.validate(body)) {
+            problems.add(new Problem(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        rejectIfAny(rowId, problems);
+        return new ParsedRow(lineNumber, rowId, type, ids.childId(), spec.command().of(ids, body, source, rowId));
+    }
+
+    /** A field at fault and why (validation messages name no value, so they are safe for personal data). */
+    private record Problem(String field, String message) {
+    }
+
+    private static void rejectIfAny(String rowId, List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<Problem> sorted = problems.stream().distinct()
+                .sorted(Comparator.comparing(Problem::field).thenComparing(Problem::message)).toList();
+        throw new RowRejected(rowId, sorted.get(0).field(), sorted.stream()
+                .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+    }
+
+    private <T> T read(String rowId, JsonNode data, Class<T> type, boolean personal) {
         try {
-            row = json.treeToValue(data, rowType);
+            return json.treeToValue(data, type);
         } catch (JsonMappingException e) {
-            throw new RowRejected(rowId, path(e), e instanceof InvalidFormatException invalid
+            throw new RowRejected(rowId, path(e), e instanceof InvalidFormatException invalid && !personal
                     ? "cannot read '" + invalid.getValue() + "' as " + invalid.getTargetType().getSimpleName()
+                    : e instanceof InvalidFormatException invalid
+                    ? "cannot be read as " + invalid.getTargetType().getSimpleName()
                     : "has the wrong type or shape");
         } catch (JsonProcessingException e) {
-            throw new RowRejected(rowId, null, "cannot read data: " + e.getOriginalMessage());
+            throw new RowRejected(rowId, null, "cannot read data" + withoutQuotes(e));
         }
-        Set<ConstraintViolation<Row>> violations = validator.validate(row);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<Row> first = violations.stream()
-                    .min(Comparator.comparing((ConstraintViolation<Row> v) -> v.getPropertyPath().toString())).orElseThrow();
-            String field = first.getPropertyPath().toString();
-            String message = violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                    .collect(Collectors.joining("; "));
-            throw new RowRejected(rowId, field, message);
-        }
-        return new ParsedRow(lineNumber, rowId, type, row.childId(), row.toCommand(source, rowId));
+    }
+
+    /**
+     * Jackson quotes the text it could not read, which may be personal data (a name in a personal-details
+     * row): the reason keeps where and what kind of error, up to the first quote.
+     */
+    private static String withoutQuotes(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int quote = message.indexOf('\'');
+        String kind = (quote < 0 ? message : message.substring(0, quote)).replaceAll("[\\s(:]+$", "");
+        String at = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+        return at + (kind.isEmpty() ? "" : ": " + kind);
     }
 
     private static String path(JsonMappingException e) {

@@ -16,6 +16,7 @@ import org.openyjs.cases.api.CaseCommands.RecordReferralOrderPanel;
 import org.openyjs.cases.api.CaseCommands.RecordStatus;
 import org.openyjs.cases.api.CaseCommands.StartOrder;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.openyjs.events.cases.StatusRecorded.Accommodation;
 import org.openyjs.events.cases.StatusRecorded.Ete;
 import org.openyjs.events.cases.StatusRecorded.Need;
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import static org.openyjs.cases.childcase.CaseIds.ID;
+import static org.openyjs.cases.childcase.CaseIds.ID_MESSAGE;
 
 /** Interventions and orders on a child's case, from prevention work to custody, and the child's status at each end. */
 @Tag(name = "Interventions and orders")
@@ -39,44 +42,69 @@ import java.util.UUID;
 @RequestMapping("/cases/{childId}/orders")
 public class OrderController {
 
-    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
-
     private final CommandGateway commands;
 
     public OrderController(CommandGateway commands) {
         this.commands = commands;
     }
 
-    record StartRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String orderId, @NotBlank String orderType,
-                        String offenceId, @NotNull LocalDate startDate, LocalDate plannedEndDate) {
+    // The bodies in this class are also import rows' data (docs/import-format.md): each builds its own command.
+
+    /** With the order id given, or one generated for a new order. */
+    public record StartRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String orderId, @NotBlank String orderType,
+                               String offenceId, @NotNull LocalDate startDate, LocalDate plannedEndDate) {
+        public StartOrder command(String childId, String orderId, Long expectedVersion) {
+            return new StartOrder(childId, orderId, orderType, offenceId, startDate, plannedEndDate, expectedVersion);
+        }
     }
 
-    record EndRequest(@NotNull LocalDate endDate, @NotBlank String endReason) {
+    public record EndRequest(@NotNull LocalDate endDate, @NotBlank String endReason) {
+        public EndOrder command(String childId, String orderId, Long expectedVersion) {
+            return new EndOrder(childId, orderId, endDate, endReason, expectedVersion);
+        }
     }
 
-    record StatusRequest(@NotBlank String point, @NotNull LocalDate assessedOn,
-                         @NotNull Accommodation accommodation, @NotNull Ete ete, @NotNull Send send,
-                         @NotNull Need mentalHealth, @NotNull Need substanceMisuse,
-                         @NotNull WiderServices widerServices) {
+    public record StatusRequest(@NotBlank String point, @NotNull LocalDate assessedOn,
+                                @NotNull Accommodation accommodation, @NotNull Ete ete, @NotNull Send send,
+                                @NotNull Need mentalHealth, @NotNull Need substanceMisuse,
+                                @NotNull WiderServices widerServices) {
+        public RecordStatus command(String childId, String orderId, Long expectedVersion) {
+            return new RecordStatus(childId, orderId, point, assessedOn, accommodation, ete, send, mentalHealth,
+                    substanceMisuse, widerServices, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String orderId) {
     }
 
-    record PanelRequest(@NotBlank String panelType, @NotNull LocalDate heldOn) {
+    public record PanelRequest(@NotBlank String panelType, @NotNull LocalDate heldOn) {
+        public RecordReferralOrderPanel command(String childId, String orderId, Long expectedVersion) {
+            return new RecordReferralOrderPanel(childId, orderId, panelType, heldOn, expectedVersion);
+        }
     }
 
-    record PlanRequest(@NotNull LocalDate agreedOn, @NotNull Boolean coProducedWithChild) {
+    public record PlanRequest(@NotNull LocalDate agreedOn, @NotNull Boolean coProducedWithChild) {
+        public RecordInterventionPlan command(String childId, String orderId, Long expectedVersion) {
+            return new RecordInterventionPlan(childId, orderId, agreedOn, coProducedWithChild, expectedVersion);
+        }
     }
 
-    record ReviewRequest(@NotNull LocalDate heldOn, @NotNull Boolean childAttended) {
+    public record ReviewRequest(@NotNull LocalDate heldOn, @NotNull Boolean childAttended) {
+        public RecordChildReviewMeeting command(String childId, String orderId, Long expectedVersion) {
+            return new RecordChildReviewMeeting(childId, orderId, heldOn, childAttended, expectedVersion);
+        }
     }
 
-    record ContactRequest(@NotNull LocalDate contactOn, @NotBlank String contactType, @NotNull Boolean attended) {
+    public record ContactRequest(@NotNull LocalDate contactOn, @NotBlank String contactType, @NotNull Boolean attended) {
+        public RecordOrderContact command(String childId, String orderId, Long expectedVersion) {
+            return new RecordOrderContact(childId, orderId, contactOn, contactType, attended, expectedVersion);
+        }
     }
 
-    record BreachRequest(@NotNull LocalDate breachedOn) {
+    public record BreachRequest(@NotNull LocalDate breachedOn) {
+        public RecordBreach command(String childId, String orderId, Long expectedVersion) {
+            return new RecordBreach(childId, orderId, breachedOn, expectedVersion);
+        }
     }
 
     @Operation(summary = "Start an intervention or order (see GET /reference/order-types)")
@@ -85,9 +113,8 @@ public class OrderController {
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody StartRequest request) {
         String orderId = request.orderId() != null ? request.orderId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new StartOrder(childId, orderId, request.orderType(), request.offenceId(),
-                request.startDate(), request.plannedEndDate(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "End an intervention or order: COMPLETED, REVOKED, BREACHED or TRANSFERRED")
@@ -95,9 +122,8 @@ public class OrderController {
     public ResponseEntity<Recorded> end(@PathVariable String childId, @PathVariable String orderId,
                                         @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                         @Valid @RequestBody EndRequest request) {
-        commands.sendAndWait(new EndOrder(childId, orderId, request.endDate(), request.endReason(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record the child's accommodation, ETE, SEND, health and wider-services status at the START or END")
@@ -105,10 +131,8 @@ public class OrderController {
     public ResponseEntity<Recorded> status(@PathVariable String childId, @PathVariable String orderId,
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody StatusRequest request) {
-        commands.sendAndWait(new RecordStatus(childId, orderId, request.point(), request.assessedOn(),
-                request.accommodation(), request.ete(), request.send(), request.mentalHealth(),
-                request.substanceMisuse(), request.widerServices(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record a referral-order panel meeting: INITIAL first, then REVIEW or EMERGENCY, FINAL last")
@@ -116,9 +140,8 @@ public class OrderController {
     public ResponseEntity<Recorded> panel(@PathVariable String childId, @PathVariable String orderId,
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody PanelRequest request) {
-        commands.sendAndWait(new RecordReferralOrderPanel(childId, orderId, request.panelType(), request.heldOn(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record the order's intervention plan, and whether it was co-produced with the child")
@@ -126,9 +149,8 @@ public class OrderController {
     public ResponseEntity<Recorded> plan(@PathVariable String childId, @PathVariable String orderId,
                                          @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                          @Valid @RequestBody PlanRequest request) {
-        commands.sendAndWait(new RecordInterventionPlan(childId, orderId, request.agreedOn(),
-                request.coProducedWithChild(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record a review meeting with the child")
@@ -136,9 +158,8 @@ public class OrderController {
     public ResponseEntity<Recorded> review(@PathVariable String childId, @PathVariable String orderId,
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody ReviewRequest request) {
-        commands.sendAndWait(new RecordChildReviewMeeting(childId, orderId, request.heldOn(), request.childAttended(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record a contact on the order (FACE_TO_FACE, PHONE, VIDEO, HOME_VISIT) and whether the child attended")
@@ -146,9 +167,8 @@ public class OrderController {
     public ResponseEntity<Recorded> contact(@PathVariable String childId, @PathVariable String orderId,
                                             @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ContactRequest request) {
-        commands.sendAndWait(new RecordOrderContact(childId, orderId, request.contactOn(), request.contactType(),
-                request.attended(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 
     @Operation(summary = "Record a breach of a running order (ending it for breach is POST .../end with BREACHED)")
@@ -156,11 +176,7 @@ public class OrderController {
     public ResponseEntity<Recorded> breach(@PathVariable String childId, @PathVariable String orderId,
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody BreachRequest request) {
-        commands.sendAndWait(new RecordBreach(childId, orderId, request.breachedOn(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, orderId);
-    }
-
-    private static ResponseEntity<Recorded> created(String childId, String orderId) {
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, orderId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, orderId, version), childId,
+                new Recorded(childId, orderId));
     }
 }

@@ -12,6 +12,7 @@ import org.openyjs.cases.api.CaseCommands.RecordAssessment;
 import org.openyjs.cases.api.CaseCommands.RecordVictimContact;
 import org.openyjs.cases.api.CaseCommands.ReferToOutOfCourtPanel;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import static org.openyjs.cases.childcase.CaseIds.ID;
+import static org.openyjs.cases.childcase.CaseIds.ID_MESSAGE;
 
 /** The out-of-court route on a child's case: referral to the panel, assessment, victim contact. */
 @Tag(name = "Out-of-court route")
@@ -30,31 +33,47 @@ import java.util.UUID;
 @RequestMapping("/cases/{childId}")
 public class OutOfCourtController {
 
-    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
-
     private final CommandGateway commands;
 
     public OutOfCourtController(CommandGateway commands) {
         this.commands = commands;
     }
 
-    record ReferralRequest(@NotNull LocalDate referralDate) {
+    // The bodies below are also import rows' data (docs/import-format.md): each builds its own command.
+
+    public record ReferralRequest(@NotNull LocalDate referralDate) {
+        public ReferToOutOfCourtPanel command(String childId, String offenceId, Long expectedVersion) {
+            return new ReferToOutOfCourtPanel(childId, offenceId, referralDate, expectedVersion);
+        }
     }
 
-    record AssessmentRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String assessmentId,
-                             @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-                             @NotBlank String tool, @NotNull LocalDate completedOn, LocalDate qualityAssuredOn) {
+    /** With the assessment id given, or one generated for a new assessment. */
+    public record AssessmentRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String assessmentId,
+                                    @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
+                                    @NotBlank String tool, @NotNull LocalDate completedOn, LocalDate qualityAssuredOn) {
+        public RecordAssessment command(String childId, String assessmentId, Long expectedVersion) {
+            return new RecordAssessment(childId, assessmentId, offenceId, tool, completedOn, qualityAssuredOn,
+                    expectedVersion);
+        }
     }
 
-    record QualityAssuranceRequest(@NotNull LocalDate qualityAssuredOn) {
+    public record QualityAssuranceRequest(@NotNull LocalDate qualityAssuredOn) {
+        public QualityAssureAssessment command(String childId, String assessmentId, Long expectedVersion) {
+            return new QualityAssureAssessment(childId, assessmentId, qualityAssuredOn, expectedVersion);
+        }
     }
 
-    record VictimContactRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
-                                @NotNull LocalDate contactedOn, @NotBlank String result,
-                                @NotNull Boolean consentedToContact, @NotNull Boolean restorativeJusticeOffered,
-                                Boolean keptInformed, Boolean restorativeJusticeParticipated,
-                                Boolean supportReferralMade) {
+    /** With the victim id given, or one generated (the REST API) or derived from the row (an import). */
+    public record VictimContactRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
+                                       @NotNull LocalDate contactedOn, @NotBlank String result,
+                                       @NotNull Boolean consentedToContact, @NotNull Boolean restorativeJusticeOffered,
+                                       Boolean keptInformed, Boolean restorativeJusticeParticipated,
+                                       Boolean supportReferralMade) {
+        public RecordVictimContact command(String childId, String offenceId, String victimId, Long expectedVersion) {
+            return new RecordVictimContact(childId, offenceId, victimId, contactedOn, result, consentedToContact,
+                    restorativeJusticeOffered, keptInformed, restorativeJusticeParticipated, supportReferralMade,
+                    expectedVersion);
+        }
     }
 
     record Recorded(String childId, String id) {
@@ -65,9 +84,8 @@ public class OutOfCourtController {
     public ResponseEntity<Recorded> refer(@PathVariable String childId, @PathVariable String offenceId,
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody ReferralRequest request) {
-        commands.sendAndWait(new ReferToOutOfCourtPanel(childId, offenceId, request.referralDate(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, offenceId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, version), childId,
+                new Recorded(childId, offenceId));
     }
 
     @Operation(summary = "Record a completed assessment (ASSETPLUS or PREVENTION_AND_DIVERSION)")
@@ -76,9 +94,8 @@ public class OutOfCourtController {
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody AssessmentRequest request) {
         String assessmentId = request.assessmentId() != null ? request.assessmentId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordAssessment(childId, assessmentId, request.offenceId(), request.tool(),
-                request.completedOn(), request.qualityAssuredOn(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, assessmentId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, assessmentId, version), childId,
+                new Recorded(childId, assessmentId));
     }
 
     @Operation(summary = "Record that a manager quality-assured an assessment")
@@ -87,9 +104,8 @@ public class OutOfCourtController {
                                                   @RequestHeader(value = CaseVersion.IF_MATCH, required = false)
                                                   String ifMatch,
                                                   @Valid @RequestBody QualityAssuranceRequest request) {
-        commands.sendAndWait(new QualityAssureAssessment(childId, assessmentId, request.qualityAssuredOn(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, assessmentId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, assessmentId, version), childId,
+                new Recorded(childId, assessmentId));
     }
 
     @Operation(summary = "Record what came of contacting the victim of an offence (VIEWS_GIVEN, DECLINED, NOT_CONTACTABLE); "
@@ -100,14 +116,7 @@ public class OutOfCourtController {
                                                   String ifMatch,
                                                   @Valid @RequestBody VictimContactRequest request) {
         String victimId = request.victimId() != null ? request.victimId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordVictimContact(childId, offenceId, victimId, request.contactedOn(),
-                request.result(), request.consentedToContact(), request.restorativeJusticeOffered(),
-                request.keptInformed(), request.restorativeJusticeParticipated(), request.supportReferralMade(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, victimId);
-    }
-
-    private static ResponseEntity<Recorded> created(String childId, String id) {
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, id));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, offenceId, victimId, version),
+                childId, new Recorded(childId, victimId));
     }
 }

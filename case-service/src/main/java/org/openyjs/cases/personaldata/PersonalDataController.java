@@ -1,6 +1,5 @@
 package org.openyjs.cases.personaldata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,24 +43,31 @@ public class PersonalDataController {
     private final EventStore eventStore;
     private final ChildKeys keys;
     private final ObjectMapper json;
+    private final PersonalDataSealer sealer;
 
-    public PersonalDataController(CommandGateway commands, EventStore eventStore, ChildKeys keys, ObjectMapper json) {
+    public PersonalDataController(CommandGateway commands, EventStore eventStore, ChildKeys keys, ObjectMapper json,
+                                  PersonalDataSealer sealer) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.keys = keys;
         this.json = json;
+        this.sealer = sealer;
     }
 
     public record Address(@Size(max = 200) String line1, @Size(max = 200) String line2, @Size(max = 100) String town,
                           @Size(max = 10) String postcode) {
     }
 
+    /** Also import rows' data (docs/import-format.md). */
     public record PersonalDetails(@NotBlank @Size(max = 100) String givenName,
                                   @NotBlank @Size(max = 100) String familyName,
                                   @Size(max = 100) String preferredName,
                                   @Valid Address address,
                                   @Size(max = 30) String phone,
                                   @Email @Size(max = 200) String email) {
+        public RecordPersonalDetails command(PersonalDataSealer sealer, String childId, Long expectedVersion) {
+            return new RecordPersonalDetails(childId, sealer.seal(childId, this), expectedVersion);
+        }
     }
 
     record ErasureRequest(@NotBlank @Size(max = 1000) String reason) {
@@ -74,10 +80,9 @@ public class PersonalDataController {
     @PostMapping("/personal-details")
     public ResponseEntity<Erased> record(@PathVariable String childId,
                                          @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
-                                         @Valid @RequestBody PersonalDetails details) throws JsonProcessingException {
-        SecretKey key = keys.keyFor(childId).orElseThrow(() -> erased(childId));
-        String sealed = PersonalDataCipher.encrypt(json.writeValueAsBytes(details), key, childId);
-        commands.sendAndWait(new RecordPersonalDetails(childId, sealed, CaseVersion.fromIfMatch(ifMatch)));
+                                         @Valid @RequestBody PersonalDetails details) {
+        Long version = CaseVersion.fromIfMatch(ifMatch);
+        commands.sendAndWait(details.command(sealer, childId, version));
         return ResponseEntity.status(HttpStatus.CREATED).body(new Erased(childId, "recorded"));
     }
 
@@ -115,6 +120,6 @@ public class PersonalDataController {
     }
 
     private static DomainRefusal erased(String childId) {
-        return new DomainRefusal(null, "child " + childId + "'s personal data was erased", HttpStatus.GONE);
+        return PersonalDataSealer.erased(childId);
     }
 }

@@ -11,6 +11,7 @@ import org.openyjs.cases.api.CaseCommands.RecordPostClosureCheck;
 import org.openyjs.cases.api.CaseCommands.RecordPreventionConsent;
 import org.openyjs.cases.api.CaseCommands.RecordPreventionReferral;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import static org.openyjs.cases.childcase.CaseIds.ID;
+import static org.openyjs.cases.childcase.CaseIds.ID_MESSAGE;
 
 /**
  * Prevention and early intervention: a referral (no offence needed) on an opt-out consent model. The
@@ -32,23 +35,32 @@ import java.util.UUID;
 @RequestMapping("/cases/{childId}")
 public class PreventionController {
 
-    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
-
     private final CommandGateway commands;
 
     public PreventionController(CommandGateway commands) {
         this.commands = commands;
     }
 
-    record ReferralRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String referralId,
-                           @NotNull LocalDate referredOn, @NotBlank String source, @NotBlank String consent) {
+    /** With the referral id given, or one generated for a new referral. Also import rows' data. */
+    public record ReferralRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String referralId,
+                                  @NotNull LocalDate referredOn, @NotBlank String source, @NotBlank String consent) {
+        public RecordPreventionReferral command(String childId, String referralId, Long expectedVersion) {
+            return new RecordPreventionReferral(childId, referralId, referredOn, source, consent, expectedVersion);
+        }
     }
 
-    record ConsentRequest(@NotBlank String consent, @NotNull LocalDate decidedOn) {
+    // ConsentRequest and CheckRequest are also import rows' data (docs/import-format.md): each builds its own command.
+
+    public record ConsentRequest(@NotBlank String consent, @NotNull LocalDate decidedOn) {
+        public RecordPreventionConsent command(String childId, String referralId, Long expectedVersion) {
+            return new RecordPreventionConsent(childId, referralId, consent, decidedOn, expectedVersion);
+        }
     }
 
-    record CheckRequest(@NotNull LocalDate checkedOn, @NotNull Boolean furtherInvolvement) {
+    public record CheckRequest(@NotNull LocalDate checkedOn, @NotNull Boolean furtherInvolvement) {
+        public RecordPostClosureCheck command(String childId, Long expectedVersion) {
+            return new RecordPostClosureCheck(childId, checkedOn, furtherInvolvement, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String id) {
@@ -61,9 +73,8 @@ public class PreventionController {
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody ReferralRequest request) {
         String referralId = request.referralId() != null ? request.referralId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordPreventionReferral(childId, referralId, request.referredOn(), request.source(),
-                request.consent(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, referralId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, referralId, version), childId,
+                new Recorded(childId, referralId));
     }
 
     @Operation(summary = "Record the family's consent answer on a prevention referral (an opt-out stops new prevention work)")
@@ -71,9 +82,8 @@ public class PreventionController {
     public ResponseEntity<Recorded> consent(@PathVariable String childId, @PathVariable String referralId,
                                             @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ConsentRequest request) {
-        commands.sendAndWait(new RecordPreventionConsent(childId, referralId, request.consent(), request.decidedOn(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, referralId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, referralId, version), childId,
+                new Recorded(childId, referralId));
     }
 
     @Operation(summary = "Record the check 12 months after a case with prevention work closed (allowed on the closed case)")
@@ -81,12 +91,7 @@ public class PreventionController {
     public ResponseEntity<Recorded> check(@PathVariable String childId,
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody CheckRequest request) {
-        commands.sendAndWait(new RecordPostClosureCheck(childId, request.checkedOn(), request.furtherInvolvement(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, null);
-    }
-
-    private static ResponseEntity<Recorded> created(String childId, String id) {
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, id));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, version), childId,
+                new Recorded(childId, null));
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.cases.api.CaseCommands.RecordCaseAudit;
 import org.openyjs.cases.api.CaseCommands.RecordFeedback;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import static org.openyjs.cases.childcase.CaseIds.ID;
+import static org.openyjs.cases.childcase.CaseIds.ID_MESSAGE;
 
 /** Quality: child and parent feedback, and quality-assurance audits of parts of the case (both also after closure). */
 @Tag(name = "Feedback and case audits")
@@ -31,23 +34,28 @@ import java.util.UUID;
 @RequestMapping("/cases/{childId}")
 public class QualityController {
 
-    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
-
     private final CommandGateway commands;
 
     public QualityController(CommandGateway commands) {
         this.commands = commands;
     }
 
-    record FeedbackRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String feedbackId, @NotBlank String respondent,
-                           @NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment,
-                           @NotNull LocalDate givenOn) {
+    /** Also import rows' data (docs/import-format.md). */
+    public record FeedbackRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String feedbackId,
+                                  @NotBlank String respondent, @NotNull @Min(1) @Max(5) Integer rating,
+                                  @Size(max = 2000) String comment, @NotNull LocalDate givenOn) {
+        public RecordFeedback command(String childId, String feedbackId, Long expectedVersion) {
+            return new RecordFeedback(childId, feedbackId, respondent, rating, comment, givenOn, expectedVersion);
+        }
     }
 
-    record AuditRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String auditId, @NotBlank String subject,
-                        @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId, @NotNull LocalDate auditedOn,
-                        @NotBlank String rating) {
+    /** With the audit id given, or one generated for a new audit. Also import rows' data. */
+    public record AuditRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String auditId, @NotBlank String subject,
+                               @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
+                               @NotNull LocalDate auditedOn, @NotBlank String rating) {
+        public RecordCaseAudit command(String childId, String auditId, Long expectedVersion) {
+            return new RecordCaseAudit(childId, auditId, subject, offenceId, auditedOn, rating, expectedVersion);
+        }
     }
 
     record Recorded(String childId, String id) {
@@ -59,9 +67,8 @@ public class QualityController {
                                              @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody FeedbackRequest request) {
         String feedbackId = request.feedbackId() != null ? request.feedbackId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordFeedback(childId, feedbackId, request.respondent(), request.rating(),
-                request.comment(), request.givenOn(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, feedbackId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, feedbackId, version), childId,
+                new Recorded(childId, feedbackId));
     }
 
     @Operation(summary = "Record a quality audit of part of the case (CASE, ASSESSMENT, PLAN, PRE_SENTENCE_REPORT, "
@@ -71,12 +78,7 @@ public class QualityController {
                                           @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody AuditRequest request) {
         String auditId = request.auditId() != null ? request.auditId() : UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordCaseAudit(childId, auditId, request.subject(), request.offenceId(),
-                request.auditedOn(), request.rating(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId, auditId);
-    }
-
-    private static ResponseEntity<Recorded> created(String childId, String id) {
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, id));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, auditId, version), childId,
+                new Recorded(childId, auditId));
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.cases.api.CaseCommands.RecordTransitionDecision;
 import org.openyjs.cases.api.CaseCommands.TransferCase;
 import org.openyjs.cases.childcase.CaseVersion;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 
 /** Transitions to adult probation and transfers between youth justice services. */
@@ -32,11 +32,20 @@ public class TransferController {
         this.commands = commands;
     }
 
-    record DecisionRequest(@NotNull LocalDate decidedOn, @NotBlank String decision) {
+    /** Also import rows' data (docs/import-format.md). */
+    public record DecisionRequest(@NotNull LocalDate decidedOn, @NotBlank String decision) {
+        public RecordTransitionDecision command(String childId, Long expectedVersion) {
+            return new RecordTransitionDecision(childId, decidedOn, decision, expectedVersion);
+        }
     }
 
-    record TransferRequest(@NotBlank String direction, @NotBlank String otherYouthJusticeService,
-                           @NotBlank String arrangement, @NotNull LocalDate transferredOn) {
+    /** Also import rows' data. */
+    public record TransferRequest(@NotBlank String direction, @NotBlank String otherYouthJusticeService,
+                                  @NotBlank String arrangement, @NotNull LocalDate transferredOn) {
+        public TransferCase command(String childId, Long expectedVersion) {
+            return new TransferCase(childId, direction, otherYouthJusticeService, arrangement, transferredOn,
+                    expectedVersion);
+        }
     }
 
     record Recorded(String childId) {
@@ -47,9 +56,8 @@ public class TransferController {
     public ResponseEntity<Recorded> decide(@PathVariable String childId,
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                            @Valid @RequestBody DecisionRequest request) {
-        commands.sendAndWait(new RecordTransitionDecision(childId, request.decidedOn(), request.decision(),
-                CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId);
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, version), childId,
+                new Recorded(childId));
     }
 
     @Operation(summary = "Transfer the case OUT to or IN from another youth justice service (TRANSFER or CARETAKING); "
@@ -58,12 +66,7 @@ public class TransferController {
     public ResponseEntity<Recorded> transfer(@PathVariable String childId,
                                              @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
                                              @Valid @RequestBody TransferRequest request) {
-        commands.sendAndWait(new TransferCase(childId, request.direction(), request.otherYouthJusticeService(),
-                request.arrangement(), request.transferredOn(), CaseVersion.fromIfMatch(ifMatch)));
-        return created(childId);
-    }
-
-    private static ResponseEntity<Recorded> created(String childId) {
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId));
+        return CaseWrites.record(commands, ifMatch, version -> request.command(childId, version), childId,
+                new Recorded(childId));
     }
 }

@@ -1,6 +1,5 @@
 package org.openyjs.cases.victims;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +17,7 @@ import org.openyjs.cases.api.CaseEvents.VictimDetailsRecorded;
 import org.openyjs.cases.childcase.CaseVersion;
 import org.openyjs.cases.personaldata.ChildKeys;
 import org.openyjs.cases.personaldata.PersonalDataCipher;
+import org.openyjs.cases.personaldata.PersonalDataSealer;
 import org.openyjs.support.web.DomainRefusal;
 import org.openyjs.support.web.RequestUser;
 import org.springframework.http.HttpStatus;
@@ -39,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.openyjs.cases.childcase.CaseIds.ID;
+import static org.openyjs.cases.childcase.CaseIds.ID_MESSAGE;
+
 /**
  * Victims' names and contact details: stored only encrypted with the child's key (so erasure makes
  * them unreadable too), and read or written only by a victim contact officer. What came of contacting
@@ -50,19 +53,20 @@ import java.util.UUID;
 public class VictimController {
 
     static final String VICTIM_OFFICER = "VICTIM_OFFICER";
-    private static final String ID = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
-    private static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
 
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final ChildKeys keys;
     private final ObjectMapper json;
+    private final PersonalDataSealer sealer;
 
-    public VictimController(CommandGateway commands, EventStore eventStore, ChildKeys keys, ObjectMapper json) {
+    public VictimController(CommandGateway commands, EventStore eventStore, ChildKeys keys, ObjectMapper json,
+                            PersonalDataSealer sealer) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.keys = keys;
         this.json = json;
+        this.sealer = sealer;
     }
 
     public record ContactDetails(@Size(max = 30) String phone, @Email @Size(max = 200) String email,
@@ -73,9 +77,16 @@ public class VictimController {
     public record Details(@NotBlank @Size(max = 200) String name, @Valid ContactDetails contactDetails) {
     }
 
-    record VictimRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
-                         @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
-                         @NotBlank @Size(max = 200) String name, @Valid ContactDetails contactDetails) {
+    /** Also import rows' data (docs/import-format.md). */
+    public record VictimRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String victimId,
+                                @Pattern(regexp = ID, message = ID_MESSAGE) String offenceId,
+                                @NotBlank @Size(max = 200) String name, @Valid ContactDetails contactDetails) {
+        /** With the victim id given, or one generated for a new victim. */
+        public RecordVictimDetails command(PersonalDataSealer sealer, String childId, String victimId,
+                                           Long expectedVersion) {
+            return new RecordVictimDetails(childId, victimId, offenceId,
+                    sealer.seal(childId, new Details(name, contactDetails)), expectedVersion);
+        }
     }
 
     public record Victim(String victimId, String offenceId, String name, ContactDetails contactDetails) {
@@ -88,14 +99,11 @@ public class VictimController {
     @PostMapping
     public ResponseEntity<Recorded> record(@PathVariable String childId,
                                            @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch,
-                                           @Valid @RequestBody VictimRequest request) throws JsonProcessingException {
+                                           @Valid @RequestBody VictimRequest request) {
         requireVictimOfficer();
         String victimId = request.victimId() != null ? request.victimId() : UUID.randomUUID().toString();
-        SecretKey key = keys.keyFor(childId).orElseThrow(() -> erased(childId));
-        String sealed = PersonalDataCipher.encrypt(
-                json.writeValueAsBytes(new Details(request.name(), request.contactDetails())), key, childId);
-        commands.sendAndWait(new RecordVictimDetails(childId, victimId, request.offenceId(), sealed,
-                CaseVersion.fromIfMatch(ifMatch)));
+        Long version = CaseVersion.fromIfMatch(ifMatch);
+        commands.sendAndWait(request.command(sealer, childId, victimId, version));
         return ResponseEntity.created(URI.create("/cases/" + childId + "/victims/" + victimId))
                 .body(new Recorded(childId, victimId));
     }
@@ -161,6 +169,6 @@ public class VictimController {
     }
 
     private static DomainRefusal erased(String childId) {
-        return new DomainRefusal(null, "child " + childId + "'s personal data was erased", HttpStatus.GONE);
+        return PersonalDataSealer.erased(childId);
     }
 }
