@@ -1,5 +1,8 @@
 package org.openyjs.cases.importing;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import org.openyjs.cases.importing.ImportRows.ParsedRow;
@@ -38,9 +41,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs import jobs: reads the spooled file line by line, turns each line into a command (or a
- * rejection), and hands the rows to {@code workers} threads partitioned by child id, so each child's
- * rows stay in file order while different children are recorded in parallel. Progress is logged and
+ * Runs import jobs: reads the spooled file line by line and hands the lines to {@code workers} threads
+ * partitioned by child id, so each child's rows stay in file order while different children are
+ * recorded in parallel. The reader only finds each line's child id (a streaming scan); the workers turn
+ * the lines into commands (or rejections), so parsing and validating run in parallel too. Progress is logged and
  * written to {@code case_import_job} every 5 s and at the end; rejections are written as they happen.
  */
 @Service
@@ -51,6 +55,11 @@ class ImportJobs implements DisposableBean {
     /** A job the database says is running but no instance has touched for this long was cut short. */
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
     private static final Object END = new Object();
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
+    /** A line of the file as read, before it is parsed. */
+    private record Line(int number, String text) {
+    }
 
     /** What GET /cases/imports/{jobId} answers. */
     record JobView(UUID jobId, String source, String state, String startedBy, int totalLines, int processed,
@@ -188,14 +197,7 @@ class ImportJobs implements DisposableBean {
                     if (line.isBlank()) {
                         continue;
                     }
-                    ParsedRow row;
-                    try {
-                        row = rows.parse(lineNumber, line, job.context.source());
-                    } catch (RowRejected e) {
-                        reject(job, lineNumber, e.rowId(), e.field(), e.getMessage());
-                        continue;
-                    }
-                    queues.get(Math.floorMod(row.childId().hashCode(), workers)).put(row);
+                    queues.get(Math.floorMod(childIdOf(line).hashCode(), workers)).put(new Line(lineNumber, line));
                 }
             }
             for (BlockingQueue<Object> queue : queues) {
@@ -243,7 +245,12 @@ class ImportJobs implements DisposableBean {
                 if (item == END) {
                     end = true;
                 } else {
-                    batch.add((ParsedRow) item);
+                    Line line = (Line) item;
+                    try {
+                        batch.add(rows.parse(line.number(), line.text(), job.context.source()));
+                    } catch (RowRejected e) {
+                        reject(job, line.number(), e.rowId(), e.field(), e.getMessage());
+                    }
                 }
             }
             if (!batch.isEmpty()) {
@@ -279,6 +286,40 @@ class ImportJobs implements DisposableBean {
                 reject(job, row.lineNumber(), row.rowId(), field, reason);
             }
         };
+    }
+
+    /**
+     * The line's {@code data.childId} as the parser will read it (the last one, as Jackson keeps), found by
+     * streaming over the line rather than building its tree; empty when there is none (the worker that
+     * gets the line then rejects it with the reason).
+     */
+    static String childIdOf(String line) {
+        String found = "";
+        try (JsonParser parser = JSON_FACTORY.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return found;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("data".equals(name) && value == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = parser.currentName();
+                        JsonToken fieldValue = parser.nextToken();
+                        if ("childId".equals(field) && fieldValue != null && fieldValue.isScalarValue()) {
+                            found = parser.getText();
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // not JSON: the worker's parse says so
+        }
+        return found;
     }
 
     private void reject(Job job, int lineNumber, String rowId, String field, String reason) {
