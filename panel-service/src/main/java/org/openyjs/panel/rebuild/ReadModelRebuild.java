@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * its tables) and replaces the tokens in one transaction, so a crash leaves either the old read model with
  * its old token, or an emptied one whose replay token makes the processor carry on replaying after the
  * restart. Each replayed batch commits its rows with its token. A replay found running after a restart is
- * reported as RUNNING with {@code resumedAfterRestart}.
+ * reported as RUNNING with {@code resumedAfterRestart} (from its first committed batch on: a pooled processor
+ * reports a segment's progress only from then).
  */
 @Service
 public class ReadModelRebuild {
@@ -150,6 +151,7 @@ public class ReadModelRebuild {
                 target = headPosition;
                 toReplay = total;
                 segments = segmentCount;
+                lastLogged = clock.instant(); // first progress line 5 s into the replay
             }
             log.info("Rebuild of {}: read model emptied and tokens reset; replaying {} events up to position {}",
                     PROCESSOR, total, headPosition);
