@@ -12,7 +12,8 @@ public record RebuildStatus(
         State state,
         Instant startedAt,
         Instant finishedAt,
-        @Schema(description = "events handled again so far") long eventsReplayed,
+        @Schema(description = "events handled again so far (while running, estimated from the processor's "
+                + "position in the event store; exact once completed)") long eventsReplayed,
         @Schema(description = "events in the event store when the rebuild started") long eventsToReplay,
         @Schema(description = "events replayed per second, from startedAt to finishedAt (or to now while running)")
         Double eventsPerSecond,

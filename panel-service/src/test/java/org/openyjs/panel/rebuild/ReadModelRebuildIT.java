@@ -48,8 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with exactly the read model it started with, and only the read-model processor replays: no deadline is
  * set or fired again, no saga changes, nothing is published twice.
  */
+// No referrals from the shared broker (other tests' records): the event store holds this test's events only.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "panel.deadlines.polling-interval=PT1S")
+        properties = {"panel.deadlines.polling-interval=PT1S", "spring.kafka.listener.auto-startup=false"})
 class ReadModelRebuildIT {
 
     private static final String REBUILD = "/panels/admin/read-model/rebuild";

@@ -48,6 +48,8 @@ class RebuildSurvivesRestartIT {
                 "--spring.datasource.password=" + postgres.password(),
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--spring.kafka.consumer.group-id=panel-rebuild-restart-" + UUID.randomUUID(),
+                // Only this test's events: no referrals from other tests' records on the shared broker.
+                "--spring.kafka.listener.auto-startup=false",
                 // One event per batch, so the replay can be held after its first event (the meeting) has committed:
                 // a pooled processor reports a segment's progress from its first committed batch on.
                 "--axon.eventhandling.processors.panel-read-model.batch-size=1"};

@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "panel.deadlines.polling-interval=PT1S",
+        "spring.kafka.listener.auto-startup=false",
         "axon.eventhandling.processors.panel-read-model.mode=tracking",
         "axon.eventhandling.processors.panel-read-model.batch-size=1",
         "axon.eventhandling.processors.panel-read-model.thread-count=1"})
