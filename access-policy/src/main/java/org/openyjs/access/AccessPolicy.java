@@ -46,7 +46,9 @@ public final class AccessPolicy {
             // Who read or changed a child's record: information governance, so the admin only.
             on("GET").paths("/audit/**").roles(ADMIN),
 
-            // panel-service. A QA lead reviews the scrutiny sample beside the chair.
+            // panel-service. Rebuilding the chair's read models is operations work: admin only, before the chair's rule.
+            any("/panels/admin/read-model/rebuild").roles(ADMIN),
+            // A QA lead reviews the scrutiny sample beside the chair.
             on("GET").paths("/scrutiny/**").roles(PANEL_CHAIR, QA_LEAD),
             on("POST").paths("/scrutiny/samples/*/finding").roles(PANEL_CHAIR, QA_LEAD),
             any("/panels", "/panels/**", "/referrals", "/referrals/**", "/decisions", "/decisions/**",

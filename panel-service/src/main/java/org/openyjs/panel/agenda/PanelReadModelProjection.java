@@ -203,6 +203,11 @@ public class PanelReadModelProjection {
                 e.finding(), e.learningPoint(), e.recordedOn(), e.decisionId());
     }
 
+    /**
+     * Empties exactly this processor's tables (not the sagas' or the deadlines'). Axon calls it inside the
+     * transaction that replaces the tokens with replay tokens, and the statement joins it, so the tables are
+     * emptied only if the replay is recorded too (see rebuild.ReadModelRebuild).
+     */
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE meeting_view, referral_view, assessment_view, victim_view, agenda_entry, decision_view, "

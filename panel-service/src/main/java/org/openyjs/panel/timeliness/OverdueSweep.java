@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.openyjs.panel.agenda.AgendaQueries;
 import org.openyjs.panel.api.ReferralCommands.MarkConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralCommands.MarkDecisionOverdue;
+import org.openyjs.panel.rebuild.ReadModelRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,7 +22,8 @@ import java.time.LocalDate;
  * in memory have none left; this sweep marks overdue, at start-up and daily, every undecided referral whose
  * due date has passed, and flags every conditional caution whose conditions ended unrecorded (decisions
  * taken before {@link ConditionsEndSaga} watched them). Both commands are idempotent, so the sweep and a
- * deadline may both fire.
+ * deadline may both fire. It does not run while the read models are being rebuilt: a partial read model
+ * would show decided referrals as undecided, and the sweep would send a command for each.
  */
 @Component
 @EnableScheduling
@@ -32,11 +34,13 @@ public class OverdueSweep {
     private final AgendaQueries queries;
     private final CommandGateway commands;
     private final Clock clock;
+    private final ReadModelRebuild rebuild;
 
-    public OverdueSweep(AgendaQueries queries, CommandGateway commands, Clock clock) {
+    public OverdueSweep(AgendaQueries queries, CommandGateway commands, Clock clock, ReadModelRebuild rebuild) {
         this.queries = queries;
         this.commands = commands;
         this.clock = clock;
+        this.rebuild = rebuild;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -46,6 +50,10 @@ public class OverdueSweep {
 
     @Scheduled(cron = "${panel.timeliness.overdue-sweep-cron}", zone = "Europe/London")
     public void sweep() {
+        if (rebuild.isRebuilding()) {
+            log.info("Overdue sweep skipped: the read models are being rebuilt (the deadlines still fire)");
+            return;
+        }
         int marked = 0;
         for (String referralId : queries.overdueUnmarked(LocalDate.now(clock))) {
             try {

@@ -109,15 +109,27 @@ public final class Stack implements AutoCloseable {
 
     /** Starts the service again (after {@link #kill}) on the same port, and returns once it is UP. */
     public void restart(Service service) throws IOException, InterruptedException {
+        if (process(service).isAlive()) {
+            throw new IllegalStateException(service.artifact() + " is still running");
+        }
+        restart(service, List.of());
+    }
+
+    /**
+     * Stops the service if it runs (SIGTERM, 20 s grace, as {@link #close}) and starts it again on the same port
+     * with these JVM options after all others (so they win), e.g. {@code -Daxon...batch-size=1} for a baseline;
+     * an empty list starts it as normal again. Returns once it is UP.
+     */
+    public void restart(Service service, List<String> extraJvmOptions) throws IOException, InterruptedException {
         ServiceProcess old = process(service);
         if (old.isAlive()) {
-            throw new IllegalStateException(service.artifact() + " is still running");
+            stop(List.of(old.handle()), STOP_GRACE);
         }
         ServiceProcess process;
         synchronized (this) {
             processes.remove(old);
-            process = ServiceProcess.launch(service, command(service), environment(service), config.repoRoot(),
-                    logFile(service), config.port(service), true);
+            process = ServiceProcess.launch(service, command(service, extraJvmOptions), environment(service),
+                    config.repoRoot(), logFile(service), config.port(service), true);
             processes.add(process);
         }
         awaitHealthy(List.of(process));
@@ -187,7 +199,7 @@ public final class Stack implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("The stack was stopped while starting");
             }
-            ServiceProcess process = ServiceProcess.launch(service, command(service), environment(service),
+            ServiceProcess process = ServiceProcess.launch(service, command(service, List.of()), environment(service),
                     config.repoRoot(), logFile(service), config.port(service), false);
             processes.add(process);
             launched.add(process);
@@ -195,7 +207,7 @@ public final class Stack implements AutoCloseable {
         return launched;
     }
 
-    private List<String> command(Service service) {
+    private List<String> command(Service service, List<String> serviceJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -203,6 +215,7 @@ public final class Stack implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
+        command.addAll(serviceJvmOptions);
         command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
         command.add("-jar");
         command.add(service.jar(config.repoRoot()).toString());

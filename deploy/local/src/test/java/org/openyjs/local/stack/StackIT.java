@@ -89,6 +89,42 @@ class StackIT {
     }
 
     @Test
+    void oneServiceIsRestartedWithExtraJvmOptionsAndThenAsNormal() throws Exception {
+        Path repo = repoWithJars(FakeService.class, FakeService.class, FakeService.class);
+        String option = "-Dyjs.stack-it.baseline=" + UUID.randomUUID();
+        try (Stack stack = Stack.start(config(repo))) {
+            assertThat(withOption(option)).isEmpty();
+            ProcessHandle first = panelProcess();
+
+            stack.restart(Service.PANEL, List.of(option));
+            assertThat(first.isAlive()).isFalse();
+            assertThat(withOption(option)).hasSize(1);
+            assertThat(panelProcess().info().arguments().map(List::of).orElseThrow()).contains(option);
+            assertThat(Stack.processesOf(stackId)).hasSize(5);
+            assertThat(get(stack.url(Service.PANEL) + "/actuator/health")).contains("UP");
+
+            stack.restart(Service.PANEL, List.of());
+            assertThat(withOption(option)).isEmpty();
+            assertThat(Stack.processesOf(stackId)).hasSize(5);
+            assertThat(get(stack.url(Service.PANEL) + "/actuator/health")).contains("UP");
+        }
+        assertThat(Stack.processesOf(stackId)).isEmpty();
+    }
+
+    private List<ProcessHandle> withOption(String option) {
+        return Stack.processesOf(stackId).stream()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(option)).orElse(false))
+                .toList();
+    }
+
+    private ProcessHandle panelProcess() {
+        return Stack.processesOf(stackId).stream()
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains("panel-service.jar"))
+                        .orElse(false))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void aServiceThatDiesWhileStartingIsNamedWithItsLogAndTheOthersAreStopped() throws Exception {
         Path repo = repoWithJars(FakeService.class, FakeService.class, FakeService.Failing.class);
         StackConfig config = config(repo);

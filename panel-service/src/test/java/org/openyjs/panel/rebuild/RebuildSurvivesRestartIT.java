@@ -1,0 +1,134 @@
+package org.openyjs.panel.rebuild;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.openyjs.panel.PanelServiceApplication;
+import org.openyjs.panel.agenda.PanelReadModelProjection;
+import org.openyjs.panel.api.PanelCommands.ScheduleMeeting;
+import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
+import org.openyjs.panel.referral.ReferralId;
+import org.openyjs.panel.rebuild.RebuildStatus.State;
+import org.openyjs.support.web.DomainRefusal;
+import org.openyjs.testsupport.TestInfrastructure;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * panel-service dies after a rebuild's reset committed (read model emptied, replay tokens stored) and before
+ * the replay finished: after the restart the replay carries on by itself, is reported as a rebuild resumed
+ * after a restart (a new one is refused meanwhile), and ends with the read model as it was.
+ */
+class RebuildSurvivesRestartIT {
+
+    @Test
+    void a_replay_cut_short_by_a_restart_resumes_and_heals_the_read_model() throws Exception {
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        String database = postgres.newDatabase("panel_rebuild_restart");
+        String[] properties = {
+                "--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(),
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                "--spring.kafka.consumer.group-id=panel-rebuild-restart-" + UUID.randomUUID(),
+                // Only this test's events: no referrals from other tests' records on the shared broker.
+                "--spring.kafka.listener.auto-startup=false",
+                // One event per batch, so the replay can be held after its first event (the meeting) has committed:
+                // a pooled processor reports a segment's progress from its first committed batch on.
+                "--axon.eventhandling.processors.panel-read-model.batch-size=1"};
+        List<String> children = List.of("child-" + UUID.randomUUID(), "child-" + UUID.randomUUID());
+        JdbcTemplate down = new JdbcTemplate(new DriverManagerDataSource(database, postgres.username(),
+                postgres.password()));
+
+        // Referred today: their deadlines are weeks away, so no event is added while the test runs.
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        String before;
+        try (ConfigurableApplicationContext first = start(properties)) {
+            first.getBean(CommandGateway.class).sendAndWait(new ScheduleMeeting("panel-" + UUID.randomUUID(), today));
+            for (String child : children) {
+                first.getBean(CommandGateway.class).sendAndWait(new ReceiveReferral(ReferralId.of(child, "o1"), child,
+                        "o1", "leicester-city", today, 2, true));
+            }
+            awaitTrue(() -> referrals(down).contains(ReferralId.of(children.get(1), "o1"))
+                    && referrals(down).contains(ReferralId.of(children.get(0), "o1")), "both referrals are listed");
+            before = referrals(down);
+            // The rebuild's reset, committed; then the service stops before it starts the processor again.
+            StreamingEventProcessor processor = processor(first);
+            processor.shutDown();
+            processor.resetTokens();
+        }
+        assertThat(down.queryForObject("SELECT count(*) FROM referral_view", Integer.class)).isZero();
+        long events = down.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+
+        // A SHARE lock on referral_view holds the resumed replay at its first referral, after the meeting.
+        try (Connection blocker = down.getDataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("LOCK TABLE referral_view IN SHARE MODE");
+            }
+            try (ConfigurableApplicationContext second = start(properties)) {
+                ReadModelRebuild rebuild = second.getBean(ReadModelRebuild.class);
+                awaitTrue(() -> rebuild.status().state() == State.RUNNING, "the replay is seen to resume");
+                RebuildStatus resumed = rebuild.status();
+                assertThat(resumed.resumedAfterRestart()).isTrue();
+                assertThat(resumed.startedAt()).isNull();
+                assertThat(resumed.eventsToReplay()).isEqualTo(events);
+                assertThat(resumed.eventsReplayed()).isEqualTo(1);
+                assertThat(rebuild.isRebuilding()).isTrue();
+                assertThatThrownBy(rebuild::start).isInstanceOfSatisfying(DomainRefusal.class,
+                        refusal -> assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT));
+
+                blocker.rollback();
+                awaitTrue(() -> !rebuild.isRebuilding(), "the resumed replay catches up");
+                assertThat(referrals(down)).isEqualTo(before);
+                assertThat(rebuild.status().state()).isEqualTo(State.IDLE);
+            }
+        }
+    }
+
+    private static String referrals(JdbcTemplate jdbc) {
+        return jdbc.queryForList("SELECT * FROM referral_view ORDER BY referral_id").toString();
+    }
+
+    private static StreamingEventProcessor processor(ConfigurableApplicationContext context) {
+        return context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(PanelReadModelProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private static ConfigurableApplicationContext start(String[] properties) {
+        return new SpringApplicationBuilder(PanelServiceApplication.class).run(properties);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(giveUp)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("Never true: " + what);
+    }
+}
