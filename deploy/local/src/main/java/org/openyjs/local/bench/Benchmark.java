@@ -561,6 +561,17 @@ public final class Benchmark {
         lines.add(line("kpi.rebuild.rate", rebuild.records() / rebuild.seconds(), "events/s", rebuild.records()
                 + " records replayed into every read model in " + fmt(rebuild.seconds()) + "s (POST /api/kpi/rebuild, "
                 + "startedAt to finishedAt as kpi-service reports them); baseline: baseline.kafka-consume"));
+
+        // panel-service's Axon read models, as configured and on Axon's default processor settings.
+        PanelRebuildFigures panel = new PanelRebuildFigures(new GatewayClient(gateway));
+        String jit = fullJit ? "jit=C1+C2" : "jit=C1-only";
+        PanelRebuildFigures.Rebuild ours = panel.rebuild(Duration.ofMinutes(30));
+        PanelRebuildFigures.Rebuild axonDefaults = panel.baseline(stack, Duration.ofMinutes(60));
+        lines.addAll(PanelRebuildFigures.lines(ours, axonDefaults, jit));
+        lines.add(line("rebuild.all.seconds", rebuild.seconds() + ours.seconds(), "s", "every read model from the "
+                + "whole history: kpi-service's " + rebuild.records() + " records (" + fmt(rebuild.seconds()) + "s) then "
+                + "panel-service's " + ours.events() + " events (" + fmt(ours.seconds()) + "s), one after the other; "
+                + "with panel-service on Axon's defaults: " + fmt(rebuild.seconds() + axonDefaults.seconds()) + "s"));
         return lines;
     }
 
