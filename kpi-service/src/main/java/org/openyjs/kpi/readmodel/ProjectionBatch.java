@@ -73,6 +73,7 @@ public final class ProjectionBatch {
     private final List<Transfer> transfers = new ArrayList<>();
     private final List<Correction> corrections = new ArrayList<>();
     private final List<String> outcomeIds = new ArrayList<>();
+    private final Set<String> correctedRoots = new LinkedHashSet<>();
     private int size;
 
     ProjectionBatch(JdbcTemplate jdbc, JdbcClient client) {
@@ -375,35 +376,43 @@ public final class ProjectionBatch {
                     corrects, root, c.correction.outcomeCode(), c.correction.outcomeDate()));
         }
         table.flush(jdbc);
-        outcomeIds.addAll(roots.values());
+        correctedRoots.addAll(roots.values());
     }
 
-    /** A child is flagged once any transfer of it is stored, whichever of registration and transfer came first. */
+    /**
+     * A child is flagged once any transfer of it is stored, whichever of registration and transfer came first:
+     * the children transferred in this poll, and those registered in it with a transfer stored before. Only
+     * those few rows are named, so the update stays an index lookup however large the table.
+     */
     private void markTransferredChildren() {
-        Set<String> touched = new LinkedHashSet<>(children.keySet());
-        transfers.forEach(t -> touched.add(t.transfer.childId()));
-        if (touched.isEmpty()) {
-            return;
+        Set<String> flagged = new LinkedHashSet<>();
+        transfers.forEach(t -> flagged.add(t.transfer.childId()));
+        if (!children.isEmpty()) {
+            flagged.addAll(client.sql("SELECT DISTINCT child_id FROM kpi_transfer WHERE child_id = ANY (?)")
+                    .param(children.keySet().toArray(String[]::new)).query(String.class).list());
         }
-        client.sql("""
-                        UPDATE kpi_child c SET transferred = true
-                        WHERE c.child_id = ANY (?) AND NOT c.transferred
-                          AND EXISTS (SELECT 1 FROM kpi_transfer t WHERE t.child_id = c.child_id)
-                        """)
-                .param(touched.toArray(String[]::new)).update();
+        if (!flagged.isEmpty()) {
+            client.sql("UPDATE kpi_child SET transferred = true WHERE child_id = ANY (?) AND NOT transferred")
+                    .param(flagged.toArray(String[]::new)).update();
+        }
     }
 
-    /** An outcome is flagged once a correction rooted at it is stored, whichever came first. */
+    /**
+     * An outcome is flagged once a correction rooted at it is stored, whichever came first: the roots of this
+     * poll's corrections, and the outcomes of this poll with a correction stored before.
+     */
     private void markCorrectedOutcomes() {
-        if (outcomeIds.isEmpty()) {
-            return;
+        Set<String> flagged = new LinkedHashSet<>(correctedRoots);
+        if (!outcomeIds.isEmpty()) {
+            flagged.addAll(client.sql("""
+                            SELECT DISTINCT root_event_id FROM kpi_outcome_correction WHERE root_event_id = ANY (?)
+                            """)
+                    .param(outcomeIds.toArray(String[]::new)).query(String.class).list());
         }
-        client.sql("""
-                        UPDATE kpi_outcome o SET corrected = true
-                        WHERE o.event_id = ANY (?) AND NOT o.corrected
-                          AND EXISTS (SELECT 1 FROM kpi_outcome_correction k WHERE k.root_event_id = o.event_id)
-                        """)
-                .param(outcomeIds.stream().distinct().toArray(String[]::new)).update();
+        if (!flagged.isEmpty()) {
+            client.sql("UPDATE kpi_outcome SET corrected = true WHERE event_id = ANY (?) AND NOT corrected")
+                    .param(flagged.toArray(String[]::new)).update();
+        }
     }
 
     private Table table(String name, String columns) {
