@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
  *
  * <p>A poll's records are applied in one database transaction, together with their
  * processed_event rows, in a few statements per poll rather than per record ({@link ProjectionBatch});
- * the container commits the offsets only after this method returns, i.e. after the database commit. If the service dies between the two commits the batch is delivered
- * again and every event in it finds its processed_event row and changes nothing. A database failure
- * rolls the whole batch back and the error handler retries it until the database is back.
+ * the container commits the offsets only after this method returns, i.e. after the database commit.
+ * If the service dies between the two commits the batch is delivered again and every event in it
+ * finds its processed_event row and changes nothing. A database failure rolls the whole batch back
+ * and the error handler retries it until the database is back.
  */
 @Component
 public class IntegrationEventListener {
