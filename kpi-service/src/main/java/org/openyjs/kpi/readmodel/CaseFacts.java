@@ -254,7 +254,10 @@ public class CaseFacts {
         return jdbc.sql("""
                         SELECT c.child_id, s.event_id, 'LOOKED_AFTER' AS outcome_code, s.assessed AS outcome_date,
                                s.recorded_at, c.date_of_birth, c.sex, c.ethnicity
-                        FROM kpi_child c
+                        -- Only a child with some looked-after answer of yes can count: start from those (an index)
+                        -- rather than from every child of the service.
+                        FROM (SELECT DISTINCT y.child_id FROM kpi_status y WHERE y.looked_after) y
+                        JOIN kpi_child c ON c.child_id = y.child_id
                         JOIN LATERAL (
                             SELECT s.event_id, s.looked_after, s.recorded_at,
                                    COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) AS assessed

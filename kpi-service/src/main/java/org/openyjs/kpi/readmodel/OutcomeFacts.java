@@ -26,6 +26,10 @@ public class OutcomeFacts {
      * before the cut, under that correction's event id, code and date; the original outcome only when
      * no correction had been recorded by then. Every outcome of the candidate children (registered with, or
      * transferred to or from, the services) is here; {@link #RESPONSIBLE} says which ones the services count.
+     *
+     * <p>Only for a query that keeps outcome_date BETWEEN :from AND :to of these rows: an uncorrected outcome is
+     * read only when dated in that window (through the code and date index), a corrected one always (its
+     * effective date may be another), so a query reads the period's outcomes rather than the service's history.
      */
     static final String SERVICE_OUTCOMES = """
             SELECT * FROM (
@@ -35,7 +39,10 @@ public class OutcomeFacts {
                        CASE WHEN k.event_id IS NULL THEN o.outcome_date ELSE k.outcome_date END AS outcome_date,
                        CASE WHEN k.event_id IS NULL THEN o.recorded_at ELSE k.recorded_at END AS recorded_at,
                        c.date_of_birth, c.sex, c.ethnicity, c.youth_justice_service AS home_service, c.transferred
-                FROM kpi_outcome o
+                FROM (SELECT * FROM kpi_outcome
+                      WHERE NOT corrected AND outcome_code IN (:codes) AND outcome_date BETWEEN :from AND :to
+                      UNION ALL
+                      SELECT * FROM kpi_outcome WHERE corrected) o
                 JOIN kpi_child c ON c.child_id = o.child_id
                 LEFT JOIN LATERAL (
                     SELECT k.event_id, k.outcome_code, k.outcome_date, k.recorded_at
@@ -84,14 +91,31 @@ public class OutcomeFacts {
      */
     public List<Counted> firstOutcomes(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                        Instant recordedBefore) {
+        // The period's outcomes, each kept when the child has no earlier one (by date, then event id) among all
+        // its outcomes as known before the cut: an anti-join through the child's outcome index, rather than
+        // ordering every outcome of the service's children to find each child's first.
         return jdbc.sql("""
-                        SELECT * FROM (
-                            SELECT DISTINCT ON (s.child_id) s.*, %s AS responsible FROM (%s) s
-                            ORDER BY s.child_id, s.outcome_date, s.event_id
-                        ) f
-                        WHERE f.outcome_date BETWEEN :from AND :to AND f.responsible
-                        ORDER BY f.outcome_date, f.event_id
-                        """.formatted(RESPONSIBLE, SERVICE_OUTCOMES))
+                        SELECT * FROM (%s) s
+                        WHERE s.outcome_date BETWEEN :from AND :to
+                          AND NOT EXISTS (
+                              SELECT 1 FROM kpi_outcome o
+                              LEFT JOIN LATERAL (
+                                  SELECT k.event_id, k.outcome_code, k.outcome_date
+                                  FROM kpi_outcome_correction k
+                                  WHERE o.corrected AND k.root_event_id = o.event_id
+                                    AND (k.recorded_at IS NULL OR k.recorded_at < :recordedBefore)
+                                  ORDER BY k.seq DESC LIMIT 1
+                              ) k ON true
+                              WHERE o.child_id = s.child_id
+                                AND (o.corrected OR (o.outcome_code IN (:codes) AND o.outcome_date <= s.outcome_date))
+                                AND (o.recorded_at IS NULL OR o.recorded_at < :recordedBefore)
+                                AND CASE WHEN k.event_id IS NULL THEN o.outcome_code ELSE k.outcome_code END IN (:codes)
+                                AND (CASE WHEN k.event_id IS NULL THEN o.outcome_date ELSE k.outcome_date END,
+                                     CASE WHEN k.event_id IS NULL THEN o.event_id ELSE k.event_id END)
+                                    < (s.outcome_date, s.event_id))
+                          AND %s
+                        ORDER BY s.outcome_date, s.event_id
+                        """.formatted(SERVICE_OUTCOMES, RESPONSIBLE))
                 .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", cut(recordedBefore))
                 .query(OutcomeFacts::counted).list();

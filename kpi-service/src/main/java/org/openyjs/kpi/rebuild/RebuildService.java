@@ -80,7 +80,9 @@ public class RebuildService {
     }
 
     public synchronized RebuildStatus status() {
-        return new RebuildStatus(state, startedAt, finishedAt, replayed(), range == null ? 0 : range.records(), failure);
+        long replayed = replayed();
+        return new RebuildStatus(state, startedAt, finishedAt, replayed, range == null ? 0 : range.records(), failure,
+                perSecond(replayed));
     }
 
     public synchronized boolean isRunning() {
@@ -138,9 +140,18 @@ public class RebuildService {
         if (caughtUp) {
             state = State.COMPLETED;
             finishedAt = clock.instant();
-            log.info("Rebuild completed: {} records replayed in {}", range.records(),
-                    Duration.between(startedAt, finishedAt));
+            log.info("Rebuild completed: {} records replayed in {} ({} records/s)", range.records(),
+                    Duration.between(startedAt, finishedAt), perSecond(replayed()));
         }
+    }
+
+    /** Over the rebuild so far, or the whole of it once finished; 0 before it has run for a millisecond. */
+    private long perSecond(long replayed) {
+        if (startedAt == null) {
+            return 0;
+        }
+        long millis = Duration.between(startedAt, finishedAt != null ? finishedAt : clock.instant()).toMillis();
+        return millis <= 0 ? 0 : replayed * 1000 / millis;
     }
 
     private long replayed() {

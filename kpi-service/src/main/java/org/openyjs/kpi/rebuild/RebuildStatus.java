@@ -11,7 +11,9 @@ public record RebuildStatus(
         Instant finishedAt,
         @Schema(description = "records read again so far") long recordsReplayed,
         @Schema(description = "records on the topics when the rebuild started") long recordsToReplay,
-        @Schema(description = "why the rebuild failed, when it did") String failure) {
+        @Schema(description = "why the rebuild failed, when it did") String failure,
+        @Schema(description = "records replayed per second since the start (until finished), whole records",
+                example = "17000") long recordsPerSecond) {
 
     public enum State { IDLE, RUNNING, COMPLETED, FAILED }
 }
