@@ -176,8 +176,10 @@ public final class Benchmark {
         admin = token("admin");
 
         if (scenarios.contains("commands") || scenarios.contains("freshness")) {
-            say("Warming up (10 s at 200 req/s)");
-            loadPhase("warm-up", 200, 10, true);
+            // C2 compiles the hot paths over the first tens of seconds: warm it for longer.
+            int warmUp = fullJit ? 40 : 10;
+            say("Warming up (" + warmUp + " s at 200 req/s)");
+            loadPhase("warm-up", 200, warmUp, true);
         }
 
         List<String> lines = new ArrayList<>();

@@ -1,5 +1,9 @@
 package org.openyjs.local.infra;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -11,6 +15,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.Optional;
+import java.util.List;
 
 /**
  * A single-node Kafka broker and KRaft controller running inside this JVM, with its log on disk so
@@ -19,6 +29,8 @@ import java.util.Map;
 final class KafkaBroker implements AutoCloseable {
 
     private static final int NODE_ID = 1;
+    /** integration-events' Topics (a test dependency here: the launcher does not ship the contracts). */
+    static final List<String> INTEGRATION_TOPICS = List.of("yjs.case-events", "yjs.panel-events");
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final KafkaRaftServer server;
@@ -39,6 +51,7 @@ final class KafkaBroker implements AutoCloseable {
         try {
             // Returns once the broker has caught up with the metadata log and is unfenced.
             server.startup();
+            createIntegrationTopics("localhost:" + port);
         } catch (RuntimeException e) {
             server.shutdown();
             throw e;
@@ -79,6 +92,29 @@ final class KafkaBroker implements AutoCloseable {
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // The log cleaner otherwise takes 128 MiB of heap up front, for compacting a few offsets.
                 Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024)));
+    }
+
+    /**
+     * The integration topics exist before any service subscribes: a consumer subscribed to a topic not yet
+     * created only notices it at its next metadata refresh, up to five minutes later, and kpi-service would sit
+     * idle while the first events piled up. Topics already there are left as they are.
+     */
+    private static void createIntegrationTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = INTEGRATION_TOPICS.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the integration topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create the integration topics", e);
+        }
     }
 
     /** What `kafka-storage.sh format` does: a fresh cluster id and the bootstrap metadata. */
