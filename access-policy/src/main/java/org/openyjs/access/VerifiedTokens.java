@@ -1,11 +1,11 @@
 package org.openyjs.access;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Bearer tokens whose signature and claims were already checked, kept until they expire. A client sends
@@ -22,16 +22,16 @@ public final class VerifiedTokens<T> {
 
     private final int capacity;
     private final Function<T, Instant> expiresAt;
-    private final Clock clock;
+    private final Supplier<Instant> now;
     private final Map<String, T> verified = new ConcurrentHashMap<>();
 
-    public VerifiedTokens(int capacity, Function<T, Instant> expiresAt, Clock clock) {
+    public VerifiedTokens(int capacity, Function<T, Instant> expiresAt, Supplier<Instant> now) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
         this.capacity = capacity;
         this.expiresAt = expiresAt;
-        this.clock = clock;
+        this.now = now;
     }
 
     /** The verified form of the token, if it was verified before and has not expired. */
@@ -40,7 +40,7 @@ public final class VerifiedTokens<T> {
         if (known == null) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(expiresAt.apply(known))) {
+        if (!now.get().isBefore(expiresAt.apply(known))) {
             verified.remove(token);
             return Optional.empty();
         }

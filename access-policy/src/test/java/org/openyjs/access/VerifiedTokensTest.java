@@ -2,9 +2,7 @@ package org.openyjs.access;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,26 +13,10 @@ class VerifiedTokensTest {
     }
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
 
     @Test
     void a_verified_token_is_served_until_it_expires_and_not_at_or_after_its_expiry() {
-        VerifiedTokens<Token> tokens = new VerifiedTokens<>(10, Token::expiresAt, clock);
+        VerifiedTokens<Token> tokens = new VerifiedTokens<>(10, Token::expiresAt, now::get);
         Token ada = new Token("ada", Instant.parse("2026-11-22T10:05:00Z"));
         tokens.remember("a.b.c", ada);
 
@@ -49,7 +31,7 @@ class VerifiedTokensTest {
 
     @Test
     void a_token_without_expiry_is_not_kept_and_a_full_cache_starts_again() {
-        VerifiedTokens<Token> tokens = new VerifiedTokens<>(2, Token::expiresAt, clock);
+        VerifiedTokens<Token> tokens = new VerifiedTokens<>(2, Token::expiresAt, now::get);
         tokens.remember("forever", new Token("x", null));
         assertThat(tokens.get("forever")).isEmpty();
 

@@ -7,7 +7,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The gateway's JWT decoder, remembering the tokens it has verified until they expire
@@ -18,9 +19,9 @@ final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
     private final ReactiveJwtDecoder verifier;
     private final VerifiedTokens<Jwt> verified;
 
-    CachingReactiveJwtDecoder(ReactiveJwtDecoder verifier, int capacity, Clock clock) {
+    CachingReactiveJwtDecoder(ReactiveJwtDecoder verifier, int capacity, Supplier<Instant> now) {
         this.verifier = verifier;
-        this.verified = new VerifiedTokens<>(capacity, Jwt::getExpiresAt, clock);
+        this.verified = new VerifiedTokens<>(capacity, Jwt::getExpiresAt, now);
     }
 
     @Override
@@ -35,7 +36,7 @@ final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof CachingReactiveJwtDecoder)
-                        ? new CachingReactiveJwtDecoder(decoder, capacity, Clock.systemUTC()) : bean;
+                        ? new CachingReactiveJwtDecoder(decoder, capacity, Instant::now) : bean;
             }
         };
     }

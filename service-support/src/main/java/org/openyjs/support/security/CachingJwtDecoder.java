@@ -6,7 +6,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
-import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The service's JWT decoder, remembering the tokens it has verified until they expire
@@ -17,9 +18,9 @@ final class CachingJwtDecoder implements JwtDecoder {
     private final JwtDecoder verifier;
     private final VerifiedTokens<Jwt> verified;
 
-    CachingJwtDecoder(JwtDecoder verifier, int capacity, Clock clock) {
+    CachingJwtDecoder(JwtDecoder verifier, int capacity, Supplier<Instant> now) {
         this.verifier = verifier;
-        this.verified = new VerifiedTokens<>(capacity, Jwt::getExpiresAt, clock);
+        this.verified = new VerifiedTokens<>(capacity, Jwt::getExpiresAt, now);
     }
 
     @Override
@@ -33,7 +34,7 @@ final class CachingJwtDecoder implements JwtDecoder {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
-                        ? new CachingJwtDecoder(decoder, capacity, Clock.systemUTC()) : bean;
+                        ? new CachingJwtDecoder(decoder, capacity, Instant::now) : bean;
             }
         };
     }

@@ -5,9 +5,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +30,7 @@ class CachingJwtDecoderTest {
     @Test
     void a_token_is_verified_once_then_served_until_it_expires() {
         Instant[] now = {NOW};
-        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, 100, clockAt(now));
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, 100, () -> now[0]);
 
         Jwt first = decoder.decode("good-300");
         assertThat(decoder.decode("good-300")).isSameAs(first);
@@ -45,28 +43,9 @@ class CachingJwtDecoderTest {
 
     @Test
     void a_refused_token_is_refused_every_time() {
-        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, 100, clockAt(new Instant[] {NOW}));
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifier, 100, () -> NOW);
         assertThatThrownBy(() -> decoder.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThat(verifications).hasValue(2);
-    }
-
-    private static Clock clockAt(Instant[] now) {
-        return new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
     }
 }
