@@ -68,6 +68,6 @@ public final class Generate {
         long events = caseload.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
         System.err.println("Wrote " + lines + " rows (" + events + " case events) for " + children + " children, "
                 + caseload.firstDay() + " to " + caseload.lastDay() + ", seed " + seed + (out.equals("-") ? "" : ", to " + out));
-        System.err.println("Rows by type: " + types + " (StartRemand/EndRemand are REST-only: not in the file)");
+        System.err.println("Rows by type: " + types + " (StartRemand/EndRemand go over REST, not in the file)");
     }
 }
