@@ -45,7 +45,7 @@ public class CaseController {
         // The path names no child: tell the access audit which record this writes.
         http.setAttribute(CaseAccessAudit.CHILD_ATTRIBUTE, childId);
         commands.sendAndWait(request.command(childId));
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Created(childId, null));
+        return ResponseEntity.created(CaseWrites.location(childId)).body(new Created(childId, null));
     }
 
     @Operation(summary = "Record an offence, with its outcome when known")
@@ -97,6 +97,6 @@ public class CaseController {
     }
 
     private static URI offence(String childId, String offenceId) {
-        return URI.create("/cases/" + childId + "/offences/" + offenceId);
+        return CaseWrites.location(childId, "offences", offenceId);
     }
 }

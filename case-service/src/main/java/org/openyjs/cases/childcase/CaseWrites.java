@@ -3,7 +3,11 @@ package org.openyjs.cases.childcase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -18,7 +22,18 @@ public final class CaseWrites {
 
     public static <T> ResponseEntity<T> record(CommandGateway commands, String ifMatch,
                                                Function<Long, ?> command, String childId, T body) {
-        return record(commands, ifMatch, command, URI.create("/cases/" + childId), body);
+        return record(commands, ifMatch, command, location(childId), body);
+    }
+
+    /**
+     * {@code /cases/{childId}/...} with each segment percent-encoded: a location is built before the command is
+     * sent, and an id the case would refuse (spaces, quotes) must get that refusal, not a malformed URI.
+     */
+    public static URI location(String childId, String... more) {
+        List<String> segments = new ArrayList<>(List.of("cases", childId));
+        segments.addAll(List.of(more));
+        return UriComponentsBuilder.newInstance().pathSegment(segments.toArray(String[]::new)).encode().build()
+                .toUri();
     }
 
     public static <T> ResponseEntity<T> record(CommandGateway commands, String ifMatch,

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.openyjs.cases.api.CaseCommands.LiftRestriction;
 import org.openyjs.cases.api.CaseCommands.RestrictCase;
 import org.openyjs.cases.childcase.CaseVersion;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -52,7 +52,7 @@ public class RestrictionController {
                                              @Valid @RequestBody RestrictionRequest request) {
         commands.sendAndWait(new RestrictCase(childId, request.workers(), RequestUser.name().orElse(null),
                 RequestUser.hasRole(ADMIN), CaseVersion.fromIfMatch(ifMatch)));
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, request.workers()));
+        return ResponseEntity.created(CaseWrites.location(childId)).body(new Recorded(childId, request.workers()));
     }
 
     @Operation(summary = "Lift the restriction (admin or the allocated worker)")
@@ -61,6 +61,6 @@ public class RestrictionController {
                                          @RequestHeader(value = CaseVersion.IF_MATCH, required = false) String ifMatch) {
         commands.sendAndWait(new LiftRestriction(childId, RequestUser.name().orElse(null), RequestUser.hasRole(ADMIN),
                 CaseVersion.fromIfMatch(ifMatch)));
-        return ResponseEntity.created(URI.create("/cases/" + childId)).body(new Recorded(childId, List.of()));
+        return ResponseEntity.created(CaseWrites.location(childId)).body(new Recorded(childId, List.of()));
     }
 }

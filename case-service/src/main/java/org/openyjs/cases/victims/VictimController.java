@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.openyjs.cases.childcase.CaseWrites;
 import org.openyjs.cases.api.CaseCommands.RecordVictimDetails;
 import org.openyjs.cases.api.CaseEvents.PersonalDataErased;
 import org.openyjs.cases.api.CaseEvents.VictimDetailsRecorded;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +104,7 @@ public class VictimController {
         String victimId = request.victimId() != null ? request.victimId() : UUID.randomUUID().toString();
         Long version = CaseVersion.fromIfMatch(ifMatch);
         commands.sendAndWait(request.command(sealer, childId, victimId, version));
-        return ResponseEntity.created(URI.create("/cases/" + childId + "/victims/" + victimId))
+        return ResponseEntity.created(CaseWrites.location(childId, "victims", victimId))
                 .body(new Recorded(childId, victimId));
     }
 
