@@ -3,12 +3,12 @@ package org.openyjs.cases.childcase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * How a controller records one fact on a child's case: the command is built for the case version the
@@ -30,10 +30,11 @@ public final class CaseWrites {
      * sent, and an id the case would refuse (spaces, quotes) must get that refusal, not a malformed URI.
      */
     public static URI location(String childId, String... more) {
-        List<String> segments = new ArrayList<>(List.of("cases", childId));
-        segments.addAll(List.of(more));
-        return UriComponentsBuilder.newInstance().pathSegment(segments.toArray(String[]::new)).encode().build()
-                .toUri();
+        StringBuilder path = new StringBuilder("/cases/").append(UriUtils.encodePathSegment(childId, UTF_8));
+        for (String segment : more) {
+            path.append('/').append(UriUtils.encodePathSegment(segment, UTF_8));
+        }
+        return URI.create(path.toString());
     }
 
     public static <T> ResponseEntity<T> record(CommandGateway commands, String ifMatch,

@@ -12,5 +12,7 @@ class CaseWritesTest {
         // An id the case would refuse still makes a URI, so the refusal (not a malformed URI) is the answer.
         assertThat(CaseWrites.location("$where: '1 == 1'", "offences", "a/b"))
                 .hasToString("/cases/$where:%20'1%20==%201'/offences/a%2Fb");
+        assertThat(CaseWrites.location("#{7*7}", "offences", "${jndi:x}?y"))
+                .hasToString("/cases/%23%7B7*7%7D/offences/$%7Bjndi:x%7D%3Fy");
     }
 }
