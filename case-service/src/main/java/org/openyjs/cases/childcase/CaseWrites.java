@@ -2,7 +2,6 @@ package org.openyjs.cases.childcase;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-
 import org.springframework.web.util.UriUtils;
 
 import java.net.URI;
