@@ -2,8 +2,6 @@ package org.openyjs.support.publishing;
 
 import org.axonframework.extensions.kafka.autoconfig.KafkaAutoConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
-import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.openyjs.events.EventTypes;
@@ -12,8 +10,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Duration;
 
 /**
  * Replaces the Kafka extension's default converter and topic with the integration contracts.
@@ -41,14 +37,6 @@ public class IntegrationPublishingAutoConfiguration {
             @Value("${yjs.integration-publisher.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 processingGroup, (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1));
-    }
-
-    /** Acknowledgements awaited per batch, not per event (see {@link AckAtCommitKafkaPublisher}). */
-    @Bean
-    public KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<String, byte[]> producers,
-            KafkaMessageConverter<String, byte[]> converter, TopicResolver topics,
-            @Value("${yjs.integration-publisher.ack-timeout:PT10S}") Duration ackTimeout) {
-        return new AckAtCommitKafkaPublisher(producers, converter, topics, ackTimeout);
     }
 
     /** Events with no integration contract resolve to no topic, so the publisher skips them. */
