@@ -114,7 +114,7 @@ class GatewayTest {
         }
 
         @ParameterizedTest(name = "{0} / {1}")
-        @CsvSource({"practitioner, wrong", "nobody, nobody", "admin, ''"})
+        @CsvSource({"practitioner, wrong", "nobody, nobody", "admin, ''", "'admin:admin', admin"})
         void wrongCredentialsAre401WithAProblem(String username, String password) {
             client.post().uri("/auth/token")
                     .body(BodyInserters.fromFormData("username", username).with("password", password))

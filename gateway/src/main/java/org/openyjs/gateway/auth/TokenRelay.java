@@ -54,7 +54,8 @@ class TokenRelay {
     }
 
     private Mono<ResponseEntity<?>> token(Credentials credentials) {
-        if (isBlank(credentials.username()) || isBlank(credentials.password())) {
+        // A colon cannot travel in a Basic username: no user has one.
+        if (isBlank(credentials.username()) || isBlank(credentials.password()) || credentials.username().contains(":")) {
             return Mono.just(refused());
         }
         return authorizationServer.post().uri(properties.tokenUri())
