@@ -224,7 +224,7 @@ public final class Benchmark {
         }
         if (scenarios.contains("read-side")) {
             say("Read side: kpi-service catching up, KPI queries, raw Kafka consumption, rebuild");
-            lines.addAll(readSideFigures());
+            lines.addAll(readSideFigures(jit));
             print(lines);
         }
         if (scenarios.contains("ceiling")) {
@@ -540,7 +540,7 @@ public final class Benchmark {
                 line("freshness.p99", Latencies.millis(f.latencies().percentile(99)), "ms", conditions));
     }
 
-    private List<String> readSideFigures() throws Exception {
+    private List<String> readSideFigures(String jit) throws Exception {
         List<String> lines = new ArrayList<>();
         long start = System.nanoTime();
         long records = readSide.awaitCaughtUp(Duration.ofMinutes(40));
@@ -566,10 +566,9 @@ public final class Benchmark {
 
         // panel-service's Axon read models, as configured and on Axon's default processor settings.
         PanelRebuildFigures panel = new PanelRebuildFigures(new GatewayClient(gateway));
-        String jit = fullJit ? "jit=C1+C2" : "jit=C1-only";
         PanelRebuildFigures.Rebuild ours = panel.rebuild(Duration.ofMinutes(30));
         PanelRebuildFigures.Rebuild axonDefaults = panel.baseline(stack, Duration.ofMinutes(60));
-        lines.addAll(PanelRebuildFigures.lines(ours, axonDefaults, jit));
+        lines.addAll(PanelRebuildFigures.lines(ours, axonDefaults, "jit=" + jit));
         lines.add(line("rebuild.all.seconds", rebuild.seconds() + ours.seconds(), "s", "every read model from the "
                 + "whole history: kpi-service's " + rebuild.records() + " records (" + fmt(rebuild.seconds()) + "s) then "
                 + "panel-service's " + ours.events() + " events (" + fmt(ours.seconds()) + "s), one after the other; "
@@ -665,19 +664,10 @@ public final class Benchmark {
     private List<String> memory() {
         List<String> lines = new ArrayList<>();
         for (Service service : Service.values()) {
-            String jar = service.artifact() + ".jar";
-            ProcessHandle.current().descendants()
-                    .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.endsWith(jar))).orElse(false))
-                    .findFirst()
-                    .ifPresent(p -> lines.add(line("memory.rss." + service.artifact(), rssMiB(p.pid()), "MiB",
-                            "after the load; peak " + fmt(kib(p.pid(), "VmHWM") / 1024.0) + " MiB; -Xmx256m SerialGC")));
+            CpuUse.processOf(service).ifPresent(p -> lines.add(line("memory.rss." + service.artifact(), rssMiB(p.pid()),
+                    "MiB", "after the load; peak " + fmt(kib(p.pid(), "VmHWM") / 1024.0) + " MiB; -Xmx256m SerialGC")));
         }
-        String pgData = dataDir.toString();
-        List<ProcessHandle> postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.contains(pgData))).orElse(false))
-                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .toList();
+        List<ProcessHandle> postgres = CpuUse.postgresProcesses(dataDir.toString());
         double pgRss = postgres.stream().mapToDouble(p -> rssMiB(p.pid())).sum();
         lines.add(line("memory.rss.postgresql", pgRss, "MiB", "sum over " + postgres.size()
                 + " processes (shared buffers counted in each)"));

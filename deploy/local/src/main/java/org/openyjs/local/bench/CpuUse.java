@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -30,21 +31,29 @@ final class CpuUse {
     static CpuUse now(String postgresDataDir) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (Service service : Service.values()) {
-            String jar = service.artifact() + ".jar";
-            seconds.put(service.artifact(), ProcessHandle.current().descendants()
-                    .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.endsWith(jar)))
-                            .orElse(false))
-                    .mapToDouble(p -> cpuSeconds(p.pid())).sum());
+            seconds.put(service.artifact(), processOf(service).map(p -> cpuSeconds(p.pid())).orElse(0.0));
         }
-        List<ProcessHandle> postgres = ProcessHandle.allProcesses()
+        seconds.put("postgresql", postgresProcesses(postgresDataDir).stream().mapToDouble(p -> cpuSeconds(p.pid())).sum());
+        seconds.put("launcher", cpuSeconds(ProcessHandle.current().pid()));
+        return new CpuUse(seconds);
+    }
+
+    /** The service's JVM among this launcher's children, found by its jar. */
+    static Optional<ProcessHandle> processOf(Service service) {
+        String jar = service.artifact() + ".jar";
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.endsWith(jar))).orElse(false))
+                .findFirst();
+    }
+
+    /** The PostgreSQL server on this data directory and its backends. */
+    static List<ProcessHandle> postgresProcesses(String dataDir) {
+        return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.contains(postgresDataDir)))
+                .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.contains(dataDir)))
                         .orElse(false))
                 .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
                 .toList();
-        seconds.put("postgresql", postgres.stream().mapToDouble(p -> cpuSeconds(p.pid())).sum());
-        seconds.put("launcher", cpuSeconds(ProcessHandle.current().pid()));
-        return new CpuUse(seconds);
     }
 
     /** "case-service 1.23, kpi-service 0.40, ..." : milliseconds of CPU per unit between then and now. */

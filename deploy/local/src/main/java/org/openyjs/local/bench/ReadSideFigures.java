@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.openyjs.local.demo.GatewayClient;
+import org.openyjs.local.infra.LocalInfrastructure;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  */
 final class ReadSideFigures {
 
-    static final List<String> TOPICS = List.of("yjs.case-events", "yjs.panel-events");
+    static final List<String> TOPICS = LocalInfrastructure.INTEGRATION_TOPICS;
     private static final String KPI_GROUP = "kpi-service";
     /** Probes are first youth cautions in a year no other data uses, so the drill-down holds only them. */
     private static final String PROBE_SERVICE = "leicestershire";

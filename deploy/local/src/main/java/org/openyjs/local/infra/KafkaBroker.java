@@ -29,8 +29,7 @@ import java.util.List;
 final class KafkaBroker implements AutoCloseable {
 
     private static final int NODE_ID = 1;
-    /** integration-events' Topics (a test dependency here: the launcher does not ship the contracts). */
-    static final List<String> INTEGRATION_TOPICS = List.of("yjs.case-events", "yjs.panel-events");
+    static final List<String> INTEGRATION_TOPICS = LocalInfrastructure.INTEGRATION_TOPICS;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final KafkaRaftServer server;
