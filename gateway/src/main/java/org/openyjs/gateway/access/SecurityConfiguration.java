@@ -6,6 +6,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -26,6 +27,15 @@ class SecurityConfiguration {
     @Bean
     static BeanPostProcessor verifiedTokenCache(@Value("${yjs.gateway.verified-tokens-kept:1024}") int capacity) {
         return CachingReactiveJwtDecoder.wrapping(capacity);
+    }
+
+    /**
+     * No observation around each filter of the chain, nor each authentication and authorisation, on every
+     * request: the gateway's own request metrics time the request as a whole.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -91,6 +91,8 @@ public final class Benchmark {
     private List<String> scenarios = SCENARIOS;
     /** Most requests outstanding at once; one due while this many are unanswered is not sent, and counts as an error. */
     private static final int MAX_OUTSTANDING = 512;
+    /** Connections the load generator keeps open to the gateway (more than the stack serves at once). */
+    private static final int LOAD_CONNECTIONS = 128;
     private HttpClient http = newClient();
     private static HttpClient newClient() {
         return HttpClient.newBuilder()
@@ -336,85 +338,75 @@ public final class Benchmark {
      */
     private Phase loadPhase(String name, int rate, int seconds, boolean commands) throws InterruptedException {
         Phase phase = new Phase();
-        http = newClient(); // connections a previous, overloaded phase left behind do not carry over
         ConcurrentLinkedQueue<String> registered = new ConcurrentLinkedQueue<>();
         AtomicInteger offences = new AtomicInteger();
         int total = rate * seconds;
         List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
-        long start = System.nanoTime() + 20_000_000L;
-        phase.firstScheduled = start;
-        for (int i = 0; i < total; i++) {
-            long due = Latencies.scheduledAt(start, i, rate);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            if (phase.outstanding.get() >= MAX_OUTSTANDING) {
-                phase.notSent++;
-                phase.statuses.computeIfAbsent(0, s -> new AtomicInteger()).incrementAndGet();
+        // Fresh connections per phase: none an earlier, overloaded phase left behind carry over.
+        try (KeepAliveClient load = new KeepAliveClient(gateway, LOAD_CONNECTIONS)) {
+            long start = System.nanoTime() + 20_000_000L;
+            phase.firstScheduled = start;
+            for (int i = 0; i < total; i++) {
+                long due = Latencies.scheduledAt(start, i, rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (phase.outstanding.get() >= MAX_OUTSTANDING) {
+                    phase.notSent++;
+                    phase.statuses.computeIfAbsent(0, s -> new AtomicInteger()).incrementAndGet();
+                    phase.sent++;
+                    continue;
+                }
+                CompletableFuture<KeepAliveClient.Answer> answer;
+                String child = null;
+                boolean registering = false;
+                if (!commands) {
+                    answer = load.get("/actuator/health", null);
+                } else if (i % 2 == 1 && (child = registered.poll()) != null) {
+                    String offence = "o" + offences.incrementAndGet();
+                    answer = load.post("/api/cases/" + child + "/offences", practitioner, """
+                            {"offenceId":"%s","offenceDate":"2024-06-01","offenceCategory":"THEFT_AND_HANDLING",\
+                            "gravityScore":2,"admitted":true}""".formatted(offence));
+                } else {
+                    child = "b-" + name + "-" + UUID.randomUUID();
+                    registering = true;
+                    answer = load.post("/api/cases", practitioner, """
+                            {"childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"%s","sex":"FEMALE",\
+                            "ethnicity":"WHITE_BRITISH","localAuthority":"Leicester"}""".formatted(child, BORN));
+                }
+                String childId = child;
+                boolean registration = registering;
+                phase.outstanding.incrementAndGet();
+                inFlight.add(answer.thenAccept(response -> {
+                    long now = System.nanoTime();
+                    phase.outstanding.decrementAndGet();
+                    phase.latencies.add(now - due);
+                    synchronized (phase) {
+                        phase.lastCompleted = Math.max(phase.lastCompleted, now);
+                    }
+                    int status = response.status();
+                    if (status / 100 == 2) {
+                        phase.okCount.incrementAndGet();
+                        if (registration) {
+                            registered.add(childId);
+                        }
+                    } else {
+                        phase.errorCount.incrementAndGet();
+                        phase.statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    }
+                }));
                 phase.sent++;
-                continue;
             }
-            HttpRequest request;
-            String child = null;
-            if (!commands) {
-                request = HttpRequest.newBuilder(gateway.resolve("/actuator/health")).timeout(Duration.ofSeconds(30))
-                        .GET().build();
-            } else if (i % 2 == 1 && (child = registered.poll()) != null) {
-                String offence = "o" + offences.incrementAndGet();
-                request = post("/api/cases/" + child + "/offences", practitioner, """
-                        {"offenceId":"%s","offenceDate":"2024-06-01","offenceCategory":"THEFT_AND_HANDLING",\
-                        "gravityScore":2,"admitted":true}""".formatted(offence));
-            } else {
-                String id = "b-" + name + "-" + UUID.randomUUID();
-                child = id;
-                request = post("/api/cases", practitioner, """
-                        {"childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"%s","sex":"FEMALE",\
-                        "ethnicity":"WHITE_BRITISH","localAuthority":"Leicester"}""".formatted(id, BORN));
+            try {
+                CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(40, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                say(name + ": some requests were still unanswered 40 s after the last was sent");
             }
-            boolean registering = commands && request.uri().getPath().equals("/api/cases");
-            String childId = child;
-            phase.outstanding.incrementAndGet();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .orTimeout(30, TimeUnit.SECONDS)
-                    .handle((response, error) -> {
-                        long now = System.nanoTime();
-                        phase.outstanding.decrementAndGet();
-                        phase.latencies.add(now - due);
-                        synchronized (phase) {
-                            phase.lastCompleted = Math.max(phase.lastCompleted, now);
-                        }
-                        int status = error != null ? -1 : response.statusCode();
-                        if (status / 100 == 2) {
-                            phase.okCount.incrementAndGet();
-                            if (registering) {
-                                registered.add(childId);
-                            }
-                        } else {
-                            phase.errorCount.incrementAndGet();
-                            phase.statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                        }
-                        return null;
-                    }));
-            phase.sent++;
-        }
-        try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(40, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            say(name + ": some requests were still unanswered 40 s after the last was sent");
         }
         phase.ok = phase.okCount.get();
         phase.errors = phase.sent - phase.ok;
         return phase;
-    }
-
-    private HttpRequest post(String path, String token, String body) {
-        return HttpRequest.newBuilder(gateway.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
     }
 
     private static String errors(Phase phase) {
