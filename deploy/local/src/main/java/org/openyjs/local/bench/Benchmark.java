@@ -52,7 +52,8 @@ import java.util.stream.Stream;
  * temporary data directory, then
  * <ol>
  *   <li>commands through the gateway at fixed rates, open loop (each request is due at its scheduled
- *       time; latency counts from then), half register-child, half record-offence, beside the same rate of
+ *       time; latency counts from then), half registering a child (one event), half recording an offence with its out-of-court outcome (two
+ *       events) for a child registered earlier in the phase, beside the same rate of
  *       {@code GET /actuator/health} on the gateway (the HTTP floor);</li>
  *   <li>an import of a generated file through {@code POST /api/cases/imports}, and its re-run;</li>
  *   <li>the append ceiling: plain JDBC batch inserts into a scratch table in the same PostgreSQL;</li>
@@ -64,12 +65,12 @@ public final class Benchmark {
 
     private static final String USAGE = """
             Usage: deploy/local/benchmark.sh [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 100000]
-                                             [--freshness-load 480] [--freshness-probes 20] [--kpi-queries 600]
+                                             [--freshness-load 310] [--freshness-probes 20] [--kpi-queries 600]
               --full-jit          run the service JVMs with the C2 compiler too (the stack default is C1 only)
               --rates             command rates to hold, requests per second
               --seconds           how long to hold each rate (and the freshness run)
               --import-events     about how many case events the generated history to import holds
-              --freshness-load    background commands per second during the freshness run
+              --freshness-load    background commands per second during the freshness run (1.5 events each)
               --freshness-probes  probe commands per second (each a first youth caution: two events) during it
               --kpi-queries       KPI queries to time after the import
               --scenarios         which parts to run, comma-separated (default all):
@@ -85,7 +86,7 @@ public final class Benchmark {
     private final int seconds;
     private final int importEvents;
     private final boolean fullJit;
-    private int freshnessLoad = 480;
+    private int freshnessLoad = 310;
     private int freshnessProbes = 20;
     private int kpiQueries = 600;
     private List<String> scenarios = SCENARIOS;
@@ -122,7 +123,7 @@ public final class Benchmark {
         int seconds = 20;
         int importEvents = 100_000;
         boolean fullJit = false;
-        int freshnessLoad = 480;
+        int freshnessLoad = 310;
         int freshnessProbes = 20;
         int kpiQueries = 600;
         List<String> scenarios = SCENARIOS;
@@ -365,9 +366,12 @@ public final class Benchmark {
                     answer = load.get("/actuator/health", null);
                 } else if (i % 2 == 1 && (child = registered.poll()) != null) {
                     String offence = "o" + offences.incrementAndGet();
+                    // An offence and its out-of-court outcome in one request, as a practitioner records a
+                    // caution: two events.
                     answer = load.post("/api/cases/" + child + "/offences", practitioner, """
                             {"offenceId":"%s","offenceDate":"2024-06-01","offenceCategory":"THEFT_AND_HANDLING",\
-                            "gravityScore":2,"admitted":true}""".formatted(offence));
+                            "gravityScore":2,"admitted":true,"outcome":{"code":"%s","date":"2024-06-20"}}"""
+                            .formatted(offence, i % 4 == 1 ? "YOUTH_CAUTION" : "COMMUNITY_RESOLUTION"));
                 } else {
                     child = "b-" + name + "-" + UUID.randomUUID();
                     registering = true;
@@ -525,7 +529,7 @@ public final class Benchmark {
         background.join();
         String conditions = f.acknowledged() + "/" + f.probes() + " probes acknowledged, unseen=" + f.unseen()
                 + "; probes at " + freshnessProbes + "/s (first youth caution: 2 events each) among " + freshnessLoad
-                + " commands/s (1 event each) for " + seconds + "s: about " + (2 * freshnessProbes + freshnessLoad)
+                + " commands/s (1.5 events each: registrations, offences with outcomes) for " + seconds + "s: about " + (2 * freshnessProbes + freshnessLoad * 3 / 2)
                 + " events/s; from the gateway's 2xx to the child in GET first-time-entrants/children, polled every 100 ms"
                 + " (resolution ~100 ms + query time) jit=" + jit;
         return List.of(line("freshness.p50", Latencies.millis(f.latencies().percentile(50)), "ms", conditions),
