@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,6 +14,10 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.messaging.EventPublicationFailedException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEventCodec;
@@ -28,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -51,10 +58,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The integration publisher against a KRaft broker of the test's own, stopped in the middle of a stream
- * while the publisher has records in flight and buffered, and started again on the same address with its log.
+ * while the publisher has records in flight and buffered, and started again with its log; and cut off from
+ * the publisher by the network while a batch's records wait in the producer.
  */
 @SpringBootTest(classes = PublishingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.import=classpath:yjs-service-defaults.yml",
@@ -66,9 +75,10 @@ class IntegrationPublishingIT {
     private static final String PUBLISHER = "integration-publisher";
     private static final int CHILDREN = 200;
     private static final int EVENTS_PER_CHILD = 100;
-    private static final EmbeddedKafkaKraftBroker KAFKA = TestInfrastructure.startEmbeddedKafka(0);
-    // A restarted embedded broker listens on a new port; the service bootstraps through this fixed one.
-    private static final BootstrapForwarder BOOTSTRAP = new BootstrapForwarder();
+    // Every connection to the broker goes through this fixed address: the broker advertises it, so the
+    // network can be cut while the broker runs, and a restarted broker (on a new port) is found again.
+    private static final BrokerForwarder BOOTSTRAP = new BrokerForwarder();
+    private static final EmbeddedKafkaKraftBroker KAFKA = brokerBehind(BOOTSTRAP);
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
 
@@ -104,6 +114,9 @@ class IntegrationPublishingIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    KafkaPublisher<String, byte[]> publisher;
+
     @Test
     void a_broker_stopped_mid_stream_loses_nothing_reorders_nothing_and_the_token_never_passes_an_unacknowledged_record()
             throws Exception {
@@ -128,7 +141,7 @@ class IntegrationPublishingIT {
         broker.startup();
         // The publisher is stopped: whatever arrives now was sent before the broker stopped, or is a failed
         // batch's record arriving on its own, which must not happen.
-        List<ConsumerRecord<String, byte[]>> beforeRetry = readWholeTopic(Duration.ofSeconds(5));
+        List<ConsumerRecord<String, byte[]>> beforeRetry = ofRun(run, readWholeTopic(Duration.ofSeconds(5)));
         Map<String, Long> globalIndexes = new HashMap<>();
         jdbc.sql("SELECT eventidentifier, globalindex FROM domainevententry")
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
@@ -141,10 +154,43 @@ class IntegrationPublishingIT {
         assertEachChildInOrder(beforeRetry, false);
 
         publisher.start();
-        List<ConsumerRecord<String, byte[]>> all = readTopic(
-                records -> distinctEvents(records) >= CHILDREN * EVENTS_PER_CHILD, Duration.ofSeconds(3));
+        List<ConsumerRecord<String, byte[]>> all = ofRun(run, readTopic(
+                records -> distinctEvents(ofRun(run, records)) >= CHILDREN * EVENTS_PER_CHILD, Duration.ofSeconds(3)));
         assertThat(distinctEvents(all)).isEqualTo(CHILDREN * EVENTS_PER_CHILD);
         assertEachChildInOrder(all, true);
+    }
+
+    @Test
+    void a_failed_batchs_records_never_reach_kafka_on_their_own_and_its_retry_delivers_them_once() throws Exception {
+        processing.eventProcessor(PUBLISHER).orElseThrow().shutDown();
+        String child = "alone-" + UUID.randomUUID();
+        UnitOfWork<?> first = DefaultUnitOfWork.startAndGet(null);
+        publisher.send(GenericEventMessage.asEventMessage(new Appended(child, 0)));
+        first.commit();
+
+        // The producer now knows the broker; cut off, it keeps the batch's records and retries them.
+        List<EventMessage<?>> batch = IntStream.range(1, 6)
+                .<EventMessage<?>>mapToObj(n -> GenericEventMessage.asEventMessage(new Appended(child, n))).toList();
+        BOOTSTRAP.cut();
+        UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        batch.forEach(publisher::send);
+        assertThatThrownBy(failing::commit).isInstanceOf(EventPublicationFailedException.class);
+        BOOTSTRAP.restore();
+        // Kafka is reachable again: none of the failed batch's records may arrive unless sent again.
+        assertThat(readWholeTopic(Duration.ofSeconds(8)).stream().filter(r -> child.equals(r.key())))
+                .as("records of %s", child).hasSize(1);
+
+        UnitOfWork<?> retry = DefaultUnitOfWork.startAndGet(null);
+        batch.forEach(publisher::send);
+        retry.commit();
+        assertThat(readWholeTopic(Duration.ofSeconds(2)).stream().filter(r -> child.equals(r.key())))
+                .extracting(r -> header(r, "eventId")).hasSize(6).endsWith(
+                        batch.stream().map(EventMessage::getIdentifier).toArray(String[]::new));
+    }
+
+    /** This run's records: the other test publishes to the same topic. */
+    private static List<ConsumerRecord<String, byte[]>> ofRun(String run, List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().filter(r -> r.key().startsWith(run + "-")).toList();
     }
 
     /** Appends n = 0..99 for each of 200 children, the children's events interleaved. */
@@ -239,64 +285,112 @@ class IntegrationPublishingIT {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    /** Forwards each connection to wherever the broker listens at the time, as a DNS name would. */
-    private static final class BootstrapForwarder implements AutoCloseable {
+    /** As test-support's broker, but advertising the forwarder's address to clients. */
+    private static EmbeddedKafkaKraftBroker brokerBehind(BrokerForwarder forwarder) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperty("auto.create.topics.enable", "true");
+        broker.brokerProperty("log.retention.ms", "-1");
+        broker.brokerProperty("advertised.listeners", "EXTERNAL://" + forwarder.address());
+        broker.afterPropertiesSet();
+        return broker;
+    }
 
-        private final ServerSocket server;
+    private static int brokerPort() {
+        return KAFKA.getCluster().brokers().values().iterator().next().boundPort(new ListenerName("EXTERNAL"));
+    }
+
+    /**
+     * Forwards each connection to wherever the broker listens at the time. {@link #cut()} drops every
+     * connection and refuses new ones, as a network failure would; {@link #restore()} ends that.
+     */
+    private static final class BrokerForwarder implements AutoCloseable {
+
+        private final int port;
+        private final Set<Socket> open = ConcurrentHashMap.newKeySet();
         private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bootstrap-forwarder");
+            Thread t = new Thread(r, "broker-forwarder");
             t.setDaemon(true);
             return t;
         });
+        private volatile ServerSocket server;
 
-        BootstrapForwarder() {
-            try {
-                server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        BrokerForwarder() {
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            threads.submit(this::accept);
+            restore();
         }
 
         String address() {
-            return "localhost:" + server.getLocalPort();
+            return "localhost:" + port;
         }
 
-        private void accept() {
-            while (!server.isClosed()) {
+        synchronized void restore() {
+            try {
+                server = new ServerSocket();
+                server.setReuseAddress(true);
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            ServerSocket accepting = server;
+            threads.submit(() -> accept(accepting));
+        }
+
+        synchronized void cut() throws IOException {
+            server.close();
+            for (Socket socket : open) {
+                socket.close();
+            }
+            open.clear();
+        }
+
+        private void accept(ServerSocket accepting) {
+            while (!accepting.isClosed()) {
                 Socket client;
                 try {
-                    client = server.accept();
+                    client = accepting.accept();
                 } catch (IOException e) {
                     return;
                 }
                 try {
-                    String[] broker = KAFKA.getBrokersAsString().split(",")[0].split(":");
-                    Socket target = new Socket(broker[0], Integer.parseInt(broker[1]));
+                    Socket target = new Socket(InetAddress.getLoopbackAddress(), brokerPort());
+                    open.add(client);
+                    open.add(target);
                     threads.submit(() -> pipe(client, target));
                     threads.submit(() -> pipe(target, client));
                 } catch (IOException | RuntimeException e) {
                     // The broker is down: the client's connection fails, as it would without the forwarder.
-                    try {
-                        client.close();
-                    } catch (IOException ignored) {
-                        // already closed
-                    }
+                    close(client);
                 }
             }
         }
 
-        private static void pipe(Socket from, Socket to) {
-            try (from; to) {
+        private void pipe(Socket from, Socket to) {
+            try {
                 from.getInputStream().transferTo(to.getOutputStream());
             } catch (IOException ignored) {
                 // one side closed
+            } finally {
+                close(from);
+                close(to);
+            }
+        }
+
+        private void close(Socket socket) {
+            open.remove(socket);
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed
             }
         }
 
         @Override
-        public void close() throws IOException {
-            server.close();
+        public synchronized void close() throws IOException {
+            cut();
             threads.shutdownNow();
         }
     }
