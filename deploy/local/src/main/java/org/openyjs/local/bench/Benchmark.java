@@ -454,6 +454,9 @@ public final class Benchmark {
         historyEvents = 0;
         long eventsBefore = storedEvents();
         CpuUse cpuBefore = CpuUse.now(dataDir.toString());
+        // panel-service's part of each slice, loaded through its API once the case rows are in (PanelLoader).
+        List<org.openyjs.local.generator.PanelCase.Meeting> panelMeetings = new ArrayList<>();
+        List<org.openyjs.local.generator.PanelCase> panelCases = new ArrayList<>();
         try {
             for (int slice = 0; slice < slices; slice++) {
                 int sliceEvents = Math.min(EVENTS_PER_SLICE, importEvents - slice * EVENTS_PER_SLICE);
@@ -467,6 +470,8 @@ public final class Benchmark {
                 }
                 children += sliceChildren;
                 historyEvents += history.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
+                panelMeetings.addAll(history.panelMeetings());
+                history.panelCases().filter(org.openyjs.local.generator.PanelCase::decided).forEach(panelCases::add);
                 String source = "bench-" + run + "-" + slice;
                 if (slices > 1) {
                     say("Importing slice " + (slice + 1) + " of " + slices + " (" + sliceChildren + " children)");
@@ -503,6 +508,7 @@ public final class Benchmark {
             if (rejections != null) {
                 lines.add("# first rejections: " + rejections.substring(0, Math.min(600, rejections.length())));
             }
+            lines.add(panelHistory(panelMeetings, panelCases, jit));
             JsonNode again = runImport(firstSlice, firstSource);
             double rerun = again.get("seconds").asDouble();
             lines.add(line("import.rerun", again.get("skipped").asInt() / rerun, "rows/s", "first slice again: imported="
@@ -574,6 +580,18 @@ public final class Benchmark {
                 + "panel-service's " + ours.events() + " events (" + fmt(ours.seconds()) + "s), one after the other; "
                 + "with panel-service on Axon's defaults: " + fmt(rebuild.seconds() + axonDefaults.seconds()) + "s"));
         return lines;
+    }
+
+    /** The generated history's panel meetings and decisions through panel-service's API, 4 cases at a time. */
+    private String panelHistory(List<org.openyjs.local.generator.PanelCase.Meeting> meetings,
+                                List<org.openyjs.local.generator.PanelCase> cases, String jit) throws Exception {
+        say("Panel history: " + meetings.size() + " meetings, " + cases.size() + " decisions through panel-service's API");
+        org.openyjs.local.demo.PanelLoader.Result panel = new org.openyjs.local.demo.PanelLoader(new GatewayClient(gateway),
+                Benchmark::say, Duration.ofMinutes(10), 4).load(meetings, cases, token("panel-chair"));
+        return line("import.panel", panel.decided() / panel.seconds(), "cases/s", panel.meetings() + " meetings (schedule,"
+                + " attendance) then " + panel.decided() + " cases listed and decided (" + panel.refused() + " refused"
+                + (panel.firstRefusal() == null ? "" : ", first: " + panel.firstRefusal()) + ") in " + fmt(panel.seconds())
+                + "s, REST via-gateway, 4 at a time, after the import jit=" + jit);
     }
 
     /** Posts the file, polls until the job is done; the job's view plus "seconds" from the POST to done. */
