@@ -679,35 +679,43 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- memory
 
+    /** A stack meant for a 2 GiB machine: {@code memory.stack.total} (PSS) is judged against it. */
+    static final double STACK_MEMORY_BUDGET_MIB = 2048;
+
+    /**
+     * RSS and PSS of each service JVM, of PostgreSQL (summed over its processes: RSS counts the shared buffers
+     * in every backend, PSS shares them out) and of this launcher, then the whole stack's PSS against the budget.
+     */
     private List<String> memory() {
         List<String> lines = new ArrayList<>();
+        ProcessMemory total = ProcessMemory.NONE;
+        String jvm = String.join(" ", Stack.jvmOptions());
         for (Service service : Service.values()) {
-            CpuUse.processOf(service).ifPresent(p -> lines.add(line("memory.rss." + service.artifact(), rssMiB(p.pid()),
-                    "MiB", "after the load; peak " + fmt(kib(p.pid(), "VmHWM") / 1024.0) + " MiB; -Xmx256m SerialGC")));
+            ProcessMemory m = CpuUse.processOf(service).map(p -> ProcessMemory.of(p.pid())).orElse(null);
+            if (m != null) {
+                total = total.plus(m);
+                lines.add(line("memory.rss." + service.artifact(), m.rssMiB(), "MiB", "after the load; peak "
+                        + fmt(m.peakRssMiB()) + " MiB; " + jvm));
+                lines.add(line("memory.pss." + service.artifact(), m.pssMiB(), "MiB", "after the load (shared pages divided "
+                        + "among the processes mapping them)"));
+            }
         }
         List<ProcessHandle> postgres = CpuUse.postgresProcesses(dataDir.toString());
-        double pgRss = postgres.stream().mapToDouble(p -> rssMiB(p.pid())).sum();
-        lines.add(line("memory.rss.postgresql", pgRss, "MiB", "sum over " + postgres.size()
+        ProcessMemory pg = ProcessMemory.sum(postgres);
+        total = total.plus(pg);
+        lines.add(line("memory.rss.postgresql", pg.rssMiB(), "MiB", "sum over " + postgres.size()
                 + " processes (shared buffers counted in each)"));
-        lines.add(line("memory.rss.launcher", rssMiB(ProcessHandle.current().pid()), "MiB",
-                "this JVM: Kafka broker + load generator; peak " + fmt(kib(ProcessHandle.current().pid(), "VmHWM") / 1024.0)
-                        + " MiB"));
+        lines.add(line("memory.pss.postgresql", pg.pssMiB(), "MiB", "sum over " + postgres.size()
+                + " processes (shared buffers counted once, shared out); " + infrastructure.postgresMemorySettings()));
+        ProcessMemory launcher = ProcessMemory.of(ProcessHandle.current().pid());
+        total = total.plus(launcher);
+        lines.add(line("memory.rss.launcher", launcher.rssMiB(), "MiB",
+                "this JVM: Kafka broker + load generator; peak " + fmt(launcher.peakRssMiB()) + " MiB"));
+        lines.add(line("memory.pss.launcher", launcher.pssMiB(), "MiB", "this JVM: Kafka broker + load generator"));
+        lines.add(line("memory.stack.total", total.pssMiB(), "MiB", "PSS of the 5 service JVMs, PostgreSQL and the launcher"
+                + " after the load (RSS summed: " + fmt(total.rssMiB()) + " MiB); condition < "
+                + fmt(STACK_MEMORY_BUDGET_MIB) + " MiB: " + (total.pssMiB() < STACK_MEMORY_BUDGET_MIB ? "met" : "NOT met")));
         return lines;
-    }
-
-    private static double rssMiB(long pid) {
-        return kib(pid, "VmRSS") / 1024.0;
-    }
-
-    private static long kib(long pid, String field) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith(field + ":"))
-                    .map(l -> l.replaceAll("[^0-9]", ""))
-                    .mapToLong(Long::parseLong).findFirst().orElse(0);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     // ---------------------------------------------------------------- helpers

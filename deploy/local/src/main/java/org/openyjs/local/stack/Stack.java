@@ -34,6 +34,16 @@ public final class Stack implements AutoCloseable {
      */
     public static final String EXTRA_JVM_OPTIONS_PROPERTY = "yjs.stack.jvm-options";
 
+    /** The options every service JVM starts with: {@link #JVM_OPTIONS}, then any given by the property. */
+    public static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
+
     /** Requests per second (and burst) per user at the local gateway, given to the launcher as a system property. */
     public static final String RATE_LIMIT_PROPERTY = "yjs.stack.rate-limit";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -210,11 +220,7 @@ public final class Stack implements AutoCloseable {
     private List<String> command(Service service, List<String> serviceJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        command.addAll(jvmOptions());
         command.addAll(serviceJvmOptions);
         command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
         command.add("-jar");
