@@ -252,7 +252,7 @@ public final class Benchmark {
         say("Starting PostgreSQL (" + pg + ") and Kafka (" + kafka + ") in " + dataDir);
         infrastructure.start();
         if (fullJit) {
-            System.setProperty(Stack.EXTRA_JVM_OPTIONS_PROPERTY, "-XX:TieredStopAtLevel=4");
+            System.setProperty(Stack.EXTRA_JVM_OPTIONS_PROPERTY, "-XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=128m");
         }
         // The load generator is one user sending far above any per-user limit; measure the platform, not the limiter.
         System.setProperty(Stack.RATE_LIMIT_PROPERTY, "1000000");
@@ -695,7 +695,7 @@ public final class Benchmark {
             if (m != null) {
                 total = total.plus(m);
                 lines.add(line("memory.rss." + service.artifact(), m.rssMiB(), "MiB", "after the load; peak "
-                        + fmt(m.peakRssMiB()) + " MiB; " + jvm));
+                        + fmt(m.peakRssMiB()) + " MiB; -Xmx" + service.maxHeapMiB() + "m " + jvm));
                 lines.add(line("memory.pss." + service.artifact(), m.pssMiB(), "MiB", "after the load (shared pages divided "
                         + "among the processes mapping them)"));
             }
