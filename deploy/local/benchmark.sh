@@ -20,6 +20,6 @@ yjs_build_jars benchmark.sh "$@"
 
 export YJS_REPO_DIR="$ROOT"
 # The launcher's JVM holds the Kafka broker and the load generator.
-exec java -Xmx512m -XX:+UseSerialGC -Dloader.main=org.openyjs.local.bench.Benchmark \
+exec java -Xmx512m -Xms16m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Dloader.main=org.openyjs.local.bench.Benchmark \
   -cp deploy/local/target/local-stack.jar org.springframework.boot.loader.launch.PropertiesLauncher \
   ${ARGS[@]+"${ARGS[@]}"}

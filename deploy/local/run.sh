@@ -25,4 +25,4 @@ yjs_build_jars run.sh "$@"
 export YJS_REPO_DIR="$ROOT"
 # exec: Ctrl-C goes straight to the launcher JVM, whose shutdown hook stops everything in order.
 # 192 MiB: the launcher holds the Kafka broker, which needs about 50 MiB of live heap here.
-exec java -Xmx192m -XX:+UseSerialGC -jar deploy/local/target/local-stack.jar ${ARGS[@]+"${ARGS[@]}"}
+exec java -Xmx192m -Xms16m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -jar deploy/local/target/local-stack.jar ${ARGS[@]+"${ARGS[@]}"}

@@ -255,7 +255,7 @@ public final class Benchmark {
         say("Starting PostgreSQL (" + pg + ") and Kafka (" + kafka + ") in " + dataDir);
         infrastructure.start();
         if (fullJit) {
-            System.setProperty(Stack.EXTRA_JVM_OPTIONS_PROPERTY, "-XX:TieredStopAtLevel=4");
+            System.setProperty(Stack.EXTRA_JVM_OPTIONS_PROPERTY, "-XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=128m");
         }
         // The load generator is one user sending far above any per-user limit; measure the platform, not the limiter.
         System.setProperty(Stack.RATE_LIMIT_PROPERTY, "1000000");
@@ -450,6 +450,9 @@ public final class Benchmark {
         historyEvents = 0;
         long eventsBefore = storedEvents();
         CpuUse cpuBefore = CpuUse.now(dataDir.toString());
+        // panel-service's part of each slice, loaded through its API once the case rows are in (PanelLoader).
+        List<org.openyjs.local.generator.PanelCase.Meeting> panelMeetings = new ArrayList<>();
+        List<org.openyjs.local.generator.PanelCase> panelCases = new ArrayList<>();
         try {
             for (int slice = 0; slice < slices; slice++) {
                 int sliceEvents = Math.min(EVENTS_PER_SLICE, importEvents - slice * EVENTS_PER_SLICE);
@@ -463,6 +466,8 @@ public final class Benchmark {
                 }
                 children += sliceChildren;
                 historyEvents += history.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
+                panelMeetings.addAll(history.panelMeetings());
+                history.panelCases().filter(org.openyjs.local.generator.PanelCase::decided).forEach(panelCases::add);
                 String source = "bench-" + run + "-" + slice;
                 if (slices > 1) {
                     say("Importing slice " + (slice + 1) + " of " + slices + " (" + sliceChildren + " children)");
@@ -499,6 +504,7 @@ public final class Benchmark {
             if (rejections != null) {
                 lines.add("# first rejections: " + rejections.substring(0, Math.min(600, rejections.length())));
             }
+            lines.add(panelHistory(panelMeetings, panelCases, jit));
             JsonNode again = runImport(firstSlice, firstSource);
             double rerun = again.get("seconds").asDouble();
             lines.add(line("import.rerun", again.get("skipped").asInt() / rerun, "rows/s", "first slice again: imported="
@@ -570,6 +576,18 @@ public final class Benchmark {
                 + "panel-service's " + ours.events() + " events (" + fmt(ours.seconds()) + "s), one after the other; "
                 + "with panel-service on Axon's defaults: " + fmt(rebuild.seconds() + axonDefaults.seconds()) + "s"));
         return lines;
+    }
+
+    /** The generated history's panel meetings and decisions through panel-service's API, 4 cases at a time. */
+    private String panelHistory(List<org.openyjs.local.generator.PanelCase.Meeting> meetings,
+                                List<org.openyjs.local.generator.PanelCase> cases, String jit) throws Exception {
+        say("Panel history: " + meetings.size() + " meetings, " + cases.size() + " decisions through panel-service's API");
+        org.openyjs.local.demo.PanelLoader.Result panel = new org.openyjs.local.demo.PanelLoader(new GatewayClient(gateway),
+                Benchmark::say, Duration.ofMinutes(10), 4).load(meetings, cases, token("panel-chair"));
+        return line("import.panel", panel.decided() / panel.seconds(), "cases/s", panel.meetings() + " meetings (schedule,"
+                + " attendance) then " + panel.decided() + " cases listed and decided (" + panel.refused() + " refused"
+                + (panel.firstRefusal() == null ? "" : ", first: " + panel.firstRefusal()) + ") in " + fmt(panel.seconds())
+                + "s, REST via-gateway, 4 at a time, after the import jit=" + jit);
     }
 
     /** Posts the file, polls until the job is done; the job's view plus "seconds" from the POST to done. */
@@ -657,35 +675,43 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- memory
 
+    /** A stack meant for a 2 GiB machine: {@code memory.stack.total} (PSS) is judged against it. */
+    static final double STACK_MEMORY_BUDGET_MIB = 2048;
+
+    /**
+     * RSS and PSS of each service JVM, of PostgreSQL (summed over its processes: RSS counts the shared buffers
+     * in every backend, PSS shares them out) and of this launcher, then the whole stack's PSS against the budget.
+     */
     private List<String> memory() {
         List<String> lines = new ArrayList<>();
+        ProcessMemory total = ProcessMemory.NONE;
+        String jvm = String.join(" ", Stack.jvmOptions());
         for (Service service : Service.values()) {
-            CpuUse.processOf(service).ifPresent(p -> lines.add(line("memory.rss." + service.artifact(), rssMiB(p.pid()),
-                    "MiB", "after the load; peak " + fmt(kib(p.pid(), "VmHWM") / 1024.0) + " MiB; -Xmx256m SerialGC")));
+            ProcessMemory m = CpuUse.processOf(service).map(p -> ProcessMemory.of(p.pid())).orElse(null);
+            if (m != null) {
+                total = total.plus(m);
+                lines.add(line("memory.rss." + service.artifact(), m.rssMiB(), "MiB", "after the load; peak "
+                        + fmt(m.peakRssMiB()) + " MiB; -Xmx" + service.maxHeapMiB() + "m " + jvm));
+                lines.add(line("memory.pss." + service.artifact(), m.pssMiB(), "MiB", "after the load (shared pages divided "
+                        + "among the processes mapping them)"));
+            }
         }
         List<ProcessHandle> postgres = CpuUse.postgresProcesses(dataDir.toString());
-        double pgRss = postgres.stream().mapToDouble(p -> rssMiB(p.pid())).sum();
-        lines.add(line("memory.rss.postgresql", pgRss, "MiB", "sum over " + postgres.size()
+        ProcessMemory pg = ProcessMemory.sum(postgres);
+        total = total.plus(pg);
+        lines.add(line("memory.rss.postgresql", pg.rssMiB(), "MiB", "sum over " + postgres.size()
                 + " processes (shared buffers counted in each)"));
-        lines.add(line("memory.rss.launcher", rssMiB(ProcessHandle.current().pid()), "MiB",
-                "this JVM: Kafka broker + load generator; peak " + fmt(kib(ProcessHandle.current().pid(), "VmHWM") / 1024.0)
-                        + " MiB"));
+        lines.add(line("memory.pss.postgresql", pg.pssMiB(), "MiB", "sum over " + postgres.size()
+                + " processes (shared buffers counted once, shared out); " + infrastructure.postgresMemorySettings()));
+        ProcessMemory launcher = ProcessMemory.of(ProcessHandle.current().pid());
+        total = total.plus(launcher);
+        lines.add(line("memory.rss.launcher", launcher.rssMiB(), "MiB",
+                "this JVM: Kafka broker + load generator; peak " + fmt(launcher.peakRssMiB()) + " MiB"));
+        lines.add(line("memory.pss.launcher", launcher.pssMiB(), "MiB", "this JVM: Kafka broker + load generator"));
+        lines.add(line("memory.stack.total", total.pssMiB(), "MiB", "PSS of the 5 service JVMs, PostgreSQL and the launcher"
+                + " after the load (RSS summed: " + fmt(total.rssMiB()) + " MiB); condition < "
+                + fmt(STACK_MEMORY_BUDGET_MIB) + " MiB: " + (total.pssMiB() < STACK_MEMORY_BUDGET_MIB ? "met" : "NOT met")));
         return lines;
-    }
-
-    private static double rssMiB(long pid) {
-        return kib(pid, "VmRSS") / 1024.0;
-    }
-
-    private static long kib(long pid, String field) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith(field + ":"))
-                    .map(l -> l.replaceAll("[^0-9]", ""))
-                    .mapToLong(Long::parseLong).findFirst().orElse(0);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     // ---------------------------------------------------------------- helpers

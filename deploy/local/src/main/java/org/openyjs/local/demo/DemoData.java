@@ -77,6 +77,11 @@ public final class DemoData {
             progress.accept("Generated history: " + result.children() + " children loaded (" + result.skippedChildren()
                     + " already there), " + result.rows() + " rows recorded, " + result.refused() + " refused"
                     + (result.firstRefusal() == null ? "" : "; first: " + result.firstRefusal()));
+            // The panel's part: its weekly meetings and the referred offences decided there.
+            PanelLoader.Result panels = new PanelLoader(gateway, progress, KAFKA_PATIENCE, 2).load(history, chair);
+            progress.accept("Generated panel history: " + panels.meetings() + " meetings held, " + panels.decided()
+                    + " cases decided (" + panels.skipped() + " already), " + panels.refused() + " refused"
+                    + (panels.firstRefusal() == null ? "" : "; first: " + panels.firstRefusal()));
         }
     }
 

@@ -20,4 +20,15 @@ public record Caseload(CaseloadGenerator.Settings settings, LocalDate firstDay, 
     public Stream<Row> importRows() {
         return rows().filter(r -> !r.restOnly());
     }
+
+    /** Every offence referred to the out-of-court panel, decided or still awaiting a meeting, child after child. */
+    public Stream<PanelCase> panelCases() {
+        return children.stream().flatMap(c -> c.panelCases().stream());
+    }
+
+    /** The panel's weekly meetings that decided a case of this caseload, earliest first, with their attendance. */
+    public List<PanelCase.Meeting> panelMeetings() {
+        return panelCases().filter(PanelCase::decided).map(PanelCase::meetingDate).distinct().sorted()
+                .map(day -> CaseloadGenerator.meeting(settings, day)).toList();
+    }
 }

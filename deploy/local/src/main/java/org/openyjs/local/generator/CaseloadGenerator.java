@@ -2,8 +2,10 @@ package org.openyjs.local.generator;
 
 import org.openyjs.local.demo.WeightedChoice;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +27,13 @@ import java.util.Set;
  * again (about three in ten within the window); court orders with start and end statuses, custodial
  * orders with secure accommodation, remands for grave offences awaiting court; victims contacted for
  * offences with a victim; an order still running at 18 transferred to adult services.
+ *
+ * <p>Out-of-court disposals go through the weekly joint panel (city and county together, on Wednesdays): the
+ * offence is referred the day it is recorded, listed on a meeting 10 to 55 days later and decided there; the
+ * case records the decided outcome on the meeting day. Only some police-issued community resolutions skip
+ * the panel (seed notes: "Police issued Community Resolutions" beside the panel's). A panel without a
+ * quality-assured assessment, or without quorum, decides with the chair's override reason, as panel-service
+ * requires; a youth conditional caution runs twelve weeks and is mostly completed.
  *
  * <p>Child i's history depends only on the seed and i (each child draws from its own generator), so a
  * larger caseload with the same seed begins with the smaller one.
@@ -92,6 +101,15 @@ public final class CaseloadGenerator {
     private static final WeightedChoice ORDER_END = WeightedChoice.of("COMPLETED 80, BREACHED 10, REVOKED 10");
     private static final WeightedChoice VICTIM_CONTACT = WeightedChoice.of("VIEWS_GIVEN 45, DECLINED 30, NOT_CONTACTABLE 25");
     private static final WeightedChoice ETE = WeightedChoice.of("FULL_TIME 55, PART_TIME 25, NEET 20");
+    /** The share of community resolutions the police issue themselves, without the panel. */
+    private static final int POLICE_COMMUNITY_RESOLUTION_PERCENT = 20;
+    /** The day of the week the joint out-of-court panel meets. */
+    static final DayOfWeek PANEL_DAY = DayOfWeek.WEDNESDAY;
+    private static final List<String> RATIONALES = List.of(
+            "Admitted, first involvement; proportionate, child-first response agreed by the panel",
+            "Victim's views considered; assessment shows low risk and protective factors at home and school",
+            "Risk of further offending addressed through voluntary intervention; family engaged",
+            "Gravity and previous involvement considered; a formal disposal with support is proportionate");
 
     /** A youth justice service, its local authority, its share of looked-after children and its children's ethnic mix. */
     enum Area {
@@ -130,15 +148,47 @@ public final class CaseloadGenerator {
         return new Caseload(settings, firstDay, List.copyOf(children));
     }
 
+    /** The panel meeting of a caseload on a day: its id, and who attended, the same for a seed and day. */
+    static PanelCase.Meeting meeting(Settings settings, LocalDate day) {
+        Random random = new Random(settings.seed() * 1_000_033L + day.toEpochDay());
+        List<Map<String, Object>> attendees = new ArrayList<>();
+        attendees.add(data("agency", "YOUTH_JUSTICE_SERVICE", "role", "OOCD_PANEL_TEAM_MANAGER"));
+        if (random.nextInt(100) < 94) {
+            attendees.add(data("agency", "POLICE", "role", "OOCD_DECISION_MAKER"));
+        }
+        if (random.nextInt(100) < 85) {
+            attendees.add(data("agency", "YOUTH_JUSTICE_SERVICE", "role", "VICTIM_CONTACT_OFFICER"));
+        }
+        if (random.nextInt(100) < 60) {
+            attendees.add(data("agency", "HEALTH", "role", "NURSE"));
+        }
+        if (random.nextInt(100) < 45) {
+            attendees.add(data("agency", "CHILDRENS_SOCIAL_CARE", "role", "SOCIAL_WORKER"));
+        }
+        if (random.nextInt(100) < 35) {
+            attendees.add(data("agency", "EDUCATION", "role", "INCLUSION_OFFICER"));
+        }
+        return new PanelCase.Meeting(settings.idPrefix() + "-oocd-" + day, day, List.copyOf(attendees));
+    }
+
+    /** panel-service's default quorum (panel.quorum): three attendees, police and the youth justice service among them. */
+    static boolean quorate(PanelCase.Meeting meeting) {
+        return meeting.attendees().size() >= 3
+                && meeting.attendees().stream().anyMatch(a -> a.get("agency").equals("POLICE"))
+                && meeting.attendees().stream().anyMatch(a -> a.get("agency").equals("YOUTH_JUSTICE_SERVICE"));
+    }
+
     /** One child's history, decided fact by fact, then put in date order. */
     private static final class ChildHistory {
 
+        private final Settings settings;
         private final LocalDate firstDay;
         private final LocalDate lastDay;
         private final Random random;
         private final Area area;
         private final String childId;
         private final List<Row> rows = new ArrayList<>();
+        private final List<PanelCase> panelCases = new ArrayList<>();
         private LocalDate dateOfBirth;
         private boolean lookedAfter;
         private int offences;
@@ -149,6 +199,7 @@ public final class CaseloadGenerator {
         private boolean transferred;
 
         ChildHistory(Settings settings, LocalDate firstDay, Random random, int index) {
+            this.settings = settings;
             this.firstDay = firstDay;
             this.lastDay = settings.lastDay();
             this.random = random;
@@ -198,7 +249,7 @@ public final class CaseloadGenerator {
                 numbered.add(new Row(childId + "-" + (i + 1), r.type(), r.date(), r.data(), r.restOnly()));
             }
             return new GeneratedChild(childId, area.service, area.localAuthority, dateOfBirth, sex, ethnicity,
-                    lookedAfter, List.copyOf(numbered));
+                    lookedAfter, List.copyOf(numbered), List.copyOf(panelCases));
         }
 
         /** An offence on the given day and all that follows from it; returns the day it was resolved. */
@@ -213,20 +264,31 @@ public final class CaseloadGenerator {
                 code = "YOUTH_REHABILITATION_ORDER"; // custody for a child under 12 is not an option
             }
             boolean court = !OUT_OF_COURT.contains(code);
-            boolean admitted = NEEDS_ADMISSION.contains(code) || random.nextInt(100) < (court ? 60 : 85);
+            boolean panel = !court && !(code.equals("COMMUNITY_RESOLUTION")
+                    && random.nextInt(100) < POLICE_COMMUNITY_RESOLUTION_PERCENT);
+            // The panel gives a community resolution only on an admission (panel.decisions.admission-required).
+            boolean admitted = NEEDS_ADMISSION.contains(code) || random.nextInt(100) < (court ? 60 : 85)
+                    || (panel && code.equals("COMMUNITY_RESOLUTION"));
             LocalDate outcomeDate = date.plusDays(court ? 28 + random.nextInt(92) : 10 + random.nextInt(40));
+            if (panel) {
+                outcomeDate = outcomeDate.with(TemporalAdjusters.nextOrSame(PANEL_DAY)); // decided the day the panel meets
+            }
             boolean decided = !outcomeDate.isAfter(lastDay);
 
             Map<String, Object> offence = data("offenceId", offenceId, "offenceDate", date.toString(),
                     "offenceCategory", category, "gravityScore", gravity, "admitted", admitted);
             // Most sources record the outcome with the offence; some add it when it comes.
-            boolean together = decided && random.nextInt(100) < 70;
+            // A referred offence has no outcome until the panel decides (case-service refuses a referral after one).
+            boolean together = decided && random.nextInt(100) < 70 && !panel;
             if (together) {
                 offence.put("outcome", data("code", code, "date", outcomeDate.toString()));
             }
             // In the offence's place: what follows it (victims, remands, assessments) needs it on the case first.
             add("RecordOffence", date, offence);
             touch(date);
+            if (panel) {
+                add("ReferToOutOfCourtPanel", date, data("offenceId", offenceId, "referralDate", date.toString()));
+            }
 
             if (WITH_VICTIM.contains(category) && random.nextInt(100) < 75) {
                 LocalDate contacted = date.plusDays(5 + random.nextInt(25));
@@ -244,10 +306,17 @@ public final class CaseloadGenerator {
                 remand(offenceId, date, decided ? outcomeDate : lastDay);
             }
             if (!decided) {
+                if (panel) { // referred, still awaiting its meeting when the window closes
+                    panelCases.add(new PanelCase(childId, offenceId, date, null, null, null, null));
+                }
                 touch(lastDay);
                 return lastDay; // still awaiting its outcome when the window closes
             }
-            assessment(offenceId, date, outcomeDate, court ? "ASSETPLUS" : "PREVENTION_AND_DIVERSION", court || !code.equals("NO_FURTHER_ACTION"));
+            boolean assessed = assessment(offenceId, date, outcomeDate, court ? "ASSETPLUS" : "PREVENTION_AND_DIVERSION",
+                    court || !code.equals("NO_FURTHER_ACTION"));
+            if (panel) {
+                panelDecision(offenceId, code, date, outcomeDate, assessed);
+            }
             if (!together) {
                 add("RecordOutcome", outcomeDate, data("offenceId", offenceId, "code", code, "date", outcomeDate.toString()));
             }
@@ -273,9 +342,38 @@ public final class CaseloadGenerator {
             touch(end);
         }
 
-        private void assessment(String offenceId, LocalDate offenceDate, LocalDate outcomeDate, String tool, boolean wanted) {
+        /** The panel's decision on a referred offence at the meeting of the outcome's day. */
+        private void panelDecision(String offenceId, String code, LocalDate referred, LocalDate meetingDay, boolean assessed) {
+            PanelCase.Meeting meeting = meeting(settings, meetingDay);
+            Map<String, Object> decision = data("childId", childId, "offenceId", offenceId, "outcomeCode", code,
+                    "rationale", RATIONALES.get(random.nextInt(RATIONALES.size())));
+            if (!code.equals("NO_FURTHER_ACTION")) {
+                decision.put("interventionAgreed", code.equals("COMMUNITY_RESOLUTION")
+                        ? "Early Intervention Team referral" : "Out-of-court intervention with the youth justice service");
+            }
+            if (!assessed) {
+                decision.put("assessmentOverrideReason", "assessment not completed in time; decided on the police "
+                        + "summary and the case worker's report");
+            }
+            if (!quorate(meeting)) {
+                decision.put("quorumOverrideReason", "police decision maker unavailable; decision agreed by telephone");
+            }
+            Boolean completed = null;
+            if (code.equals("YOUTH_CONDITIONAL_CAUTION")) {
+                LocalDate end = meetingDay.plusWeeks(12);
+                decision.put("conditions", List.of("attend the agreed intervention sessions", "write a letter of apology"));
+                decision.put("conditionsEndDate", end.toString());
+                if (!end.isAfter(lastDay)) {
+                    completed = random.nextInt(100) < 85;
+                }
+            }
+            panelCases.add(new PanelCase(childId, offenceId, referred, meeting.panelId(), meetingDay, decision, completed));
+        }
+
+        /** Records an assessment of the offence (usually); true if one was recorded. */
+        private boolean assessment(String offenceId, LocalDate offenceDate, LocalDate outcomeDate, String tool, boolean wanted) {
             if (!wanted || random.nextInt(100) >= 80) {
-                return;
+                return false;
             }
             LocalDate completed = outcomeDate.minusDays(3 + random.nextInt(5));
             if (completed.isBefore(offenceDate)) {
@@ -291,6 +389,7 @@ public final class CaseloadGenerator {
                         "completedOn", completed.toString()));
                 add("QualityAssureAssessment", assured, data("assessmentId", assessmentId, "qualityAssuredOn", assured.toString()));
             }
+            return true;
         }
 
         /** The intervention or order an outcome leads to, with its statuses; returns the day it ends (or the outcome's). */

@@ -69,5 +69,9 @@ public final class Generate {
         System.err.println("Wrote " + lines + " rows (" + events + " case events) for " + children + " children, "
                 + caseload.firstDay() + " to " + caseload.lastDay() + ", seed " + seed + (out.equals("-") ? "" : ", to " + out));
         System.err.println("Rows by type: " + types + " (StartRemand/EndRemand go over REST, not in the file)");
+        System.err.println("Out-of-court panel: " + caseload.panelCases().count() + " referrals, "
+                + caseload.panelCases().filter(PanelCase::decided).count() + " decided at " + caseload.panelMeetings().size()
+                + " weekly meetings (panel-service's part: not in the file; the demo and the benchmark load it through"
+                + " panel-service's API)");
     }
 }

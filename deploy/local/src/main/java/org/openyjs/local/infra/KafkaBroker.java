@@ -90,7 +90,12 @@ final class KafkaBroker implements AutoCloseable {
                 // Nobody else is going to join the group: do not make consumers wait for them.
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // The log cleaner otherwise takes 128 MiB of heap up front, for compacting a few offsets.
-                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024)));
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024)),
+                // Threads sized for one local broker on 2 cores rather than a server (defaults 8, 3 and 10):
+                // fewer thread stacks and request buffers in the launcher's memory.
+                Map.entry("num.io.threads", "2"),
+                Map.entry("num.network.threads", "2"),
+                Map.entry("background.threads", "4"));
     }
 
     /**

@@ -101,6 +101,23 @@ public final class LocalInfrastructure implements AutoCloseable {
         return LocalPostgres.USER;
     }
 
+    /** "shared_buffers=128MB work_mem=4MB max_connections=100" as the running server reports them (SHOW). */
+    public String postgresMemorySettings() {
+        StringBuilder settings = new StringBuilder();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), postgresUser(), "postgres");
+             java.sql.Statement s = c.createStatement()) {
+            for (String name : List.of("shared_buffers", "work_mem", "max_connections")) {
+                try (java.sql.ResultSet rs = s.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.append(settings.isEmpty() ? "" : " ").append(name).append('=').append(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            return "settings not read: " + e.getMessage();
+        }
+        return settings.toString();
+    }
+
     public String kafkaBootstrapServers() {
         return "localhost:" + settings.kafkaPort(); // the same while the broker is stopped and after it restarts
     }

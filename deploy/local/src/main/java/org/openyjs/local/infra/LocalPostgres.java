@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 final class LocalPostgres implements AutoCloseable {
 
     static final String USER = "postgres";
+    static final String SHARED_BUFFERS = "64MB";
+    static final int MAX_CONNECTIONS = 60;
+    static final String WORK_MEM = "4MB";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final EmbeddedPostgres postgres;
@@ -42,6 +45,12 @@ final class LocalPostgres implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 // zonky turns this off for throw-away test databases; this data is meant to last.
                 .setServerConfig("synchronous_commit", "on")
+                // Memory (docs/operations.md, "Memory of the local stack"): every backend maps the shared buffers,
+                // and the operating system's page cache holds the files as well; the services' pools take 19
+                // connections (zonky's default allows 300, each sizing shared memory); a sort or hash gets 4 MB.
+                .setServerConfig("shared_buffers", SHARED_BUFFERS)
+                .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
+                .setServerConfig("work_mem", WORK_MEM)
                 // Crash recovery after an unclean stop can outlast zonky's 10 s default.
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(log)

@@ -8,22 +8,39 @@ import java.util.Optional;
 /** The processes of the platform, as the launcher starts them. */
 public enum Service {
 
-    CASE("case-service", "case_service", 8081),
-    PANEL("panel-service", "panel_service", 8082),
-    KPI("kpi-service", "kpi_service", 8083),
+    /** The import's 4 workers, the publishing processor and requests share its connections. */
+    CASE("case-service", "case_service", 8081, 256, 8),
+    /** Its read-model processor, publishing, the deadline scheduler (2 threads) and requests. */
+    PANEL("panel-service", "panel_service", 8082, 192, 6),
+    /** One Kafka listener writing a poll (up to 2,000 records) per transaction, and the KPI queries. */
+    KPI("kpi-service", "kpi_service", 8083, 256, 5),
     /** The local OAuth 2 issuer (Spring Authorization Server): no database, its key in the data directory. */
-    AUTH("auth-server", null, 9000),
+    AUTH("auth-server", null, 9000, 96, 0),
     /** No database: it routes to the others. */
-    GATEWAY("gateway", null, 8080);
+    GATEWAY("gateway", null, 8080, 128, 0);
 
     private final String artifact;
     private final String database;
     private final int defaultPort;
+    private final int maxHeapMiB;
+    private final int connections;
 
-    Service(String artifact, String database, int defaultPort) {
+    Service(String artifact, String database, int defaultPort, int maxHeapMiB, int connections) {
         this.artifact = artifact;
         this.database = database;
         this.defaultPort = defaultPort;
+        this.maxHeapMiB = maxHeapMiB;
+        this.connections = connections;
+    }
+
+    /** The JVM's -Xmx in the local stack (docs/operations.md, "Memory of the local stack"). */
+    public int maxHeapMiB() {
+        return maxHeapMiB;
+    }
+
+    /** Its Hikari pool in the local stack (spring.datasource.hikari.maximum-pool-size); 0 without a database. */
+    public int connections() {
+        return connections;
     }
 
     /** The module directory and jar name, e.g. case-service. */

@@ -25,14 +25,33 @@ import java.util.stream.Stream;
  */
 public final class Stack implements AutoCloseable {
 
-    /** Four of these JVMs plus Kafka and PostgreSQL fit in 2 GiB; C1 alone starts them faster on 2 cores. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * Five of these JVMs plus Kafka and PostgreSQL fit in 2 GiB (the benchmark's memory.stack.total; why each
+     * option: docs/operations.md, "Memory of the local stack"). The heap starts small and grows as the service
+     * needs it, and Serial gives back what a collection leaves more than 30% free (the maximum, -Xmx, is per
+     * service: {@link Service#maxHeapMiB()}); the other areas are capped. C1 alone starts them faster on 2 cores.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxDirectMemorySize=64m", "-Djdk.nio.maxCachedBufferSize=1048576", "-XX:TieredStopAtLevel=1");
+    /** Request threads of the servlet services: with 5-8 database connections on 2 cores, more only wait. */
+    static final int TOMCAT_MAX_THREADS = 64;
     static final String STACK_ID_PROPERTY = "yjs.stack.id";
     /**
      * Options for every service JVM, given to the launcher as {@code -Dyjs.stack.jvm-options="..."}; they come
      * after {@link #JVM_OPTIONS} and so win, e.g. {@code -XX:TieredStopAtLevel=4} for full JIT (the benchmark's --full-jit).
      */
     public static final String EXTRA_JVM_OPTIONS_PROPERTY = "yjs.stack.jvm-options";
+
+    /** The options every service JVM starts with after its -Xmx: {@link #JVM_OPTIONS}, then any given by the property. */
+    public static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
 
     /** Requests per second (and burst) per user at the local gateway, given to the launcher as a system property. */
     public static final String RATE_LIMIT_PROPERTY = "yjs.stack.rate-limit";
@@ -210,11 +229,8 @@ public final class Stack implements AutoCloseable {
     private List<String> command(Service service, List<String> serviceJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        command.add("-Xmx" + service.maxHeapMiB() + "m");
+        command.addAll(jvmOptions());
         command.addAll(serviceJvmOptions);
         command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
         command.add("-jar");
@@ -230,7 +246,11 @@ public final class Stack implements AutoCloseable {
             env.put("SPRING_DATASOURCE_USERNAME", config.databaseUser());
             env.put("SPRING_DATASOURCE_PASSWORD", config.databasePassword());
             env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+            env.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", String.valueOf(service.connections()));
         });
+        if (service != Service.GATEWAY) { // the gateway is reactive (Netty): no request thread pool
+            env.put("SERVER_TOMCAT_THREADS_MAX", String.valueOf(TOMCAT_MAX_THREADS));
+        }
         String issuer = url(Service.AUTH).toString();
         if (service == Service.AUTH) {
             // The documented demo users; the signing key is made once and kept in the data directory.

@@ -46,6 +46,87 @@ class CaseloadGeneratorTest {
     }
 
     @Test
+    void thePanelsPartIsTheSameForASeedAndItsMeetingsTheSameWhicheverChildrenDecidedThere() {
+        Caseload small = CaseloadGenerator.generate(CaseloadGenerator.Settings.of(300, 3, 42));
+        Caseload again = CaseloadGenerator.generate(CaseloadGenerator.Settings.of(300, 3, 42));
+        assertThat(small.panelCases().toList()).isNotEmpty().isEqualTo(again.panelCases().toList());
+        assertThat(small.panelMeetings()).isNotEmpty().isEqualTo(again.panelMeetings());
+        assertThat(CaseloadGenerator.generate(CaseloadGenerator.Settings.of(300, 3, 43)).panelCases().toList())
+                .isNotEqualTo(small.panelCases().toList());
+        // A meeting of the smaller caseload is the same meeting, with the same attendance, in the bigger one.
+        assertThat(caseload.panelMeetings()).containsAll(small.panelMeetings());
+    }
+
+    @Test
+    void outOfCourtDisposalsAreDecidedByTheWeeklyPanelAsPanelServiceRequires() {
+        Map<String, PanelCase.Meeting> meetings = new HashMap<>();
+        for (PanelCase.Meeting meeting : caseload.panelMeetings()) {
+            assertThat(meetings.put(meeting.panelId(), meeting)).as("one meeting a day " + meeting.panelId()).isNull();
+            assertThat(meeting.meetingDate().getDayOfWeek()).isEqualTo(CaseloadGenerator.PANEL_DAY);
+            assertThat(meeting.panelId()).matches("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
+        }
+        long outOfCourtOutcomes = 0;
+        long decidedByPanel = 0;
+        for (GeneratedChild child : caseload.children()) {
+            Map<String, PanelCase> referred = new HashMap<>();
+            child.panelCases().forEach(c -> referred.put(c.offenceId(), c));
+            Map<String, Row> offences = new HashMap<>();
+            Set<String> referralsSeen = new HashSet<>();
+            Set<String> assessed = new HashSet<>();
+            for (Row row : child.rows()) {
+                String offenceId = (String) row.data().get("offenceId");
+                switch (row.type()) {
+                    case "RecordOffence" -> offences.put(offenceId, row);
+                    case "ReferToOutOfCourtPanel" -> {
+                        assertThat(referred).as(row.rowId() + " a referral the panel knows of").containsKey(offenceId);
+                        assertThat(offences.get(offenceId).data()).as("referred before any outcome").doesNotContainKey("outcome");
+                        assertThat(row.data().get("referralDate")).isEqualTo(referred.get(offenceId).referralDate().toString());
+                        referralsSeen.add(offenceId);
+                    }
+                    case "RecordAssessment" -> assessed.add(offenceId);
+                    default -> {
+                    }
+                }
+                String code = outcomeCode(row);
+                if (code != null && CaseloadGenerator.OUT_OF_COURT.contains(code)) {
+                    outOfCourtOutcomes++;
+                }
+                if (code != null && referred.containsKey(offenceId)) {
+                    PanelCase panelCase = referred.get(offenceId);
+                    assertThat(referralsSeen).as(row.rowId() + " outcome after the referral").contains(offenceId);
+                    assertThat(panelCase.decided()).isTrue();
+                    assertThat(panelCase.decision()).containsEntry("outcomeCode", code)
+                            .containsEntry("childId", child.childId()).containsKey("rationale");
+                    assertThat(row.date()).as("decided the day the panel met").isEqualTo(panelCase.meetingDate());
+                    PanelCase.Meeting meeting = meetings.get(panelCase.panelId());
+                    assertThat(meeting.meetingDate()).isEqualTo(panelCase.meetingDate());
+                    if (Set.of("YOUTH_CAUTION", "YOUTH_CONDITIONAL_CAUTION", "COMMUNITY_RESOLUTION").contains(code)) {
+                        assertThat(offences.get(offenceId).data().get("admitted")).as(row.rowId() + " admitted").isEqualTo(true);
+                    }
+                    assertThat(panelCase.decision().containsKey("assessmentOverrideReason"))
+                            .as(row.rowId() + " an override exactly when no assessment").isEqualTo(!assessed.contains(offenceId));
+                    assertThat(panelCase.decision().containsKey("quorumOverrideReason"))
+                            .isEqualTo(!CaseloadGenerator.quorate(meeting));
+                    assertThat(panelCase.decision().containsKey("conditionsEndDate"))
+                            .isEqualTo(code.equals("YOUTH_CONDITIONAL_CAUTION"));
+                    decidedByPanel++;
+                }
+            }
+            assertThat(referralsSeen).isEqualTo(referred.keySet());
+        }
+        // Every out-of-court disposal but the police's own community resolutions goes through the panel.
+        assertThat(decidedByPanel / (double) outOfCourtOutcomes).isBetween(0.85, 0.97);
+        // Most meetings are quorate; a few decide with the chair's override.
+        assertThat(caseload.panelMeetings().stream().filter(CaseloadGenerator::quorate).count()
+                / (double) caseload.panelMeetings().size()).isBetween(0.85, 0.99);
+        List<PanelCase> conditional = caseload.panelCases().filter(c -> c.conditionsCompleted() != null).toList();
+        assertThat(conditional.stream().filter(PanelCase::conditionsCompleted).count() / (double) conditional.size())
+                .isCloseTo(0.85, within(0.06));
+        // About three years of weekly meetings.
+        assertThat(caseload.panelMeetings()).hasSizeBetween(140, 160);
+    }
+
+    @Test
     void everyLineIsAnImportRowOfAKnownTypeWithUniqueRowIds() throws Exception {
         String file = jsonLines(caseload);
         Set<String> rowIds = new HashSet<>();
