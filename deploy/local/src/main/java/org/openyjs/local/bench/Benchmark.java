@@ -66,6 +66,7 @@ public final class Benchmark {
     private static final String USAGE = """
             Usage: deploy/local/benchmark.sh [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 100000]
                                              [--freshness-load 310] [--freshness-probes 20] [--kpi-queries 600]
+                                             [--panel-cases 2000]
               --full-jit          run the service JVMs with the C2 compiler too (the stack default is C1 only)
               --rates             command rates to hold, requests per second
               --seconds           how long to hold each rate (and the freshness run)
@@ -73,6 +74,7 @@ public final class Benchmark {
               --freshness-load    background commands per second during the freshness run (1.5 events each)
               --freshness-probes  probe commands per second (each a first youth caution: two events) during it
               --kpi-queries       KPI queries to time after the import
+              --panel-cases       most panel decisions of the generated history to load through panel-service's API
               --scenarios         which parts to run, comma-separated (default all):
                                   commands,freshness,import,read-side,ceiling,memory
                                   (read-side times KPI queries and the rebuild of what the import brought)""";
@@ -89,6 +91,7 @@ public final class Benchmark {
     private int freshnessLoad = 310;
     private int freshnessProbes = 20;
     private int kpiQueries = 600;
+    private int panelCasesCap = 2000;
     private List<String> scenarios = SCENARIOS;
     /** Most requests outstanding at once; one due while this many are unanswered is not sent, and counts as an error. */
     private static final int MAX_OUTSTANDING = 512;
@@ -126,6 +129,7 @@ public final class Benchmark {
         int freshnessLoad = 310;
         int freshnessProbes = 20;
         int kpiQueries = 600;
+        int panelCases = 2000;
         List<String> scenarios = SCENARIOS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -136,6 +140,7 @@ public final class Benchmark {
                 case "--freshness-load" -> freshnessLoad = Integer.parseInt(args[++i]);
                 case "--freshness-probes" -> freshnessProbes = Integer.parseInt(args[++i]);
                 case "--kpi-queries" -> kpiQueries = Integer.parseInt(args[++i]);
+                case "--panel-cases" -> panelCases = Integer.parseInt(args[++i]);
                 case "--scenarios" -> {
                     scenarios = Stream.of(args[++i].split(",")).map(String::trim).toList();
                     if (!SCENARIOS.containsAll(scenarios)) {
@@ -157,6 +162,7 @@ public final class Benchmark {
         benchmark.freshnessLoad = freshnessLoad;
         benchmark.freshnessProbes = freshnessProbes;
         benchmark.kpiQueries = kpiQueries;
+        benchmark.panelCasesCap = panelCases;
         benchmark.scenarios = scenarios;
         Thread stopper = new Thread(benchmark::stop, "benchmark-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -466,8 +472,13 @@ public final class Benchmark {
                 }
                 children += sliceChildren;
                 historyEvents += history.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
-                panelMeetings.addAll(history.panelMeetings());
-                history.panelCases().filter(org.openyjs.local.generator.PanelCase::decided).forEach(panelCases::add);
+                if (slice == 0) {
+                    // The panel's part goes through panel-service's API at some 30 cases/s: the first slice's
+                    // meetings and at most --panel-cases of its decisions, enough for the panel rebuild figures.
+                    panelMeetings.addAll(history.panelMeetings());
+                    history.panelCases().filter(org.openyjs.local.generator.PanelCase::decided).limit(panelCasesCap)
+                            .forEach(panelCases::add);
+                }
                 String source = "bench-" + run + "-" + slice;
                 if (slices > 1) {
                     say("Importing slice " + (slice + 1) + " of " + slices + " (" + sliceChildren + " children)");
