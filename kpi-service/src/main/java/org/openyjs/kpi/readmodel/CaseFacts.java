@@ -145,7 +145,7 @@ public class CaseFacts {
                         FROM (%s) s
                         WHERE s.outcome_date BETWEEN :from AND :to AND %s
                         ORDER BY s.outcome_date, s.event_id
-                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), OutcomeFacts.RESPONSIBLE))
                 .param("services", scope.services(service)).param("codes", codes).param("withinDays", withinDays)
                 .param("zone", zone).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
@@ -171,7 +171,7 @@ public class CaseFacts {
                             ORDER BY p.submitted_on DESC, p.event_id DESC LIMIT 1) p ON true
                         WHERE s.outcome_date BETWEEN :from AND :to AND %s
                         ORDER BY s.outcome_date, s.event_id
-                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), OutcomeFacts.RESPONSIBLE))
                 .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
                 .query((rs, row) -> new Sentenced(OutcomeFacts.counted(rs, row), rs.getString("proposed_outcome_code")))
@@ -197,7 +197,7 @@ public class CaseFacts {
                               AND f.offence_category IN (:categories) AND f.gravity_score >= :minGravity
                             ORDER BY s.child_id, s.outcome_date, s.event_id
                         ) first ORDER BY first.outcome_date, first.event_id
-                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), OutcomeFacts.RESPONSIBLE))
                 .param("services", scope.services(service)).param("codes", codes).param("categories", categories)
                 .param("minGravity", minGravityScore).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
