@@ -231,13 +231,16 @@ public class CaseFacts {
                         SELECT c.child_id, x.event_id, 'OPEN' AS outcome_code, CAST(:day AS date) AS outcome_date,
                                c.recorded_at, c.date_of_birth, c.sex, c.ethnicity
                         FROM kpi_child c
-                        LEFT JOIN LATERAL (
-                            SELECT x.event_id, x.change FROM kpi_case_change x
-                            WHERE x.child_id = c.child_id AND x.changed_on <= :day
-                              AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)
-                            ORDER BY x.changed_on DESC, x.seq DESC LIMIT 1) x ON true
+                        -- Each child's latest change on or before the day, all at once (a hash join) rather than
+                        -- one lookup per child of the service.
+                        LEFT JOIN (
+                            SELECT DISTINCT ON (x.child_id) x.child_id, x.event_id, x.change FROM kpi_case_change x
+                            WHERE x.changed_on <= :day AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)
+                            ORDER BY x.child_id, x.changed_on DESC, x.seq DESC) x ON x.child_id = c.child_id
                         WHERE %s AND %s AND (c.recorded_at IS NULL OR c.recorded_at < :recordedBefore)
-                          AND (c.recorded_at IS NULL OR CAST(c.recorded_at AT TIME ZONE 'Europe/London' AS date) <= :day)
+                          -- Registered by the end of the day in London: one bound, not a time zone conversion per child.
+                          AND (c.recorded_at IS NULL
+                               OR c.recorded_at < (CAST(:day AS date) + 1)::timestamp AT TIME ZONE 'Europe/London')
                           AND (x.change IS NULL OR x.change = 'REOPENED')
                         ORDER BY c.child_id
                         """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)")))
