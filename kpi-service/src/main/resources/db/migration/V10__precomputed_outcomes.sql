@@ -6,7 +6,7 @@
 
 -- Each outcome as it stands now: the OutcomeRecorded with its last correction (by arrival, seq) applied, under the
 -- correction's event id, code, date and recorded time; with the child's registration (characteristics, the service
--- registered with, whether ever transferred) and the offence's date. Only outcomes of registered children, as the queries join kpi_child.
+-- registered with, whether ever transferred) and the offence's date and latest category and gravity. Only outcomes of registered children, as the queries join kpi_child.
 CREATE TABLE kpi_effective_outcome (
     outcome_event_id text PRIMARY KEY,
     child_id         text    NOT NULL,
@@ -21,7 +21,10 @@ CREATE TABLE kpi_effective_outcome (
     home_service     text    NOT NULL,
     transferred      boolean NOT NULL,
     -- The earliest OffenceRecorded date of the child's offence id (null: none recorded): what reoffending dates by.
-    offence_date     date
+    offence_date     date,
+    -- The offence as last recorded (recorded time, then event id; null: none recorded): serious violence.
+    offence_category text,
+    gravity_score    integer
 );
 CREATE INDEX kpi_effective_outcome_service ON kpi_effective_outcome (home_service, outcome_date, outcome_code);
 CREATE INDEX kpi_effective_outcome_transferred ON kpi_effective_outcome (outcome_date) WHERE transferred;
@@ -73,16 +76,22 @@ $$
 DELETE FROM kpi_effective_outcome WHERE child_id = ANY (p_children);
 INSERT INTO kpi_effective_outcome (outcome_event_id, child_id, offence_id, event_id, outcome_code, outcome_date,
                                    recorded_at, date_of_birth, sex, ethnicity, home_service, transferred,
-                                   offence_date)
+                                   offence_date, offence_category, gravity_score)
 SELECT o.event_id, o.child_id, o.offence_id,
        CASE WHEN k.event_id IS NULL THEN o.event_id ELSE k.event_id END,
        CASE WHEN k.event_id IS NULL THEN o.outcome_code ELSE k.outcome_code END,
        CASE WHEN k.event_id IS NULL THEN o.outcome_date ELSE k.outcome_date END,
        CASE WHEN k.event_id IS NULL THEN o.recorded_at ELSE k.recorded_at END,
        c.date_of_birth, c.sex, c.ethnicity, c.youth_justice_service, c.transferred,
-       (SELECT min(f.offence_date) FROM kpi_offence f WHERE f.child_id = o.child_id AND f.offence_id = o.offence_id)
+       (SELECT min(f.offence_date) FROM kpi_offence f WHERE f.child_id = o.child_id AND f.offence_id = o.offence_id),
+       f.offence_category, f.gravity_score
 FROM kpi_outcome o
 JOIN kpi_child c ON c.child_id = o.child_id
+LEFT JOIN LATERAL (
+    SELECT f.offence_category, f.gravity_score FROM kpi_offence f
+    WHERE f.child_id = o.child_id AND f.offence_id = o.offence_id
+    ORDER BY f.recorded_at DESC NULLS LAST, f.event_id DESC LIMIT 1
+) f ON true
 LEFT JOIN LATERAL (
     SELECT k.event_id, k.outcome_code, k.outcome_date, k.recorded_at
     FROM kpi_outcome_correction k

@@ -188,16 +188,20 @@ public class CaseFacts {
         return jdbc.sql("""
                         SELECT * FROM (
                             SELECT DISTINCT ON (s.child_id) s.* FROM (%s) s
-                            JOIN LATERAL (
-                                SELECT f.offence_category, f.gravity_score FROM kpi_offence f
-                                WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
-                                  AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)
-                                ORDER BY f.recorded_at DESC NULLS LAST, f.event_id DESC LIMIT 1) f ON true
+                            JOIN LATERAL (%s) f ON true
                             WHERE s.outcome_date BETWEEN :from AND :to AND %s
                               AND f.offence_category IN (:categories) AND f.gravity_score >= :minGravity
                             ORDER BY s.child_id, s.outcome_date, s.event_id
                         ) first ORDER BY first.outcome_date, first.event_id
-                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), OutcomeFacts.RESPONSIBLE))
+                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), recordedBefore == null
+                        // Now: the offence as last recorded is precomputed with the outcome (V10).
+                        ? "SELECT s.known_offence_category AS offence_category, s.known_gravity_score AS gravity_score"
+                        : """
+                                SELECT f.offence_category, f.gravity_score FROM kpi_offence f
+                                WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
+                                  AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)
+                                ORDER BY f.recorded_at DESC NULLS LAST, f.event_id DESC LIMIT 1""",
+                        OutcomeFacts.RESPONSIBLE))
                 .param("services", scope.services(service)).param("codes", codes).param("categories", categories)
                 .param("minGravity", minGravityScore).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))

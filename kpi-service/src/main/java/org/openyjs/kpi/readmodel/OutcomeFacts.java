@@ -61,11 +61,13 @@ public class OutcomeFacts {
     /**
      * The same rows as {@link #SERVICE_OUTCOMES} without an as-of cut, read from the precomputed effective outcomes
      * (kpi_effective_outcome: corrections applied, the child's registration copied; V10) through the service and
-     * date index, with the offence's date as known_offence_date. Keeps outcome_date BETWEEN :from AND :to itself.
+     * date index, with the offence's date as known_offence_date and its latest category and gravity score as
+     * known_offence_category and known_gravity_score. Keeps outcome_date BETWEEN :from AND :to itself.
      */
     static final String EFFECTIVE_OUTCOMES = """
             SELECT e.child_id, e.offence_id, e.event_id, e.outcome_code, e.outcome_date, e.recorded_at,
-                   e.date_of_birth, e.sex, e.ethnicity, e.home_service, e.transferred, e.offence_date AS known_offence_date
+                   e.date_of_birth, e.sex, e.ethnicity, e.home_service, e.transferred, e.offence_date AS known_offence_date,
+                   e.offence_category AS known_offence_category, e.gravity_score AS known_gravity_score
             FROM kpi_effective_outcome e
             WHERE e.outcome_code IN (:codes) AND e.outcome_date BETWEEN :from AND :to
               AND (e.home_service IN (:services) OR (e.transferred AND EXISTS (

@@ -213,6 +213,29 @@ class PrecomputedOutcomesIT {
     }
 
     @Test
+    void theOffenceAsLastRecordedDecidesSeriousViolence() {
+        IntegrationEvent robbery = event(CITY, outcome("a", "o1", "REFERRAL_ORDER", "2023-06-01"), at("2023-06-01"));
+        poll(event(CITY, child("a", CITY), at("2023-05-01")), robbery,
+                event(CITY, new OffenceRecorded("a", "o1", day("2023-04-20"), "ROBBERY", 6, true), at("2023-05-01")));
+        assertThat(offence(robbery.eventId())).containsExactly(tuple("ROBBERY", 6));
+        assertThat(seriousViolence(CITY)).isEqualTo(1);
+
+        // Re-recorded later as theft, gravity 3: no longer serious violence.
+        poll(event(CITY, new OffenceRecorded("a", "o1", day("2023-04-20"), "THEFT_AND_HANDLING", 3, true),
+                at("2023-07-01")));
+        assertThat(offence(robbery.eventId())).containsExactly(tuple("THEFT_AND_HANDLING", 3));
+        assertThat(seriousViolence(CITY)).isZero();
+
+        // A record that arrives late but was recorded earlier does not replace the later one.
+        poll(event(CITY, new OffenceRecorded("a", "o1", day("2023-04-20"), "ROBBERY", 7, true), at("2023-06-01")));
+        assertThat(offence(robbery.eventId())).containsExactly(tuple("THEFT_AND_HANDLING", 3));
+        assertThat(seriousViolence(CITY)).isZero();
+        assertThat(seriousViolence(CITY)).isEqualTo(seriousViolenceAsOf(CITY, LocalDate.now()));
+        assertThat(seriousViolenceAsOf(CITY, LocalDate.of(2023, 6, 15))).as("as it stood: the robbery of 1 June")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRuleVersionAddedLaterGetsItsFirstEntries() {
         IntegrationEvent fine = event(CITY, outcome("a", "o1", "FINE", "2023-05-01"));
         IntegrationEvent caution = event(CITY, outcome("a", "o2", "YOUTH_CAUTION", "2023-08-01"));
@@ -292,6 +315,20 @@ class PrecomputedOutcomesIT {
                 .query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();
     }
 
+    private List<org.assertj.core.groups.Tuple> offence(String outcomeEventId) {
+        return jdbc.sql("SELECT offence_category, gravity_score FROM kpi_effective_outcome WHERE outcome_event_id = ?")
+                .param(outcomeEventId).query((rs, n) -> tuple(rs.getString(1), rs.getInt(2))).list();
+    }
+
+    private long seriousViolence(String service) {
+        return seriousViolenceAsOf(service, null);
+    }
+
+    private long seriousViolenceAsOf(String service, LocalDate asOf) {
+        return calculator.compute(measures.named("yjb-kpi-9-serious-violence"),
+                new FigureQuery(service, ReportingPeriod.named("FY2023-24"), null, asOf)).numerator();
+    }
+
     private LocalDate offenceDate(String outcomeEventId) {
         return jdbc.sql("SELECT offence_date FROM kpi_effective_outcome WHERE outcome_event_id = ?")
                 .param(outcomeEventId).query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
@@ -317,7 +354,11 @@ class PrecomputedOutcomesIT {
     }
 
     private IntegrationEvent event(String service, IntegrationPayload payload) {
-        return codec.wrap(UUID.randomUUID().toString(), service, at("2023-08-01"), "test", payload);
+        return event(service, payload, at("2023-08-01"));
+    }
+
+    private IntegrationEvent event(String service, IntegrationPayload payload, Instant recordedAt) {
+        return codec.wrap(UUID.randomUUID().toString(), service, recordedAt, "test", payload);
     }
 
     private static ChildRegistered child(String childId, String service) {
