@@ -19,10 +19,12 @@ public class CaseFacts {
 
     private final JdbcClient jdbc;
     private final ServiceScope scope;
+    private final PrecomputedOutcomes precomputed;
 
-    public CaseFacts(JdbcClient jdbc, ServiceScope scope) {
+    public CaseFacts(JdbcClient jdbc, ServiceScope scope, PrecomputedOutcomes precomputed) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.precomputed = precomputed;
     }
 
     /**
@@ -135,6 +137,7 @@ public class CaseFacts {
      */
     public List<Visited> courtOutcomesWithHomeVisits(String service, Collection<String> codes, int withinDays,
                                                      String zone, LocalDate from, LocalDate to, Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("""
                         SELECT s.*, EXISTS (
                                    SELECT 1 FROM kpi_home_visit v
@@ -160,6 +163,7 @@ public class CaseFacts {
     /** Sentences (the codes) dated in the period for an offence with a PSR submitted on or before the sentence day. */
     public List<Sentenced> sentencesWithReports(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                                 Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("""
                         SELECT s.*, p.proposed_outcome_code
                         FROM (%s) s
@@ -185,6 +189,7 @@ public class CaseFacts {
     public List<Counted> firstOutcomesForOffences(String service, Collection<String> codes, Collection<String> categories,
                                                   int minGravityScore, LocalDate from, LocalDate to,
                                                   Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("""
                         SELECT * FROM (
                             SELECT DISTINCT ON (s.child_id) s.* FROM (%s) s

@@ -89,14 +89,18 @@ public class OutcomeFacts {
 
     private final ServiceScope scope;
 
-    public OutcomeFacts(JdbcClient jdbc, ServiceScope scope) {
+    private final PrecomputedOutcomes precomputed;
+
+    public OutcomeFacts(JdbcClient jdbc, ServiceScope scope, PrecomputedOutcomes precomputed) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.precomputed = precomputed;
     }
 
     /** Every outcome with one of the codes dated within [from, to]. */
     public List<Counted> outcomes(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                   Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("SELECT * FROM (" + serviceOutcomes(recordedBefore) + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
                         + RESPONSIBLE + " ORDER BY s.outcome_date, s.event_id")
                 .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
@@ -150,6 +154,7 @@ public class OutcomeFacts {
      */
     public List<Counted> firstEntries(String service, CountingRule rule, LocalDate from, LocalDate to,
                                       Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         if (recordedBefore != null) {
             return firstOutcomes(service, rule.outcomeCodes(), from, to, recordedBefore);
         }
@@ -177,6 +182,7 @@ public class OutcomeFacts {
      */
     public List<ProvenOutcome> outcomesWithOffences(String service, Collection<String> codes, LocalDate from,
                                                     LocalDate to, Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("""
                         SELECT s.*, %s AS offence_date, %s AS responsible
                         FROM (%s) s WHERE s.outcome_date BETWEEN :from AND :to

@@ -77,10 +77,13 @@ public final class ProjectionBatch {
     private final Set<String> outcomeChildren = new LinkedHashSet<>();
     private final Set<String> offenceChildren = new LinkedHashSet<>();
     private int size;
+    // False while a rebuild replays: the precomputed tables are derived once at its end (PrecomputedOutcomes).
+    private final boolean refreshPrecomputed;
 
-    ProjectionBatch(JdbcTemplate jdbc, JdbcClient client) {
+    ProjectionBatch(JdbcTemplate jdbc, JdbcClient client, boolean refreshPrecomputed) {
         this.jdbc = jdbc;
         this.client = client;
+        this.refreshPrecomputed = refreshPrecomputed;
     }
 
     /** Events added so far. */
@@ -241,7 +244,9 @@ public final class ProjectionBatch {
         flushCorrections();
         markTransferredChildren();
         markCorrectedOutcomes();
-        refreshPrecomputed();
+        if (refreshPrecomputed) {
+            refreshPrecomputed();
+        }
     }
 
     /**
