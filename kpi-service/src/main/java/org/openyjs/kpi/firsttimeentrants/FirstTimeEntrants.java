@@ -42,6 +42,6 @@ public class FirstTimeEntrants implements Measure {
 
     @Override
     public List<Counted> select(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
-        return facts.firstOutcomes(service, rule.outcomeCodes(), period.from(), period.to(), recordedBefore);
+        return facts.firstEntries(service, rule, period.from(), period.to(), recordedBefore);
     }
 }

@@ -19,10 +19,12 @@ public class CaseFacts {
 
     private final JdbcClient jdbc;
     private final ServiceScope scope;
+    private final PrecomputedOutcomes precomputed;
 
-    public CaseFacts(JdbcClient jdbc, ServiceScope scope) {
+    public CaseFacts(JdbcClient jdbc, ServiceScope scope, PrecomputedOutcomes precomputed) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.precomputed = precomputed;
     }
 
     /**
@@ -135,6 +137,7 @@ public class CaseFacts {
      */
     public List<Visited> courtOutcomesWithHomeVisits(String service, Collection<String> codes, int withinDays,
                                                      String zone, LocalDate from, LocalDate to, Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("""
                         SELECT s.*, EXISTS (
                                    SELECT 1 FROM kpi_home_visit v
@@ -145,7 +148,7 @@ public class CaseFacts {
                         FROM (%s) s
                         WHERE s.outcome_date BETWEEN :from AND :to AND %s
                         ORDER BY s.outcome_date, s.event_id
-                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), OutcomeFacts.RESPONSIBLE))
                 .param("services", scope.services(service)).param("codes", codes).param("withinDays", withinDays)
                 .param("zone", zone).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
@@ -160,6 +163,7 @@ public class CaseFacts {
     /** Sentences (the codes) dated in the period for an offence with a PSR submitted on or before the sentence day. */
     public List<Sentenced> sentencesWithReports(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                                 Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("""
                         SELECT s.*, p.proposed_outcome_code
                         FROM (%s) s
@@ -171,7 +175,7 @@ public class CaseFacts {
                             ORDER BY p.submitted_on DESC, p.event_id DESC LIMIT 1) p ON true
                         WHERE s.outcome_date BETWEEN :from AND :to AND %s
                         ORDER BY s.outcome_date, s.event_id
-                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), OutcomeFacts.RESPONSIBLE))
                 .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
                 .query((rs, row) -> new Sentenced(OutcomeFacts.counted(rs, row), rs.getString("proposed_outcome_code")))
@@ -185,19 +189,24 @@ public class CaseFacts {
     public List<Counted> firstOutcomesForOffences(String service, Collection<String> codes, Collection<String> categories,
                                                   int minGravityScore, LocalDate from, LocalDate to,
                                                   Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("""
                         SELECT * FROM (
                             SELECT DISTINCT ON (s.child_id) s.* FROM (%s) s
-                            JOIN LATERAL (
-                                SELECT f.offence_category, f.gravity_score FROM kpi_offence f
-                                WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
-                                  AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)
-                                ORDER BY f.recorded_at DESC NULLS LAST, f.event_id DESC LIMIT 1) f ON true
+                            JOIN LATERAL (%s) f ON true
                             WHERE s.outcome_date BETWEEN :from AND :to AND %s
                               AND f.offence_category IN (:categories) AND f.gravity_score >= :minGravity
                             ORDER BY s.child_id, s.outcome_date, s.event_id
                         ) first ORDER BY first.outcome_date, first.event_id
-                        """.formatted(OutcomeFacts.SERVICE_OUTCOMES, OutcomeFacts.RESPONSIBLE))
+                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), recordedBefore == null
+                        // Now: the offence as last recorded is precomputed with the outcome (V10).
+                        ? "SELECT s.known_offence_category AS offence_category, s.known_gravity_score AS gravity_score"
+                        : """
+                                SELECT f.offence_category, f.gravity_score FROM kpi_offence f
+                                WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
+                                  AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)
+                                ORDER BY f.recorded_at DESC NULLS LAST, f.event_id DESC LIMIT 1""",
+                        OutcomeFacts.RESPONSIBLE))
                 .param("services", scope.services(service)).param("codes", codes).param("categories", categories)
                 .param("minGravity", minGravityScore).param("from", from).param("to", to)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
@@ -231,13 +240,16 @@ public class CaseFacts {
                         SELECT c.child_id, x.event_id, 'OPEN' AS outcome_code, CAST(:day AS date) AS outcome_date,
                                c.recorded_at, c.date_of_birth, c.sex, c.ethnicity
                         FROM kpi_child c
-                        LEFT JOIN LATERAL (
-                            SELECT x.event_id, x.change FROM kpi_case_change x
-                            WHERE x.child_id = c.child_id AND x.changed_on <= :day
-                              AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)
-                            ORDER BY x.changed_on DESC, x.seq DESC LIMIT 1) x ON true
+                        -- Each child's latest change on or before the day, all at once (a hash join) rather than
+                        -- one lookup per child of the service.
+                        LEFT JOIN (
+                            SELECT DISTINCT ON (x.child_id) x.child_id, x.event_id, x.change FROM kpi_case_change x
+                            WHERE x.changed_on <= :day AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)
+                            ORDER BY x.child_id, x.changed_on DESC, x.seq DESC) x ON x.child_id = c.child_id
                         WHERE %s AND %s AND (c.recorded_at IS NULL OR c.recorded_at < :recordedBefore)
-                          AND (c.recorded_at IS NULL OR CAST(c.recorded_at AT TIME ZONE 'Europe/London' AS date) <= :day)
+                          -- Registered by the end of the day in London: one bound, not a time zone conversion per child.
+                          AND (c.recorded_at IS NULL
+                               OR c.recorded_at < (CAST(:day AS date) + 1)::timestamp AT TIME ZONE 'Europe/London')
                           AND (x.change IS NULL OR x.change = 'REOPENED')
                         ORDER BY c.child_id
                         """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)")))

@@ -1,5 +1,6 @@
 package org.openyjs.kpi.readmodel;
 
+import org.openyjs.kpi.rules.CountingRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +58,27 @@ public class OutcomeFacts {
             WHERE effective.outcome_code IN (:codes)
             """.formatted(ServiceScope.CANDIDATE);
 
+    /**
+     * The same rows as {@link #SERVICE_OUTCOMES} without an as-of cut, read from the precomputed effective outcomes
+     * (kpi_effective_outcome: corrections applied, the child's registration copied; V10) through the service and
+     * date index, with the offence's date as known_offence_date and its latest category and gravity score as
+     * known_offence_category and known_gravity_score. Keeps outcome_date BETWEEN :from AND :to itself.
+     */
+    static final String EFFECTIVE_OUTCOMES = """
+            SELECT e.child_id, e.offence_id, e.event_id, e.outcome_code, e.outcome_date, e.recorded_at,
+                   e.date_of_birth, e.sex, e.ethnicity, e.home_service, e.transferred, e.offence_date AS known_offence_date,
+                   e.offence_category AS known_offence_category, e.gravity_score AS known_gravity_score
+            FROM kpi_effective_outcome e
+            WHERE e.outcome_code IN (:codes) AND e.outcome_date BETWEEN :from AND :to
+              AND (e.home_service IN (:services) OR (e.transferred AND EXISTS (
+                  SELECT 1 FROM kpi_transfer t WHERE t.child_id = e.child_id AND t.youth_justice_service IN (:services))))
+            """;
+
+    /** The service's outcomes (see {@link #SERVICE_OUTCOMES}): precomputed for now, from the facts for an as-of cut. */
+    static String serviceOutcomes(Instant recordedBefore) {
+        return recordedBefore == null ? EFFECTIVE_OUTCOMES : SERVICE_OUTCOMES;
+    }
+
     /** Whether the service(s) asked for counted the child on the outcome's (effective) date: transfers move children. */
     static final String RESPONSIBLE = ServiceScope.responsibleOn("s", "s.outcome_date");
 
@@ -67,15 +89,19 @@ public class OutcomeFacts {
 
     private final ServiceScope scope;
 
-    public OutcomeFacts(JdbcClient jdbc, ServiceScope scope) {
+    private final PrecomputedOutcomes precomputed;
+
+    public OutcomeFacts(JdbcClient jdbc, ServiceScope scope, PrecomputedOutcomes precomputed) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.precomputed = precomputed;
     }
 
     /** Every outcome with one of the codes dated within [from, to]. */
     public List<Counted> outcomes(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                   Instant recordedBefore) {
-        return jdbc.sql("SELECT * FROM (" + SERVICE_OUTCOMES + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
+        recordedBefore = precomputed.readCut(recordedBefore);
+        return jdbc.sql("SELECT * FROM (" + serviceOutcomes(recordedBefore) + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
                         + RESPONSIBLE + " ORDER BY s.outcome_date, s.event_id")
                 .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", cut(recordedBefore))
@@ -121,6 +147,29 @@ public class OutcomeFacts {
                 .query(OutcomeFacts::counted).list();
     }
 
+    /**
+     * {@link #firstOutcomes} under a version of a first-entry rule (first-time-entrants): as things stand now read
+     * from the precomputed first entries (kpi_first_entry, each child's earliest effective outcome with one of the
+     * version's codes; V10), for an as-of cut from the facts.
+     */
+    public List<Counted> firstEntries(String service, CountingRule rule, LocalDate from, LocalDate to,
+                                      Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
+        if (recordedBefore != null) {
+            return firstOutcomes(service, rule.outcomeCodes(), from, to, recordedBefore);
+        }
+        return jdbc.sql("""
+                        SELECT * FROM kpi_first_entry s
+                        WHERE s.measure = :measure AND s.version = :version AND s.outcome_date BETWEEN :from AND :to
+                          AND (s.home_service IN (:services) OR s.transferred) AND %s
+                        ORDER BY s.outcome_date, s.event_id
+                        """.formatted(RESPONSIBLE))
+                .param("measure", rule.measure()).param("version", rule.version())
+                .param("services", scope.services(service)).param("from", from).param("to", to)
+                .param("recordedBefore", cut(null))
+                .query(OutcomeFacts::counted).list();
+    }
+
     /** An outcome with the offence it was for: what reoffending counts. */
     public record ProvenOutcome(Counted outcome, String offenceKey, LocalDate offenceDate, boolean responsible) {
     }
@@ -133,14 +182,16 @@ public class OutcomeFacts {
      */
     public List<ProvenOutcome> outcomesWithOffences(String service, Collection<String> codes, LocalDate from,
                                                     LocalDate to, Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
         return jdbc.sql("""
-                        SELECT s.*, (SELECT min(f.offence_date) FROM kpi_offence f
-                                     WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
-                                       AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)) AS offence_date,
-                               %s AS responsible
+                        SELECT s.*, %s AS offence_date, %s AS responsible
                         FROM (%s) s WHERE s.outcome_date BETWEEN :from AND :to
                         ORDER BY s.child_id, s.outcome_date, s.event_id
-                        """.formatted(RESPONSIBLE, SERVICE_OUTCOMES))
+                        """.formatted(recordedBefore == null ? "s.known_offence_date" : """
+                                (SELECT min(f.offence_date) FROM kpi_offence f
+                                 WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
+                                   AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore))""",
+                        RESPONSIBLE, serviceOutcomes(recordedBefore)))
                 .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", cut(recordedBefore))
                 .query((rs, row) -> {

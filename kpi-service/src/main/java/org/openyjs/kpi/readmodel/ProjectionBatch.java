@@ -74,11 +74,16 @@ public final class ProjectionBatch {
     private final List<Correction> corrections = new ArrayList<>();
     private final List<String> outcomeIds = new ArrayList<>();
     private final Set<String> correctedRoots = new LinkedHashSet<>();
+    private final Set<String> outcomeChildren = new LinkedHashSet<>();
+    private final Set<String> offenceChildren = new LinkedHashSet<>();
     private int size;
+    // False while a rebuild replays: the precomputed tables are derived once at its end (PrecomputedOutcomes).
+    private final boolean refreshPrecomputed;
 
-    ProjectionBatch(JdbcTemplate jdbc, JdbcClient client) {
+    ProjectionBatch(JdbcTemplate jdbc, JdbcClient client, boolean refreshPrecomputed) {
         this.jdbc = jdbc;
         this.client = client;
+        this.refreshPrecomputed = refreshPrecomputed;
     }
 
     /** Events added so far. */
@@ -94,6 +99,7 @@ public final class ProjectionBatch {
             children.put(child.childId(), new Object[]{child.childId(), child.youthJusticeService(),
                     child.dateOfBirth(), child.sex(), child.ethnicity(), child.localAuthority(), recordedAt});
         } else if (payload instanceof OffenceRecorded offence) {
+            offenceChildren.add(offence.childId());
             table("kpi_offence", "child_id, offence_id, offence_date:date, offence_category, gravity_score:int, "
                     + "admitted:bool").add(event, recordedAt, offence.childId(), offence.offenceId(),
                     offence.offenceDate(), offence.offenceCategory(), offence.gravityScore(), offence.admitted());
@@ -102,6 +108,7 @@ public final class ProjectionBatch {
                     .add(event, recordedAt, outcome.childId(), outcome.offenceId(), outcome.outcomeCode(),
                             outcome.outcomeDate(), outcome.panelDecisionId());
             outcomeIds.add(event.eventId());
+            outcomeChildren.add(outcome.childId());
         } else if (payload instanceof PanelDecisionRecorded decision) {
             table("kpi_panel_decision", "decision_id, panel_id, child_id, offence_id, outcome_code, "
                     + "decision_date:date").add(event, recordedAt, decision.decisionId(), decision.panelId(),
@@ -237,6 +244,32 @@ public final class ProjectionBatch {
         flushCorrections();
         markTransferredChildren();
         markCorrectedOutcomes();
+        if (refreshPrecomputed) {
+            refreshPrecomputed();
+        }
+    }
+
+    /**
+     * The precomputed outcome tables (V10: effective outcomes, first entries) derived again for every child whose
+     * outcomes, corrections, registration, transfers or offences this poll changed, once the facts above are written: a
+     * back-dated earlier outcome or a corrected first outcome replaces the first entry however the events fell
+     * into polls. One statement per poll.
+     */
+    private void refreshPrecomputed() {
+        Set<String> touched = new LinkedHashSet<>(children.keySet());
+        touched.addAll(outcomeChildren);
+        touched.addAll(offenceChildren);
+        corrections.forEach(c -> touched.add(c.correction.childId()));
+        transfers.forEach(t -> touched.add(t.transfer.childId()));
+        if (!correctedRoots.isEmpty()) {
+            // A correction counts for the child of the outcome it corrects.
+            touched.addAll(client.sql("SELECT child_id FROM kpi_outcome WHERE event_id = ANY (?)")
+                    .param(correctedRoots.toArray(String[]::new)).query(String.class).list());
+        }
+        if (!touched.isEmpty()) {
+            client.sql("SELECT kpi_refresh_outcomes(?)").param(touched.toArray(String[]::new))
+                    .query((rs, n) -> 0).list();
+        }
     }
 
     private void resolveTransferServices() {

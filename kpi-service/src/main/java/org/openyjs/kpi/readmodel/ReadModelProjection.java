@@ -44,10 +44,12 @@ public class ReadModelProjection {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final PrecomputedOutcomes precomputed;
 
-    public ReadModelProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    public ReadModelProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PrecomputedOutcomes precomputed) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.precomputed = precomputed;
     }
 
     /**
@@ -140,7 +142,7 @@ public class ReadModelProjection {
 
     /** A buffer for one poll's events, written by its {@link ProjectionBatch#flush()}. */
     public ProjectionBatch batch() {
-        return new ProjectionBatch(jdbcTemplate, jdbc);
+        return new ProjectionBatch(jdbcTemplate, jdbc, !precomputed.deferred());
     }
 
     private static final class Required {

@@ -5,6 +5,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.openyjs.events.Topics;
 import org.openyjs.kpi.consuming.IntegrationEventListener;
 import org.openyjs.kpi.consuming.PositionsAdvanced;
+import org.openyjs.kpi.readmodel.PrecomputedOutcomes;
 import org.openyjs.kpi.rebuild.ConsumerGroupRewind.ReplayRange;
 import org.openyjs.kpi.rebuild.RebuildStatus.State;
 import org.openyjs.support.web.DomainRefusal;
@@ -44,6 +45,7 @@ public class RebuildService {
     private final KafkaListenerEndpointRegistry listeners;
     private final ConsumerGroupRewind rewind;
     private final ReadModelReset reset;
+    private final PrecomputedOutcomes precomputed;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "kpi-rebuild"));
 
@@ -57,10 +59,11 @@ public class RebuildService {
     private Instant lastLogged;
 
     public RebuildService(KafkaListenerEndpointRegistry listeners, ConsumerGroupRewind rewind, ReadModelReset reset,
-                          Clock clock) {
+                          PrecomputedOutcomes precomputed, Clock clock) {
         this.listeners = listeners;
         this.rewind = rewind;
         this.reset = reset;
+        this.precomputed = precomputed;
         this.clock = clock;
     }
 
@@ -89,19 +92,28 @@ public class RebuildService {
         return state == State.RUNNING;
     }
 
-    /** Called on the consumer thread after each committed batch. */
+    /**
+     * Called on the consumer thread after each committed batch. The precomputed tables are derived there, outside
+     * the lock (status stays readable), before the next poll; a failure there fails the batch's listener call, so
+     * the container delivers the batch again (its events are duplicates by then) and the derivation is retried.
+     */
     @EventListener
-    public synchronized void onPositionsAdvanced(PositionsAdvanced advanced) {
-        if (state != State.RUNNING || range == null) {
-            return;
+    public void onPositionsAdvanced(PositionsAdvanced advanced) {
+        synchronized (this) {
+            if (state != State.RUNNING || range == null) {
+                return;
+            }
+            reached.putAll(advanced.nextOffsets());
+            Instant now = clock.instant();
+            if (lastLogged == null || !now.isBefore(lastLogged.plus(LOG_EVERY))) {
+                lastLogged = now;
+                log.info("Rebuild: replayed {} of {} records", replayed(), range.records());
+            }
+            if (!caughtUp()) {
+                return;
+            }
         }
-        reached.putAll(advanced.nextOffsets());
-        Instant now = clock.instant();
-        if (lastLogged == null || !now.isBefore(lastLogged.plus(LOG_EVERY))) {
-            lastLogged = now;
-            log.info("Rebuild: replayed {} of {} records", replayed(), range.records());
-        }
-        completeIfCaughtUp();
+        complete();
     }
 
     // Runs on the worker thread and never holds the lock while stopping or starting the container:
@@ -114,11 +126,17 @@ public class RebuildService {
             container.stop();
             ReplayRange replay = rewind.rewindToEarliest(TOPICS);
             reset.clear();
+            // The replay touches every child: the precomputed tables are derived once when it ends, not per poll.
+            precomputed.defer();
             log.info("Rebuild: read model cleared, consumer group rewound; replaying {} records from {} partitions",
                     replay.records(), replay.end().size());
+            boolean nothingToReplay;
             synchronized (this) {
                 range = replay;
-                completeIfCaughtUp();
+                nothingToReplay = caughtUp();
+            }
+            if (nothingToReplay) {
+                complete();
             }
             container.start();
         } catch (RuntimeException e) {
@@ -128,16 +146,31 @@ public class RebuildService {
                 failure = e.getMessage();
                 finishedAt = clock.instant();
             }
+            if (precomputed.deferred()) {
+                // The facts stay as far as the replay got: so do the precomputed tables, and polls refresh again.
+                try {
+                    precomputed.refreshAll();
+                } catch (RuntimeException again) {
+                    log.error("Rebuild: precomputed outcomes not derived (derived at the next start)", again);
+                }
+            }
             if (!container.isRunning()) {
                 container.start();
             }
         }
     }
 
-    private void completeIfCaughtUp() {
-        boolean caughtUp = range.end().entrySet().stream()
+    private boolean caughtUp() {
+        return range.end().entrySet().stream()
                 .allMatch(e -> reached.getOrDefault(e.getKey(), range.start().get(e.getKey())) >= e.getValue());
-        if (caughtUp) {
+    }
+
+    /** The replay reached the end offsets: the precomputed tables derived over every child, then COMPLETED. */
+    private void complete() {
+        if (precomputed.deferred()) {
+            precomputed.refreshAll();
+        }
+        synchronized (this) {
             state = State.COMPLETED;
             finishedAt = clock.instant();
             log.info("Rebuild completed: {} records replayed in {} ({} records/s)", range.records(),

@@ -1,0 +1,83 @@
+package org.openyjs.kpi.readmodel;
+
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+
+/**
+ * When the precomputed outcome tables (V10: kpi_effective_outcome, kpi_first_entry) are derived. Normally each poll
+ * refreshes the children it touched ({@link ProjectionBatch#flush()}). While a rebuild replays, that per-poll
+ * refresh is deferred and both tables are derived once, set-based, over every child when the replay reaches its end:
+ * a replay touches every child, and one statement over all of them costs a fraction of one per poll.
+ */
+@Component
+public class PrecomputedOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(PrecomputedOutcomes.class);
+    /** The facts' "no cut" (OutcomeFacts.END_OF_TIME) as an instant: everything recorded. */
+    private static final Instant END_OF_TIME = OutcomeFacts.END_OF_TIME.toInstant();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    // Set and cleared by the rebuild; read by the consumer thread at each poll.
+    private volatile boolean deferred;
+
+    public PrecomputedOutcomes(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** From now on polls leave the tables alone, until {@link #refreshAll()}. */
+    public void defer() {
+        deferred = true;
+    }
+
+    /** Whether polls currently leave the tables to a refresh of every child (a rebuild is replaying). */
+    public boolean deferred() {
+        return deferred;
+    }
+
+    /**
+     * The as-of cut a figure reads the outcomes with: the one asked for; for "now" none (the precomputed tables),
+     * except while they are deferred (a rebuild replaying), when "now" reads the facts replayed so far, as before
+     * V10, rather than empty tables: the figure is as partial as the replay (provisional says so), not zero.
+     */
+    public Instant readCut(Instant recordedBefore) {
+        return recordedBefore == null && deferred ? END_OF_TIME : recordedBefore;
+    }
+
+    /**
+     * Both tables derived again for every registered child in one transaction, then polls refresh what they touch
+     * again. Called by the consumer thread (or with the consumer stopped), so no poll runs alongside.
+     */
+    public void refreshAll() {
+        long start = System.nanoTime();
+        transactions.executeWithoutResult(tx -> jdbc.sql("SELECT kpi_refresh_outcomes(ARRAY(SELECT child_id FROM kpi_child))")
+                .query((rs, n) -> 0).list());
+        deferred = false;
+        log.info("Precomputed outcomes derived for every child in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The deferral lives in memory: a service stopped while a rebuild replayed restarts with outcomes that were
+     * replayed but never refreshed. Their rows are missing (rows present are exact: each was derived from the facts
+     * of its child, and any later change of the child refreshed it again), so comparing counts finds them; then
+     * everything is derived before the consumer starts.
+     */
+    @PostConstruct
+    void refreshIfIncomplete() {
+        boolean complete = Boolean.TRUE.equals(jdbc.sql("""
+                        SELECT (SELECT count(*) FROM kpi_effective_outcome)
+                             = (SELECT count(*) FROM kpi_outcome o JOIN kpi_child c ON c.child_id = o.child_id)
+                        """).query(Boolean.class).single());
+        if (!complete) {
+            log.warn("Precomputed outcomes incomplete (a rebuild was interrupted?): deriving them for every child");
+            refreshAll();
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package org.openyjs.kpi.consuming;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openyjs.events.IntegrationEvent;
+import org.openyjs.events.IntegrationEventCodec;
+import org.openyjs.events.IntegrationPayload;
+import org.openyjs.events.Topics;
+import org.openyjs.events.cases.CaseTransferred;
+import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OutcomeCorrected;
+import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.kpi.readmodel.OutcomeFacts;
+import org.openyjs.kpi.measure.FigureQuery;
+import org.openyjs.kpi.measure.MeasureCalculator;
+import org.openyjs.kpi.measure.Measures;
+import org.openyjs.kpi.measure.ReportingPeriod;
+import org.openyjs.kpi.rebuild.ReadModelReset;
+import org.openyjs.kpi.rules.RuleBook;
+import org.openyjs.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The precomputed outcome tables (V10: kpi_effective_outcome, kpi_first_entry) from event sequences: each must
+ * hold what the facts say now however the events fall into polls, and the figures read from them must be the
+ * figures the facts give (the as-of path, which still reads the facts, is the oracle).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.kafka.listener.auto-startup=false")
+class PrecomputedOutcomesIT {
+
+    private static final String CITY = "leicester-city";
+    private static final String COUNTY = "leicestershire";
+    private static final String FTE = "first-time-entrants";
+    private static final LocalDate BORN_2008 = LocalDate.of(2008, 3, 10);
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        String url = postgres.newDatabase("kpi_precomputed");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", postgres::username);
+        registry.add("spring.datasource.password", postgres::password);
+    }
+
+    @Autowired
+    IntegrationEventListener listener;
+    @Autowired
+    ReadModelReset reset;
+    @Autowired
+    OutcomeFacts outcomes;
+    @Autowired
+    RuleBook rules;
+    @Autowired
+    MeasureCalculator calculator;
+    @Autowired
+    Measures measures;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final IntegrationEventCodec codec = new IntegrationEventCodec();
+    private final AtomicLong offsets = new AtomicLong();
+    /** Every record applied, in order: what a replay reads again. */
+    private final List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
+
+    @BeforeEach
+    void emptyReadModel() {
+        reset.clear();
+    }
+
+    @AfterEach
+    void restoreRules() {
+        jdbc.sql("DELETE FROM counting_rule WHERE measure = 'first-time-entrants' AND version > 1").update();
+    }
+
+    @Test
+    void aBackDatedEarlierOutcomeReplacesTheFirstEntry() {
+        poll(event(CITY, child("a", CITY)));
+        IntegrationEvent september = event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-09-01"));
+        poll(september);
+        assertThat(firstEntry("a")).containsExactly(tuple(september.eventId(), "YOUTH_CAUTION", day("2023-09-01")));
+
+        IntegrationEvent may = event(CITY, outcome("a", "o2", "FINE", "2023-05-01"));
+        poll(may);
+
+        assertThat(firstEntry("a")).containsExactly(tuple(may.eventId(), "FINE", day("2023-05-01")));
+        // An outcome with a code the rule does not count is no entry, however early.
+        poll(event(CITY, outcome("a", "o3", "NO_FURTHER_ACTION", "2023-01-01")));
+        assertThat(firstEntry("a")).containsExactly(tuple(may.eventId(), "FINE", day("2023-05-01")));
+        assertThat(count("kpi_effective_outcome")).isEqualTo(3);
+        assertSameAsFacts();
+    }
+
+    @Test
+    void aCorrectedFirstOutcomeMovesTheFirstEntryAcrossPolls() {
+        poll(event(CITY, child("a", CITY)));
+        IntegrationEvent first = event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-05-01"));
+        IntegrationEvent second = event(CITY, outcome("a", "o2", "YOUTH_CAUTION", "2023-10-01"));
+        poll(first, second);
+        assertThat(firstEntry("a")).containsExactly(tuple(first.eventId(), "YOUTH_CAUTION", day("2023-05-01")));
+
+        // Corrected to an outcome the rule does not count: the later caution is the first entry now.
+        IntegrationEvent correction = event(CITY, correction("a", "o1", first.eventId(), "NO_FURTHER_ACTION", "2023-05-01"));
+        poll(correction);
+        assertThat(firstEntry("a")).containsExactly(tuple(second.eventId(), "YOUTH_CAUTION", day("2023-10-01")));
+        assertThat(effective(first.eventId())).containsExactly(tuple(correction.eventId(), "NO_FURTHER_ACTION",
+                day("2023-05-01")));
+
+        // A correction of the correction back to a caution, dated later than the second: that one stays first.
+        IntegrationEvent again = event(CITY, correction("a", "o1", correction.eventId(), "YOUTH_CAUTION", "2023-12-01"));
+        poll(again);
+        assertThat(firstEntry("a")).containsExactly(tuple(second.eventId(), "YOUTH_CAUTION", day("2023-10-01")));
+        assertThat(effective(first.eventId())).containsExactly(tuple(again.eventId(), "YOUTH_CAUTION", day("2023-12-01")));
+        assertSameAsFacts();
+    }
+
+    @Test
+    void aCorrectionInTheSamePollAsItsOutcomeCountsWhicheverArrivesFirst() {
+        IntegrationEvent first = event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-05-01"));
+        IntegrationEvent second = event(CITY, outcome("a", "o2", "REFERRAL_ORDER", "2023-11-01"));
+        IntegrationEvent correction = event(CITY, correction("a", "o1", first.eventId(), "NO_FURTHER_ACTION", "2023-05-01"));
+        poll(event(CITY, child("a", CITY)), first, correction, second);
+        assertThat(firstEntry("a")).containsExactly(tuple(second.eventId(), "REFERRAL_ORDER", day("2023-11-01")));
+        assertSameAsFacts();
+
+        reset.clear();
+        applied.clear();
+        // The correction before the outcome it corrects (a replay from another partition's position).
+        poll(event(CITY, child("a", CITY)), correction, second, first);
+        assertThat(firstEntry("a")).containsExactly(tuple(second.eventId(), "REFERRAL_ORDER", day("2023-11-01")));
+        assertThat(effective(first.eventId())).containsExactly(tuple(correction.eventId(), "NO_FURTHER_ACTION",
+                day("2023-05-01")));
+        assertSameAsFacts();
+    }
+
+    @Test
+    void theRegistrationMayArriveAfterTheOutcomes() {
+        IntegrationEvent caution = event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-06-01"));
+        poll(caution);
+        assertThat(firstEntry("a")).as("no registered child: not counted by any figure yet").isEmpty();
+
+        poll(event(CITY, child("a", CITY)));
+
+        assertThat(firstEntry("a")).containsExactly(tuple(caution.eventId(), "YOUTH_CAUTION", day("2023-06-01")));
+        assertThat(fte(CITY)).isEqualTo(1);
+        assertSameAsFacts();
+    }
+
+    @Test
+    void aTransferredChildEntersOnceForTheServiceResponsibleOnTheDay() {
+        poll(event(CITY, child("a", CITY)), event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-09-01")));
+        assertThat(jdbc.sql("SELECT transferred FROM kpi_first_entry WHERE child_id = 'a'").query(Boolean.class).single())
+                .isFalse();
+        assertThat(fte(CITY)).isEqualTo(1);
+        assertThat(fte(COUNTY)).isZero();
+
+        // Transferred to the county in June, before the first entry: the county counts it.
+        poll(event(CITY, new CaseTransferred("a", "OUT", COUNTY, "TRANSFER", day("2023-06-01"))),
+                event(COUNTY, new CaseTransferred("a", "IN", CITY, "TRANSFER", day("2023-06-01"))));
+
+        assertThat(jdbc.sql("SELECT transferred FROM kpi_first_entry WHERE child_id = 'a'").query(Boolean.class).single())
+                .isTrue();
+        assertThat(jdbc.sql("SELECT DISTINCT transferred FROM kpi_effective_outcome WHERE child_id = 'a'")
+                .query(Boolean.class).list()).containsExactly(true);
+        assertThat(fte(CITY)).isZero();
+        assertThat(fte(COUNTY)).isEqualTo(1);
+        assertThat(fte("partnership")).isEqualTo(1);
+        assertSameAsFacts();
+    }
+
+    @Test
+    void aDuplicateIsOneOutcome() {
+        IntegrationEvent caution = event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-06-01"));
+        poll(event(CITY, child("a", CITY)), caution, caution);
+        poll(caution);
+
+        assertThat(count("kpi_effective_outcome")).isEqualTo(1);
+        assertThat(firstEntry("a")).containsExactly(tuple(caution.eventId(), "YOUTH_CAUTION", day("2023-06-01")));
+        assertThat(fte(CITY)).isEqualTo(1);
+        assertSameAsFacts();
+    }
+
+    @Test
+    void theOffenceDateIsTheEarliestRecordedWhicheverArrivesFirst() {
+        IntegrationEvent caution = event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-06-01"));
+        poll(event(CITY, child("a", CITY)), caution);
+        assertThat(offenceDate(caution.eventId())).isNull();
+
+        poll(event(CITY, new OffenceRecorded("a", "o1", day("2023-04-20"), "THEFT_AND_HANDLING", 2, true)));
+        assertThat(offenceDate(caution.eventId())).isEqualTo(day("2023-04-20"));
+
+        poll(event(CITY, new OffenceRecorded("a", "o1", day("2023-03-02"), "THEFT_AND_HANDLING", 2, true)),
+                event(CITY, new OffenceRecorded("a", "o2", day("2023-01-01"), "THEFT_AND_HANDLING", 2, true)));
+        assertThat(offenceDate(caution.eventId())).as("the earliest of o1's, not o2's").isEqualTo(day("2023-03-02"));
+    }
+
+    @Test
+    void theOffenceAsLastRecordedDecidesSeriousViolence() {
+        IntegrationEvent robbery = event(CITY, outcome("a", "o1", "REFERRAL_ORDER", "2023-06-01"), at("2023-06-01"));
+        poll(event(CITY, child("a", CITY), at("2023-05-01")), robbery,
+                event(CITY, new OffenceRecorded("a", "o1", day("2023-04-20"), "ROBBERY", 6, true), at("2023-05-01")));
+        assertThat(offence(robbery.eventId())).containsExactly(tuple("ROBBERY", 6));
+        assertThat(seriousViolence(CITY)).isEqualTo(1);
+
+        // Re-recorded later as theft, gravity 3: no longer serious violence.
+        poll(event(CITY, new OffenceRecorded("a", "o1", day("2023-04-20"), "THEFT_AND_HANDLING", 3, true),
+                at("2023-07-01")));
+        assertThat(offence(robbery.eventId())).containsExactly(tuple("THEFT_AND_HANDLING", 3));
+        assertThat(seriousViolence(CITY)).isZero();
+
+        // A record that arrives late but was recorded earlier does not replace the later one.
+        poll(event(CITY, new OffenceRecorded("a", "o1", day("2023-04-20"), "ROBBERY", 7, true), at("2023-06-01")));
+        assertThat(offence(robbery.eventId())).containsExactly(tuple("THEFT_AND_HANDLING", 3));
+        assertThat(seriousViolence(CITY)).isZero();
+        assertThat(seriousViolence(CITY)).isEqualTo(seriousViolenceAsOf(CITY, LocalDate.now()));
+        assertThat(seriousViolenceAsOf(CITY, LocalDate.of(2023, 6, 15))).as("as it stood: the robbery of 1 June")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRuleVersionAddedLaterGetsItsFirstEntries() {
+        IntegrationEvent fine = event(CITY, outcome("a", "o1", "FINE", "2023-05-01"));
+        IntegrationEvent caution = event(CITY, outcome("a", "o2", "YOUTH_CAUTION", "2023-08-01"));
+        poll(event(CITY, child("a", CITY)), fine, caution);
+
+        // A hypothetical v2 that no longer counts fines, added after the facts were stored.
+        jdbc.sql("""
+                INSERT INTO counting_rule (measure, version, title, effective_from, outcome_codes, min_age, max_age, definition)
+                SELECT measure, 2, title, DATE '2024-04-01', array_remove(outcome_codes, 'FINE'), min_age, max_age, 'v1 without fines'
+                FROM counting_rule WHERE measure = 'first-time-entrants' AND version = 1
+                """).update();
+
+        assertThat(jdbc.sql("SELECT version, event_id FROM kpi_first_entry WHERE child_id = 'a' ORDER BY version")
+                .query((rs, n) -> tuple(rs.getInt(1), rs.getString(2))).list())
+                .containsExactly(tuple(1, fine.eventId()), tuple(2, caution.eventId()));
+        assertThat(calculator.compute(measures.named(FTE),
+                new FigureQuery(CITY, ReportingPeriod.named("FY2023-24"), 2, null)).numerator()).isEqualTo(1);
+    }
+
+    @Test
+    void aRebuildEmptiesTheTablesAndTheReplayGivesTheSameRows() {
+        IntegrationEvent first = event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-09-01"));
+        poll(event(CITY, child("a", CITY)), event(COUNTY, child("b", COUNTY)), first);
+        poll(event(CITY, outcome("a", "o2", "FINE", "2023-05-01")),
+                event(COUNTY, outcome("b", "o1", "REFERRAL_ORDER", "2023-07-01")));
+        poll(event(CITY, correction("a", "o1", first.eventId(), "FINE", "2023-04-01")),
+                event(CITY, new CaseTransferred("a", "OUT", COUNTY, "TRANSFER", day("2023-10-01"))),
+                event(CITY, new OffenceRecorded("a", "o2", day("2023-03-01"), "THEFT_AND_HANDLING", 2, true)));
+        List<String> effective = rows("kpi_effective_outcome", "outcome_event_id");
+        List<String> firstEntries = rows("kpi_first_entry", "measure, version, child_id");
+        assertThat(effective).hasSize(3);
+        assertThat(firstEntries).hasSize(2);
+
+        reset.clear();
+        assertThat(count("kpi_effective_outcome")).isZero();
+        assertThat(count("kpi_first_entry")).isZero();
+
+        listener.applyPoll(List.copyOf(applied));
+        assertThat(rows("kpi_effective_outcome", "outcome_event_id")).isEqualTo(effective);
+        assertThat(rows("kpi_first_entry", "measure, version, child_id")).isEqualTo(firstEntries);
+        assertSameAsFacts();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    /** The figures' first-time entrants as now (precomputed) and as of a cut after everything (the facts) agree. */
+    private void assertSameAsFacts() {
+        var rule = rules.resolve(FTE, null, LocalDate.of(2024, 3, 31));
+        Instant afterEverything = Instant.parse("2100-01-01T00:00:00Z");
+        for (String service : List.of(CITY, COUNTY, "partnership")) {
+            for (String period : List.of("FY2022-23", "FY2023-24")) {
+                ReportingPeriod p = ReportingPeriod.named(period);
+                assertThat(outcomes.firstEntries(service, rule, p.from(), p.to(), null))
+                        .as("first entries %s %s", service, period)
+                        .isEqualTo(outcomes.firstOutcomes(service, rule.outcomeCodes(), p.from(), p.to(), afterEverything));
+                assertThat(outcomes.outcomes(service, rule.outcomeCodes(), p.from(), p.to(), null))
+                        .as("outcomes %s %s", service, period)
+                        .isEqualTo(outcomes.outcomes(service, rule.outcomeCodes(), p.from(), p.to(), afterEverything));
+            }
+        }
+    }
+
+    private long fte(String service) {
+        return calculator.compute(measures.named(FTE), new FigureQuery(service, ReportingPeriod.named("FY2023-24"),
+                null, null)).numerator();
+    }
+
+    private List<org.assertj.core.groups.Tuple> firstEntry(String child) {
+        return jdbc.sql("SELECT event_id, outcome_code, outcome_date FROM kpi_first_entry WHERE child_id = ? AND version = 1")
+                .param(child)
+                .query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();
+    }
+
+    private List<org.assertj.core.groups.Tuple> effective(String outcomeEventId) {
+        return jdbc.sql("SELECT event_id, outcome_code, outcome_date FROM kpi_effective_outcome WHERE outcome_event_id = ?")
+                .param(outcomeEventId)
+                .query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();
+    }
+
+    private List<org.assertj.core.groups.Tuple> offence(String outcomeEventId) {
+        return jdbc.sql("SELECT offence_category, gravity_score FROM kpi_effective_outcome WHERE outcome_event_id = ?")
+                .param(outcomeEventId).query((rs, n) -> tuple(rs.getString(1), rs.getInt(2))).list();
+    }
+
+    private long seriousViolence(String service) {
+        return seriousViolenceAsOf(service, null);
+    }
+
+    private long seriousViolenceAsOf(String service, LocalDate asOf) {
+        return calculator.compute(measures.named("yjb-kpi-9-serious-violence"),
+                new FigureQuery(service, ReportingPeriod.named("FY2023-24"), null, asOf)).numerator();
+    }
+
+    private LocalDate offenceDate(String outcomeEventId) {
+        return jdbc.sql("SELECT offence_date FROM kpi_effective_outcome WHERE outcome_event_id = ?")
+                .param(outcomeEventId).query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+                .single().orElse(null);
+    }
+
+    private List<String> rows(String table, String order) {
+        return jdbc.sql("SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY " + order).query(String.class).list();
+    }
+
+    private int count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
+    }
+
+    private void poll(IntegrationEvent... events) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (IntegrationEvent e : events) {
+            records.add(new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(), e.childId(),
+                    codec.write(e)));
+        }
+        applied.addAll(records);
+        listener.applyPoll(records);
+    }
+
+    private IntegrationEvent event(String service, IntegrationPayload payload) {
+        return event(service, payload, at("2023-08-01"));
+    }
+
+    private IntegrationEvent event(String service, IntegrationPayload payload, Instant recordedAt) {
+        return codec.wrap(UUID.randomUUID().toString(), service, recordedAt, "test", payload);
+    }
+
+    private static ChildRegistered child(String childId, String service) {
+        return new ChildRegistered(childId, service, BORN_2008, "MALE", "WHITE_BRITISH", service);
+    }
+
+    private static OutcomeRecorded outcome(String child, String offence, String code, String day) {
+        return new OutcomeRecorded(child, offence, code, day(day), null);
+    }
+
+    private static OutcomeCorrected correction(String child, String offence, String corrects, String code, String day) {
+        return new OutcomeCorrected(child, offence, corrects, code, day(day));
+    }
+
+    private static LocalDate day(String day) {
+        return LocalDate.parse(day);
+    }
+
+    private static Instant at(String day) {
+        return LocalDate.parse(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
+}
