@@ -31,8 +31,6 @@ final class KeepAliveClient implements AutoCloseable {
     private record Pending(byte[] request, CompletableFuture<Answer> answer) {
     }
 
-    private static final Pending STOP = new Pending(new byte[0], null);
-
     private final InetSocketAddress address;
     private final String host;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -84,10 +82,7 @@ final class KeepAliveClient implements AutoCloseable {
             try {
                 next = queue.take();
             } catch (InterruptedException e) {
-                break;
-            }
-            if (next == STOP) {
-                break;
+                break; // closed
             }
             try {
                 if (connection == null) {
@@ -114,14 +109,12 @@ final class KeepAliveClient implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.forEach(w -> queue.add(STOP));
+        // A worker waiting for work stops at once; one inside an exchange stops at its next wait.
+        workers.forEach(Thread::interrupt);
         Pending left;
         while ((left = queue.poll()) != null) {
-            if (left != STOP) {
-                left.answer().complete(new Answer(-1));
-            }
+            left.answer().complete(new Answer(-1));
         }
-        workers.forEach(Thread::interrupt);
     }
 
     /** One socket: writes a request, reads the status, the headers and (skipping it) the body. */
