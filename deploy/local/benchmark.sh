@@ -4,10 +4,10 @@
 # the gateway at fixed rates, measures end-to-end freshness, imports a generated history, times KPI
 # queries and a rebuild against raw Kafka consumption, measures the JDBC append ceiling and memory,
 # prints one line per figure (name value unit conditions) and removes everything it started.
-# Usage: deploy/local/benchmark.sh [--build] [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 100000]
+# Usage: deploy/local/benchmark.sh [--build] [--c1-only] [--rates 250,500,1000] [--mixes mixed,recording] [--seconds 20] [--import-events 100000]
 #          [--freshness-load 310] [--freshness-probes 20] [--kpi-queries 600] [--panel-cases 2000]
 #   --build     rebuild the jars first (otherwise only when one is missing)
-#   --full-jit  service JVMs with C2 as well (the stack's default is C1 only: -XX:TieredStopAtLevel=1)
+#   --c1-only   service JVMs with the C1 compiler only (-XX:TieredStopAtLevel=1; the stack's default is full JIT)
 # About 10 minutes on 2 cores with the defaults.
 set -euo pipefail
 

@@ -52,9 +52,11 @@ import java.util.stream.Stream;
  * temporary data directory, then
  * <ol>
  *   <li>commands through the gateway at fixed rates, open loop (each request is due at its scheduled
- *       time; latency counts from then), half registering a child (one event), half recording an offence with its out-of-court outcome (two
- *       events) for a child registered earlier in the phase, beside the same rate of
- *       {@code GET /actuator/health} on the gateway (the HTTP floor);</li>
+ *       time; latency counts from then) in two mixes: {@code mixed}, half registering a child (one event), half
+ *       recording an offence with its out-of-court outcome (two events) for a child registered earlier in the
+ *       phase; and {@code recording}, every request recording an offence with its outcome for one of the children
+ *       registered during the warm-up (two events each, as a caseload is mostly recording on existing cases);
+ *       beside the same rate of {@code GET /actuator/health} on the gateway (the HTTP floor);</li>
  *   <li>an import of a generated file through {@code POST /api/cases/imports}, and its re-run;</li>
  *   <li>the append ceiling: plain JDBC batch inserts into a scratch table in the same PostgreSQL;</li>
  *   <li>the resident memory of each service JVM, PostgreSQL and this launcher.</li>
@@ -64,11 +66,14 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     private static final String USAGE = """
-            Usage: deploy/local/benchmark.sh [--full-jit] [--rates 250,500,1000] [--seconds 20] [--import-events 100000]
+            Usage: deploy/local/benchmark.sh [--c1-only] [--rates 250,500,1000] [--mixes mixed,recording] [--seconds 20]
+                                             [--import-events 100000]
                                              [--freshness-load 310] [--freshness-probes 20] [--kpi-queries 600]
                                              [--panel-cases 2000]
-              --full-jit          run the service JVMs with the C2 compiler too (the stack default is C1 only)
+              --c1-only           run the service JVMs with the C1 compiler only (the stack default is full JIT)
               --rates             command rates to hold, requests per second
+              --mixes             command mixes to hold each rate with: mixed (half registrations, 1.5 events
+                                  per request), recording (offences with outcomes on registered children, 2 events)
               --seconds           how long to hold each rate (and the freshness run)
               --import-events     about how many case events the generated history to import holds
               --freshness-load    background commands per second during the freshness run (1.5 events each)
@@ -87,12 +92,17 @@ public final class Benchmark {
     private final List<Integer> rates;
     private final int seconds;
     private final int importEvents;
-    private final boolean fullJit;
+    private final boolean c1Only;
     private int freshnessLoad = 310;
     private int freshnessProbes = 20;
     private int kpiQueries = 600;
     private int panelCasesCap = 2000;
     private List<String> scenarios = SCENARIOS;
+    private List<Mix> mixes = List.of(Mix.MIXED, Mix.RECORDING);
+    /** Children registered during the warm-up: the {@code recording} mix records offences for them. */
+    private final List<String> warmChildren = new ArrayList<>();
+    /** Offence ids, unique over the run: the recording mix records several offences for each child. */
+    private final java.util.concurrent.atomic.AtomicLong offenceIds = new java.util.concurrent.atomic.AtomicLong();
     /** Most requests outstanding at once; one due while this many are unanswered is not sent, and counts as an error. */
     private static final int MAX_OUTSTANDING = 512;
     /** Connections the load generator keeps open to the gateway (more than the stack serves at once). */
@@ -114,27 +124,36 @@ public final class Benchmark {
     private ReadSideFigures readSide;
     private long historyEvents;
 
-    private Benchmark(List<Integer> rates, int seconds, int importEvents, boolean fullJit) {
+    private Benchmark(List<Integer> rates, int seconds, int importEvents, boolean c1Only) {
         this.rates = rates;
         this.seconds = seconds;
         this.importEvents = importEvents;
-        this.fullJit = fullJit;
+        this.c1Only = c1Only;
     }
 
     public static void main(String[] args) throws Exception {
         List<Integer> rates = List.of(250, 500, 1000);
         int seconds = 20;
         int importEvents = 100_000;
-        boolean fullJit = false;
+        boolean c1Only = false;
         int freshnessLoad = 310;
         int freshnessProbes = 20;
         int kpiQueries = 600;
         int panelCases = 2000;
         List<String> scenarios = SCENARIOS;
+        List<Mix> mixes = List.of(Mix.MIXED, Mix.RECORDING);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--full-jit" -> fullJit = true;
+                case "--c1-only" -> c1Only = true;
                 case "--rates" -> rates = Stream.of(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
+                case "--mixes" -> {
+                    try {
+                        mixes = Stream.of(args[++i].split(",")).map(String::trim).map(Mix::named).toList();
+                    } catch (IllegalArgumentException e) {
+                        System.err.println(e.getMessage() + "\n" + USAGE);
+                        System.exit(2);
+                    }
+                }
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--import-events" -> importEvents = Integer.parseInt(args[++i]);
                 case "--freshness-load" -> freshnessLoad = Integer.parseInt(args[++i]);
@@ -158,12 +177,13 @@ public final class Benchmark {
                 }
             }
         }
-        Benchmark benchmark = new Benchmark(rates, seconds, importEvents, fullJit);
+        Benchmark benchmark = new Benchmark(rates, seconds, importEvents, c1Only);
         benchmark.freshnessLoad = freshnessLoad;
         benchmark.freshnessProbes = freshnessProbes;
         benchmark.kpiQueries = kpiQueries;
         benchmark.panelCasesCap = panelCases;
         benchmark.scenarios = scenarios;
+        benchmark.mixes = mixes;
         Thread stopper = new Thread(benchmark::stop, "benchmark-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
@@ -177,7 +197,7 @@ public final class Benchmark {
 
     private void run() throws Exception {
         long began = System.nanoTime();
-        String jit = fullJit ? "C1+C2" : "C1-only";
+        String jit = c1Only ? "C1-only" : "C1+C2";
         say("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
                 + memTotal() + ", Java " + System.getProperty("java.version") + "; service JVMs " + jit);
         start();
@@ -186,38 +206,17 @@ public final class Benchmark {
 
         if (scenarios.contains("commands") || scenarios.contains("freshness")) {
             // C2 compiles the hot paths over the first tens of seconds: warm it for longer.
-            int warmUp = fullJit ? 40 : 10;
+            int warmUp = c1Only ? 10 : 40;
             say("Warming up (" + warmUp + " s at 200 req/s)");
-            loadPhase("warm-up", 200, warmUp, true);
+            warmChildren.addAll(loadPhase("warm-up", 200, warmUp, Mix.MIXED).registered);
         }
 
         List<String> lines = new ArrayList<>();
         for (int rate : scenarios.contains("commands") ? rates : List.<Integer>of()) {
-            say("Baseline: GET /actuator/health on the gateway at " + rate + " req/s for 5 s");
-            Phase floor = loadPhase("floor", rate, 5, false);
-            say("Commands at " + rate + " req/s for " + seconds + " s");
-            long eventsBefore = storedEvents();
-            CpuUse cpuBefore = CpuUse.now(dataDir.toString());
-            Phase commands = loadPhase("commands", rate, seconds, true);
-            CpuUse cpuAfter = CpuUse.now(dataDir.toString());
-            long events = storedEvents() - eventsBefore;
-            String conditions = "target=" + rate + "/s open-loop " + seconds + "s via-gateway jit=" + jit;
-            lines.add(line("commands.rate", commands.achievedRate(), "req/s", conditions
-                    + " ok=" + commands.ok + " errors=" + commands.errors + errors(commands)));
-            lines.add(line("commands.recorded", events / commands.elapsedSeconds(), "events/s", conditions
-                    + " (rows added to domainevententry / " + fmt(commands.elapsedSeconds())
-                    + "s from the first request due to the last answer)"));
-            lines.add(line("commands.p50", Latencies.millis(commands.latencies.percentile(50)), "ms", conditions + " (of requests sent)"));
-            lines.add(line("commands.p99", Latencies.millis(commands.latencies.percentile(99)), "ms", conditions + " (of requests sent)"));
-            lines.add(line("commands.cpu", cpuAfter.totalSince(cpuBefore) * 1000 / Math.max(1, commands.ok), "ms/request",
-                    "CPU per acknowledged request over the phase (publishing and consumers included), by process: "
-                            + cpuAfter.perUnitSince(cpuBefore, commands.ok)));
-            lines.add(line("baseline.http-floor.p50", Latencies.millis(floor.latencies.percentile(50)), "ms",
-                    "GET gateway /actuator/health target=" + rate + "/s 5s achieved=" + fmt(floor.achievedRate())
-                            + "/s errors=" + floor.errors));
-            lines.add(line("baseline.http-floor.p99", Latencies.millis(floor.latencies.percentile(99)), "ms",
-                    "GET gateway /actuator/health target=" + rate + "/s 5s"));
-            print(lines);
+            for (Mix mix : mixes) {
+                lines.addAll(commandFigures(rate, mix, jit));
+                print(lines);
+            }
         }
 
         readSide = new ReadSideFigures(new GatewayClient(gateway), infrastructure.kafkaBootstrapServers());
@@ -247,6 +246,37 @@ public final class Benchmark {
         say("Done in " + Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s");
     }
 
+    /** One phase of commands at {@code rate} in the given mix, after 5 s of the HTTP floor at the same rate. */
+    private List<String> commandFigures(int rate, Mix mix, String jit) throws InterruptedException {
+        List<String> figures = new ArrayList<>();
+        say("Baseline: GET /actuator/health on the gateway at " + rate + " req/s for 5 s");
+        Phase floor = loadPhase("floor", rate, 5, Mix.HEALTH);
+        say("Commands (" + mix.label + ") at " + rate + " req/s for " + seconds + " s");
+        long eventsBefore = storedEvents();
+        CpuUse cpuBefore = CpuUse.now(dataDir.toString());
+        Phase commands = loadPhase("commands", rate, seconds, mix);
+        CpuUse cpuAfter = CpuUse.now(dataDir.toString());
+        long events = storedEvents() - eventsBefore;
+        String conditions = "target=" + rate + "/s open-loop " + seconds + "s via-gateway mix=" + mix.label
+                + " (" + mix.description + ") jit=" + jit;
+        figures.add(line("commands.rate", commands.achievedRate(), "req/s", conditions
+                + " ok=" + commands.ok + " errors=" + commands.errors + errors(commands)));
+        figures.add(line("commands.recorded", events / commands.elapsedSeconds(), "events/s", conditions
+                + " (rows added to domainevententry / " + fmt(commands.elapsedSeconds())
+                + "s from the first request due to the last answer)"));
+        figures.add(line("commands.p50", Latencies.millis(commands.latencies.percentile(50)), "ms", conditions + " (of requests sent)"));
+        figures.add(line("commands.p99", Latencies.millis(commands.latencies.percentile(99)), "ms", conditions + " (of requests sent)"));
+        figures.add(line("commands.cpu", cpuAfter.totalSince(cpuBefore) * 1000 / Math.max(1, commands.ok), "ms/request",
+                conditions + "; CPU per acknowledged request over the phase (publishing and consumers included), by process: "
+                        + cpuAfter.perUnitSince(cpuBefore, commands.ok)));
+        figures.add(line("baseline.http-floor.p50", Latencies.millis(floor.latencies.percentile(50)), "ms",
+                "GET gateway /actuator/health target=" + rate + "/s 5s achieved=" + fmt(floor.achievedRate())
+                        + "/s errors=" + floor.errors));
+        figures.add(line("baseline.http-floor.p99", Latencies.millis(floor.latencies.percentile(99)), "ms",
+                "GET gateway /actuator/health target=" + rate + "/s 5s"));
+        return figures;
+    }
+
     // ---------------------------------------------------------------- the stack
 
     private void start() throws Exception {
@@ -260,8 +290,8 @@ public final class Benchmark {
                 Benchmark::say);
         say("Starting PostgreSQL (" + pg + ") and Kafka (" + kafka + ") in " + dataDir);
         infrastructure.start();
-        if (fullJit) {
-            System.setProperty(Stack.EXTRA_JVM_OPTIONS_PROPERTY, "-XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=128m");
+        if (c1Only) {
+            System.setProperty(Stack.EXTRA_JVM_OPTIONS_PROPERTY, "-XX:TieredStopAtLevel=1");
         }
         // The load generator is one user sending far above any per-user limit; measure the platform, not the limiter.
         System.setProperty(Stack.RATE_LIMIT_PROPERTY, "1000000");
@@ -314,6 +344,26 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- open-loop load
 
+    /** What a phase sends. */
+    enum Mix {
+        HEALTH("health", "GET /actuator/health"),
+        MIXED("mixed", "half registrations, half offences with outcomes: 1.5 events/request"),
+        RECORDING("recording", "offences with outcomes for children registered in the warm-up: 2 events/request");
+
+        final String label;
+        final String description;
+
+        Mix(String label, String description) {
+            this.label = label;
+            this.description = description;
+        }
+
+        static Mix named(String label) {
+            return Stream.of(MIXED, RECORDING).filter(m -> m.label.equals(label)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown mix: " + label));
+        }
+    }
+
     /** What one phase did: requests sent on schedule, answered 2xx or not, and how long each took. */
     private static final class Phase {
         final Latencies latencies = new Latencies();
@@ -328,6 +378,8 @@ public final class Benchmark {
 
         final AtomicInteger outstanding = new AtomicInteger();
         int notSent;
+        /** The children this phase registered (answered 2xx). */
+        final List<String> registered = java.util.Collections.synchronizedList(new ArrayList<>());
 
         double elapsedSeconds() {
             return Math.max(1e-9, (lastCompleted - firstScheduled) / 1e9);
@@ -343,10 +395,12 @@ public final class Benchmark {
      * (or at once, if the sender is late) without waiting for earlier answers, and its latency is measured from
      * the scheduled time. Then waits up to 30 s for the answers still outstanding (unanswered: errors).
      */
-    private Phase loadPhase(String name, int rate, int seconds, boolean commands) throws InterruptedException {
+    private Phase loadPhase(String name, int rate, int seconds, Mix mix) throws InterruptedException {
+        if (mix == Mix.RECORDING && warmChildren.isEmpty()) {
+            throw new IllegalStateException("the recording mix needs the children registered during the warm-up");
+        }
         Phase phase = new Phase();
         ConcurrentLinkedQueue<String> registered = new ConcurrentLinkedQueue<>();
-        AtomicInteger offences = new AtomicInteger();
         int total = rate * seconds;
         List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
         // Fresh connections per phase: none an earlier, overloaded phase left behind carry over.
@@ -368,10 +422,13 @@ public final class Benchmark {
                 CompletableFuture<KeepAliveClient.Answer> answer;
                 String child = null;
                 boolean registering = false;
-                if (!commands) {
+                if (mix == Mix.HEALTH) {
                     answer = load.get("/actuator/health", null);
-                } else if (i % 2 == 1 && (child = registered.poll()) != null) {
-                    String offence = "o" + offences.incrementAndGet();
+                } else if (mix == Mix.RECORDING || (i % 2 == 1 && (child = registered.poll()) != null)) {
+                    if (mix == Mix.RECORDING) {
+                        child = warmChildren.get(i % warmChildren.size());
+                    }
+                    String offence = "o" + offenceIds.incrementAndGet();
                     // An offence and its out-of-court outcome in one request, as a practitioner records a
                     // caution: two events.
                     answer = load.post("/api/cases/" + child + "/offences", practitioner, """
@@ -400,6 +457,7 @@ public final class Benchmark {
                         phase.okCount.incrementAndGet();
                         if (registration) {
                             registered.add(childId);
+                            phase.registered.add(childId);
                         }
                     } else {
                         phase.errorCount.incrementAndGet();
@@ -536,7 +594,7 @@ public final class Benchmark {
         String run = UUID.randomUUID().toString().substring(0, 6);
         Thread background = new Thread(() -> {
             try {
-                loadPhase("fresh-load", freshnessLoad, seconds, true);
+                loadPhase("fresh-load", freshnessLoad, seconds, Mix.MIXED);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
