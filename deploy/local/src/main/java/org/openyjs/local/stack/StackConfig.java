@@ -54,7 +54,7 @@ public record StackConfig(String stackId, Path repoRoot, Path logDir, UnaryOpera
         private String databasePassword;
         private String kafkaBootstrapServers;
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        private Duration startupTimeout = Duration.ofSeconds(120);
+        private Duration startupTimeout = Duration.ofSeconds(180);
         private Consumer<String> progress = line -> { };
         private Path authKeyFile;
 
@@ -99,7 +99,7 @@ public record StackConfig(String stackId, Path repoRoot, Path logDir, UnaryOpera
             return this;
         }
 
-        /** How long each service may take to report UP (default 120 s). */
+        /** How long each service may take to report UP (default 180 s: a busy 2-core machine starting five JVMs). */
         public Builder startupTimeout(Duration startupTimeout) {
             this.startupTimeout = startupTimeout;
             return this;
