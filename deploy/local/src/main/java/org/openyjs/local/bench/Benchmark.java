@@ -304,8 +304,13 @@ public final class Benchmark {
         for (Service service : Service.values()) {
             config.port(service, Ports.isFree(service.defaultPort()) ? service.defaultPort() : freePort());
         }
-        stack = Stack.start(config.build());
-        gateway = stack.url(Service.GATEWAY);
+        // Assigned before it starts, so a Ctrl-C during start-up (stop() in the shutdown hook) stops what started.
+        Stack starting = new Stack(config.build());
+        synchronized (this) {
+            stack = starting;
+        }
+        starting.startServices();
+        gateway = starting.url(Service.GATEWAY);
     }
 
     private synchronized void stop() {
