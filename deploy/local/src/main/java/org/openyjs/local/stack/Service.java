@@ -9,28 +9,38 @@ import java.util.Optional;
 public enum Service {
 
     /** The import's 4 workers, the publishing processor and requests share its connections. */
-    CASE("case-service", "case_service", 8081, 256, 8),
+    CASE("case-service", "case_service", 8081, 256, 8, true),
     /** Its read-model processor, publishing, the deadline scheduler (2 threads) and requests. */
-    PANEL("panel-service", "panel_service", 8082, 192, 6),
+    PANEL("panel-service", "panel_service", 8082, 192, 6, true),
     /** One Kafka listener writing a poll (up to 2,000 records) per transaction, and the KPI queries. */
-    KPI("kpi-service", "kpi_service", 8083, 256, 5),
-    /** The local OAuth 2 issuer (Spring Authorization Server): no database, its key in the data directory. */
-    AUTH("auth-server", null, 9000, 96, 0),
+    KPI("kpi-service", "kpi_service", 8083, 256, 5, true),
+    /**
+     * The local OAuth 2 issuer (Spring Authorization Server): no database, its key in the data directory. C1 only:
+     * it signs a token per sign-in, never a hot path worth C2's compiler memory.
+     */
+    AUTH("auth-server", null, 9000, 96, 0, false),
     /** No database: it routes to the others. */
-    GATEWAY("gateway", null, 8080, 128, 0);
+    GATEWAY("gateway", null, 8080, 128, 0, true);
 
     private final String artifact;
     private final String database;
     private final int defaultPort;
     private final int maxHeapMiB;
     private final int connections;
+    private final boolean fullJit;
 
-    Service(String artifact, String database, int defaultPort, int maxHeapMiB, int connections) {
+    Service(String artifact, String database, int defaultPort, int maxHeapMiB, int connections, boolean fullJit) {
         this.artifact = artifact;
         this.database = database;
         this.defaultPort = defaultPort;
         this.maxHeapMiB = maxHeapMiB;
         this.connections = connections;
+        this.fullJit = fullJit;
+    }
+
+    /** Whether its JVM compiles hot paths with C2 as well as C1 (docs/operations.md, "Throughput settings"). */
+    public boolean fullJit() {
+        return fullJit;
     }
 
     /** The JVM's -Xmx in the local stack (docs/operations.md, "Memory of the local stack"). */

@@ -232,6 +232,9 @@ public final class Stack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + service.maxHeapMiB() + "m");
+        if (!service.fullJit()) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.addAll(jvmOptions());
         command.addAll(serviceJvmOptions);
         command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
