@@ -56,7 +56,7 @@ class DeadlinesSurviveRestartIT {
             assertThat(overdue(jdbc, referral)).isZero();
             // Not due by the service's own reckoning either: the overdue sweep will not be what marks it.
             awaitTrue(() -> before.getBean(AgendaQueries.class).referral(referral).isPresent(), "the referral is listed");
-            assertThat(before.getBean(AgendaQueries.class).overdueUnmarked(today.plusDays(1))).doesNotContain(referral);
+            assertThat(before.getBean(AgendaQueries.class).overdueUnmarked(today.plusDays(1), Instant.now())).doesNotContain(referral);
         }
 
         JdbcTemplate down = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
