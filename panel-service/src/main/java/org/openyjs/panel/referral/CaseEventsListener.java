@@ -38,9 +38,9 @@ import java.util.Set;
  * retried (retrying cannot change the answer); technical failures are retried by the container.
  *
  * <p>An outcome recorded outside the panel (no panel decision id) closes the offence's referral, if it has
- * one. Most outcomes concern offences never referred, so one indexed look-up in the event store decides
- * whether there is a referral to close before any command is sent; the panel's own decisions coming back
- * are dropped as soon as they are read.
+ * one. Most outcomes, assessments and victim contacts concern offences never referred, so one indexed look-up
+ * in the event store decides whether there is a referral before any command is sent; the panel's own
+ * decisions coming back are dropped as soon as they are read.
  */
 @Component
 public class CaseEventsListener {
@@ -104,21 +104,37 @@ public class CaseEventsListener {
                     event.youthJusticeService(), r.referralDate(), r.gravityScore(), r.admitted());
         }
         if (payload instanceof AssessmentRecorded a && a.offenceId() != null) {
-            return new NoteAssessment(ReferralId.of(a.childId(), a.offenceId()), a.assessmentId(), a.tool(),
-                    a.completedOn(), a.qualityAssuredOn());
+            String referralId = ReferralId.of(a.childId(), a.offenceId());
+            return referred(referralId, event) ? new NoteAssessment(referralId, a.assessmentId(), a.tool(),
+                    a.completedOn(), a.qualityAssuredOn()) : null;
         }
         if (payload instanceof VictimContactRecorded v) {
-            return new NoteVictimContact(ReferralId.of(v.childId(), v.offenceId()), v.victimId(), v.contactedOn(),
-                    v.result(), v.consentedToContact(), v.restorativeJusticeOffered());
+            String referralId = ReferralId.of(v.childId(), v.offenceId());
+            return referred(referralId, event) ? new NoteVictimContact(referralId, v.victimId(), v.contactedOn(),
+                    v.result(), v.consentedToContact(), v.restorativeJusticeOffered()) : null;
         }
         if (payload instanceof OutcomeRecorded o && o.panelDecisionId() == null) {
             String referralId = ReferralId.of(o.childId(), o.offenceId());
-            // Never referred (the common case): nothing to close, and not worth a command or a warning.
-            return eventStore.lastSequenceNumberFor(referralId).isPresent()
+            return referred(referralId, event)
                     ? new CloseOnOutcomeElsewhere(referralId, o.outcomeCode(), o.outcomeDate())
                     : null;
         }
         return null; // among them the panel's own decision coming back as the case's outcome
+    }
+
+    /**
+     * Whether the offence has a referral: one indexed look-up in the event store, cheaper than a command that
+     * fails to load the aggregate. Most assessments, victim contacts and outcomes concern offences never
+     * referred (court cases above all): counted, logged at debug only, as they are not the panel's business.
+     * The referral, if any, came earlier on the same partition (keyed by child), so it is already stored.
+     */
+    private boolean referred(String referralId, IntegrationEvent event) {
+        if (eventStore.lastSequenceNumberFor(referralId).isPresent()) {
+            return true;
+        }
+        meters.counter("yjs.panel.case-events.skipped", "reason", "not-referred").increment();
+        log.debug("{} for child {} concerns an offence not referred to the panel", event.eventType(), event.childId());
+        return false;
     }
 
     private void skip(ConsumerRecord<String, byte[]> record, String reason, String detail) {

@@ -25,8 +25,9 @@ import java.time.ZoneId;
  * date passes without a decision, the referral is marked overdue; a decision, a withdrawal or an outcome
  * given outside the panel first cancels the deadline. A referral received when its due date has already
  * passed (recorded late, or imported) is marked overdue only after a grace ({@link LateReferralGrace}):
- * an imported one is usually closed by its outcome a moment later. The due date itself is worked out when the referral arrives (and stored on
- * {@code ReferralReceived}), so a change to the bank holidays never moves a deadline already set.
+ * an imported one is usually closed by its outcome a moment later. The due date itself is worked out when
+ * the referral arrives (and stored on {@code ReferralReceived}), so a change to the bank holidays never
+ * moves a deadline already set.
  */
 @Saga
 public class DecisionTimelinessSaga {

@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * header): an imported referral, long past its due date, followed at once by the outcome the case already
  * has, closes without ever being overdue and leaves the chair's lists; delivered again, nothing new is
  * recorded. The panel's own decision coming back, and an outcome for an offence never referred, change nothing.
- * The late-referral grace is the configured default (an hour), with deadlines polled every second.
+ * The late-referral grace is the configured default (an hour), with deadlines polled every second. Every
+ * referral here is dated in the past: other ITs read the same topic, and none of these may leave them a
+ * deadline weeks ahead (DeadlinesSurviveRestartIT counts its own).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "panel.deadlines.polling-interval=PT1S")
@@ -96,7 +98,7 @@ class OutcomeGivenElsewhereIT {
         // Delivered again (at-least-once), then a marker on the same partition: once it is here, the
         // redelivery has been handled, and it recorded nothing.
         send(child, referred, outcome,
-                fromCaseService(new ReferredToOutOfCourtPanel(child, "o9", LocalDate.now(), 2, true)));
+                fromCaseService(new ReferredToOutOfCourtPanel(child, "o9", REFERRED, 2, true)));
         await("/referrals/" + ReferralId.of(child, "o9"), r -> r.has("referralId"));
         assertThat(events(referral, "ReferralReceived")).isEqualTo(1);
         assertThat(events(referral, "ReferralClosedByOutcomeElsewhere")).isEqualTo(1);
@@ -136,14 +138,17 @@ class OutcomeGivenElsewhereIT {
     }
 
     @Test
-    void the_panel_s_own_decision_coming_back_and_an_outcome_for_an_offence_never_referred_change_nothing()
+    void the_panel_s_own_decision_coming_back_and_what_concerns_an_offence_never_referred_change_nothing()
             throws Exception {
         String child = "child-" + UUID.randomUUID();
         String referral = ReferralId.of(child, "o1");
-        send(child, fromCaseService(new ReferredToOutOfCourtPanel(child, "o1", LocalDate.now(), 2, true)),
-                fromCaseService(new OutcomeRecorded(child, "o1", "YOUTH_CAUTION", LocalDate.now(), "decision-1")),
-                fromCaseService(new OutcomeRecorded(child, "o2", "REFERRAL_ORDER", LocalDate.now(), null)),
-                fromCaseService(new ReferredToOutOfCourtPanel(child, "o9", LocalDate.now(), 2, true)));
+        send(child, fromCaseService(new ReferredToOutOfCourtPanel(child, "o1", REFERRED, 2, true)),
+                fromCaseService(new OutcomeRecorded(child, "o1", "YOUTH_CAUTION", REFERRED, "decision-1")),
+                fromCaseService(new AssessmentRecorded(child, "a2", "o2", "ASSETPLUS", REFERRED, null)),
+                fromCaseService(new VictimContactRecorded(child, "o2", "v2", REFERRED, "DECLINED", false,
+                        false, null, null, null)),
+                fromCaseService(new OutcomeRecorded(child, "o2", "REFERRAL_ORDER", REFERRED, null)),
+                fromCaseService(new ReferredToOutOfCourtPanel(child, "o9", REFERRED, 2, true)));
         await("/referrals/" + ReferralId.of(child, "o9"), r -> r.has("referralId"));
         assertThat(await("/referrals/" + referral, r -> r.has("referralId")).get("status").asText())
                 .isEqualTo("AWAITING");
