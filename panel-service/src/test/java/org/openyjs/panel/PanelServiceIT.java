@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * panel-service on real PostgreSQL and Kafka: a referral arrives from case-service (twice), the chair
  * lists and decides it, and the decision leaves on yjs.panel-events without its rationale.
  */
+// A referral received past its due date is overdue after the late-referral grace: a second here.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "panel.deadlines.polling-interval=PT1S")
+        properties = {"panel.deadlines.polling-interval=PT1S", "panel.timeliness.late-referral-grace=PT1S"})
 class PanelServiceIT {
 
     private static final String COUNTY = "leicestershire";

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +74,7 @@ public class AgendaQueries {
     }
 
     /**
-     * Referrals in a status (AWAITING, LISTED, DECIDED, WITHDRAWN) and conditions status (e.g.
+     * Referrals in a status (AWAITING, LISTED, DECIDED, WITHDRAWN, CLOSED) and conditions status (e.g.
      * COMPLETION_NOT_RECORDED), the longest-waiting first.
      */
     public List<CaseSummary> referrals(String status, String youthJusticeService, String conditionsStatus) {
@@ -83,11 +86,15 @@ public class AgendaQueries {
                 status, status, youthJusticeService, youthJusticeService, conditionsStatus, conditionsStatus);
     }
 
-    /** Undecided referrals whose due date is before {@code today} and not yet marked overdue. */
-    public List<String> overdueUnmarked(LocalDate today) {
+    /**
+     * Undecided referrals whose due date is before {@code today}, not yet marked overdue, and received before
+     * {@code receivedBefore} (a referral that arrived late is left alone for its grace).
+     */
+    public List<String> overdueUnmarked(LocalDate today, Instant receivedBefore) {
         return jdbc.queryForList("""
                 SELECT referral_id FROM referral_view WHERE status IN ('AWAITING', 'LISTED') AND NOT overdue
-                  AND decision_due_date < ?""", String.class, today);
+                  AND decision_due_date < ? AND (received_at IS NULL OR received_at < ?)""", String.class, today,
+                OffsetDateTime.ofInstant(receivedBefore, ZoneOffset.UTC));
     }
 
     /** Conditional cautions whose conditions ended before {@code today} with nothing recorded and not yet flagged. */

@@ -16,6 +16,7 @@ import org.openyjs.panel.api.ReferralEvents.DecisionOverdue;
 import org.openyjs.panel.api.ReferralEvents.DecisionRecorded;
 import org.openyjs.panel.api.ReferralEvents.PlacedOnAgenda;
 import org.openyjs.panel.api.ReferralEvents.QuorumOverridden;
+import org.openyjs.panel.api.ReferralEvents.ReferralClosedByOutcomeElsewhere;
 import org.openyjs.panel.api.ReferralEvents.ReferralReceived;
 import org.openyjs.panel.api.ReferralEvents.ReferralWithdrawn;
 import org.openyjs.panel.api.ReferralEvents.ScrutinyFindingRecorded;
@@ -57,13 +58,13 @@ public class PanelReadModelProjection {
     }
 
     @EventHandler
-    void on(ReferralReceived e) {
+    void on(ReferralReceived e, @Timestamp Instant at) {
         jdbc.update("""
                 INSERT INTO referral_view (referral_id, child_id, offence_id, youth_justice_service, referral_date,
-                    decision_due_date, gravity_score, admitted, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING') ON CONFLICT DO NOTHING""",
+                    decision_due_date, gravity_score, admitted, status, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING', ?) ON CONFLICT DO NOTHING""",
                 e.referralId(), e.childId(), e.offenceId(), e.youthJusticeService(), e.referralDate(),
-                e.decisionDueDate(), e.gravityScore(), e.admitted());
+                e.decisionDueDate(), e.gravityScore(), e.admitted(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
     }
 
     @EventHandler
@@ -114,6 +115,17 @@ public class PanelReadModelProjection {
         jdbc.update("UPDATE referral_view SET status = 'WITHDRAWN' WHERE referral_id = ?", e.referralId());
         if (e.panelId() != null) {
             agenda(e.panelId(), e.referralId(), "WITHDRAWN", e.reason());
+        }
+    }
+
+    /** Off the awaiting and listed lists; the outcome given elsewhere is shown as the referral's outcome. */
+    @EventHandler
+    void on(ReferralClosedByOutcomeElsewhere e) {
+        jdbc.update("UPDATE referral_view SET status = 'CLOSED', outcome_code = ? WHERE referral_id = ?",
+                e.outcomeCode(), e.referralId());
+        if (e.panelId() != null) {
+            agenda(e.panelId(), e.referralId(), "CLOSED", "outcome " + e.outcomeCode() + " given outside the panel on "
+                    + e.outcomeDate());
         }
     }
 

@@ -28,6 +28,14 @@ public final class ReferralCommands {
                                     boolean restorativeJusticeOffered) {
     }
 
+    /**
+     * From case-service's {@code OutcomeRecorded} without a panel decision id: the outcome was given outside
+     * the panel. Closes an open referral; changes nothing on a closed, decided or withdrawn one.
+     */
+    public record CloseOnOutcomeElsewhere(@TargetAggregateIdentifier String referralId, String outcomeCode,
+                                          LocalDate outcomeDate) {
+    }
+
     /** The chair places the case on a meeting's agenda (the meeting's date is fixed once scheduled). */
     public record PlaceOnAgenda(@TargetAggregateIdentifier String referralId, String panelId, LocalDate meetingDate) {
     }

@@ -63,6 +63,16 @@ public final class ReferralEvents {
                                   List<String> conditions, LocalDate conditionsEndDate, String reason) {
     }
 
+    /**
+     * case-service recorded an outcome for the referred offence by another route than the panel (the police
+     * or a court gave it, or it was imported) while the referral was still open: the panel has nothing left
+     * to decide, so the referral closes. {@code panelId} is the meeting it was listed on, if any.
+     */
+    public record ReferralClosedByOutcomeElsewhere(String referralId, String childId, String offenceId,
+                                                   String youthJusticeService, String panelId, String outcomeCode,
+                                                   LocalDate outcomeDate) {
+    }
+
     public record DecisionOverdue(String referralId, String youthJusticeService, LocalDate decisionDueDate) {
     }
 

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.openyjs.panel.api.ReferralCommands.AmendDecision;
 import org.openyjs.panel.api.ReferralCommands.CarryOver;
+import org.openyjs.panel.api.ReferralCommands.CloseOnOutcomeElsewhere;
 import org.openyjs.panel.api.PanelEvents.AttendanceRecorded;
 import org.openyjs.panel.api.ReferralCommands.MarkConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralCommands.MarkDecisionOverdue;
@@ -30,6 +31,7 @@ import org.openyjs.panel.api.ReferralEvents.DecisionOverdue;
 import org.openyjs.panel.api.ReferralEvents.DecisionRecorded;
 import org.openyjs.panel.api.ReferralEvents.PlacedOnAgenda;
 import org.openyjs.panel.api.ReferralEvents.QuorumOverridden;
+import org.openyjs.panel.api.ReferralEvents.ReferralClosedByOutcomeElsewhere;
 import org.openyjs.panel.api.ReferralEvents.ReferralReceived;
 import org.openyjs.panel.api.ReferralEvents.ReferralWithdrawn;
 import org.openyjs.panel.api.ReferralEvents.VictimContactNoted;
@@ -77,6 +79,7 @@ public class PanelReferral {
     private String panelId;
     private LocalDate meetingDate;
     private boolean withdrawn;
+    private ReferralClosedByOutcomeElsewhere closedByOutcome;
     private String decisionId;
     private LocalDate conditionsEndDate;
     private boolean conditionsConcluded;
@@ -110,6 +113,9 @@ public class PanelReferral {
 
     @CommandHandler
     public void handle(NoteAssessment command) {
+        if (closedByOutcome != null) {
+            return; // nothing left for the panel to decide: what would inform a decision is not worth an event
+        }
         AssessmentNoted noted = new AssessmentNoted(referralId, command.assessmentId(), command.tool(),
                 command.completedOn(), command.qualityAssuredOn());
         if (!noted.equals(assessments.get(command.assessmentId()))) {
@@ -121,6 +127,9 @@ public class PanelReferral {
     public void handle(NoteVictimContact command) {
         if (!VICTIM_RESULTS.contains(command.result())) {
             throw new DomainRefusal("result", "victim contact result must be one of " + VICTIM_RESULTS);
+        }
+        if (closedByOutcome != null) {
+            return; // as for an assessment: the referral is closed
         }
         VictimContactNoted noted = new VictimContactNoted(referralId, command.victimId(), command.contactedOn(),
                 command.result(), command.consentedToContact(), command.restorativeJusticeOffered());
@@ -157,6 +166,19 @@ public class PanelReferral {
         requireOpen("referralId");
         requireText(command.reason(), "reason", "say why the case is withdrawn");
         record(new ReferralWithdrawn(referralId, panelId, command.reason(), LocalDate.now(clock)));
+    }
+
+    /**
+     * The outcome was given outside the panel while the referral was open: it closes. Once closed, decided or
+     * withdrawn there is nothing to close, so a redelivery (or a late outcome) records nothing.
+     */
+    @CommandHandler
+    public void handle(CloseOnOutcomeElsewhere command) {
+        if (closedByOutcome != null || withdrawn || decisionId != null) {
+            return;
+        }
+        record(new ReferralClosedByOutcomeElsewhere(referralId, childId, offenceId, youthJusticeService, panelId,
+                command.outcomeCode(), command.outcomeDate()));
     }
 
     @CommandHandler
@@ -251,7 +273,7 @@ public class PanelReferral {
 
     @CommandHandler
     public void handle(MarkDecisionOverdue command) {
-        if (decisionId == null && !withdrawn && !overdue) {
+        if (decisionId == null && !withdrawn && closedByOutcome == null && !overdue) {
             record(new DecisionOverdue(referralId, youthJusticeService, dueDate));
         }
     }
@@ -329,6 +351,11 @@ public class PanelReferral {
         if (withdrawn) {
             throw DomainRefusal.conflict(field, "the referral was withdrawn");
         }
+        if (closedByOutcome != null) {
+            throw DomainRefusal.conflict(field, "the referral is closed: case-service recorded the outcome "
+                    + closedByOutcome.outcomeCode() + " on " + closedByOutcome.outcomeDate()
+                    + " outside the panel, so there is nothing left for the panel to decide");
+        }
         if (decisionId != null) {
             throw DomainRefusal.conflict(field, "the panel has already decided this case; amend the decision instead");
         }
@@ -395,6 +422,11 @@ public class PanelReferral {
     @EventSourcingHandler
     void on(ReferralWithdrawn event) {
         withdrawn = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralClosedByOutcomeElsewhere event) {
+        closedByOutcome = event;
     }
 
     @EventSourcingHandler

@@ -77,13 +77,14 @@ public class ReferralController {
     }
 
     @Operation(summary = "Referrals, the soonest due first",
-            description = "status: AWAITING (not yet on an agenda), LISTED, DECIDED or WITHDRAWN; omit for all. "
+            description = "status: AWAITING (not yet on an agenda), LISTED, DECIDED, WITHDRAWN or CLOSED (the outcome "
+                    + "was given outside the panel); omit for all. "
                     + "conditionsStatus=COMPLETION_NOT_RECORDED lists the conditional cautions whose conditions "
                     + "ended with neither completion nor non-completion recorded: the chair's follow-ups.")
     @GetMapping
     public List<CaseSummary> list(
-            @Parameter(description = "AWAITING, LISTED, DECIDED or WITHDRAWN")
-            @RequestParam(required = false) @Pattern(regexp = "AWAITING|LISTED|DECIDED|WITHDRAWN") String status,
+            @Parameter(description = "AWAITING, LISTED, DECIDED, WITHDRAWN or CLOSED")
+            @RequestParam(required = false) @Pattern(regexp = "AWAITING|LISTED|DECIDED|WITHDRAWN|CLOSED") String status,
             @Parameter(description = "e.g. leicester-city or leicestershire")
             @RequestParam(required = false) String youthJusticeService,
             @Parameter(description = "RUNNING, COMPLETION_NOT_RECORDED, COMPLETED or NOT_COMPLETED")

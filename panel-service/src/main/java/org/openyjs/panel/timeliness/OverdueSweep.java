@@ -21,7 +21,8 @@ import java.time.LocalDate;
  * now ({@link DeadlineConfiguration}) and survive a restart, but referrals received while they were kept
  * in memory have none left; this sweep marks overdue, at start-up and daily, every undecided referral whose
  * due date has passed, and flags every conditional caution whose conditions ended unrecorded (decisions
- * taken before {@link ConditionsEndSaga} watched them). Both commands are idempotent, so the sweep and a
+ * taken before {@link ConditionsEndSaga} watched them). A referral still within its late-referral grace
+ * ({@link LateReferralGrace}) is left to its deadline, as the saga would. Both commands are idempotent, so the sweep and a
  * deadline may both fire. It does not run while the read models are being rebuilt: a partial read model
  * would show decided referrals as undecided, and the sweep would send a command for each.
  */
@@ -35,12 +36,15 @@ public class OverdueSweep {
     private final CommandGateway commands;
     private final Clock clock;
     private final ReadModelRebuild rebuild;
+    private final LateReferralGrace grace;
 
-    public OverdueSweep(AgendaQueries queries, CommandGateway commands, Clock clock, ReadModelRebuild rebuild) {
+    public OverdueSweep(AgendaQueries queries, CommandGateway commands, Clock clock, ReadModelRebuild rebuild,
+                        LateReferralGrace grace) {
         this.queries = queries;
         this.commands = commands;
         this.clock = clock;
         this.rebuild = rebuild;
+        this.grace = grace;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -55,7 +59,8 @@ public class OverdueSweep {
             return;
         }
         int marked = 0;
-        for (String referralId : queries.overdueUnmarked(LocalDate.now(clock))) {
+        for (String referralId : queries.overdueUnmarked(LocalDate.now(clock),
+                clock.instant().minus(grace.duration()))) {
             try {
                 commands.sendAndWait(new MarkDecisionOverdue(referralId));
                 marked++;

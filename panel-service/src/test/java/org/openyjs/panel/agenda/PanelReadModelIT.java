@@ -16,6 +16,7 @@ import org.openyjs.panel.api.ReferralEvents.DecisionOverdue;
 import org.openyjs.panel.api.ReferralEvents.DecisionRecorded;
 import org.openyjs.panel.api.ReferralEvents.PlacedOnAgenda;
 import org.openyjs.panel.api.ReferralEvents.QuorumOverridden;
+import org.openyjs.panel.api.ReferralEvents.ReferralClosedByOutcomeElsewhere;
 import org.openyjs.panel.api.ReferralEvents.ReferralReceived;
 import org.openyjs.panel.api.ReferralEvents.ReferralWithdrawn;
 import org.openyjs.panel.api.ReferralEvents.ScrutinyFindingRecorded;
@@ -56,6 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * r4 county referred Tue 1 Apr; decided Wed 23 Apr, 14 working days, in time, NO_FURTHER_ACTION
  * r5 city   referred Tue 1 Apr, overdue 25 Apr, carried over from p1 to p2, undecided
  * r6 city   referred Tue 1 Apr, overdue 25 Apr, then withdrawn
+ * r7 city   referred Tue 1 Apr, listed at p3, closed: a community resolution given outside the panel
+ * r8 county referred Tue 1 Apr, reached panel-service just now (imported): within its late-referral grace
  * </pre>
  * City, April: 2 decisions. City, April to May: 3 (one each of OUTCOME_21, YOUTH_CAUTION,
  * YOUTH_CONDITIONAL_CAUTION), 2 in time: a share of 0.667, on average (14 + 19 + 5) / 3 = 12.7 working
@@ -78,6 +81,8 @@ class PanelReadModelIT {
     private static final LocalDate MAY_7 = LocalDate.of(2025, 5, 7);
     private static final LocalDate MAY_8 = LocalDate.of(2025, 5, 8);
     private static final LocalDate JULY_23 = LocalDate.of(2025, 7, 23);
+    /** When the referrals reached panel-service: long ago, so none is within its late-referral grace. */
+    private static final Instant RECEIVED_AT = Instant.parse("2025-04-01T09:00:00Z");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -101,7 +106,7 @@ class PanelReadModelIT {
                 new Attendee("YOUTH_JUSTICE_SERVICE", "CASE_MANAGER")), false,
                 List.of("at least 3 attendees (2 present)", "someone from POLICE")));
 
-        projection.on(received("r1", CITY, APR_1, APR_24));
+        projection.on(received("r1", CITY, APR_1, APR_24), RECEIVED_AT);
         projection.on(new AssessmentNoted("r1", "a1", "ASSET_PLUS", APR_14, LocalDate.of(2025, 4, 15)));
         projection.on(new VictimContactNoted("r1", "v1", APR_14, "DECLINED", false, true));
         projection.on(new PlacedOnAgenda("r1", "p1", APR_23));
@@ -111,13 +116,13 @@ class PanelReadModelIT {
         projection.on(new SelectedForScrutiny("r1", "d1", "YOUTH_CAUTION", List.of("CHAIR_OVERRIDE")),
                 Instant.parse("2025-04-23T14:00:00Z"));
 
-        projection.on(received("r2", CITY, APR_7, APR_30));
+        projection.on(received("r2", CITY, APR_7, APR_30), RECEIVED_AT);
         projection.on(new PlacedOnAgenda("r2", "p-may", MAY_7));
         projection.on(decided("r2", "d2", "p-may", CITY, "OUTCOME_22", MAY_7, null, null, 19, false));
         projection.on(new DecisionAmended("r2", "am2", "d2", "p-may", "c-r2", "o1", CITY, "OUTCOME_21",
                 LocalDate.of(2025, 5, 12), 2, "r", null, null, null, List.of(), null, "child now admits the offence"));
 
-        projection.on(received("r3", CITY, APR_14, MAY_8));
+        projection.on(received("r3", CITY, APR_14, MAY_8), RECEIVED_AT);
         projection.on(new PlacedOnAgenda("r3", "p1", APR_23));
         projection.on(decided("r3", "d3", "p1", CITY, "YOUTH_CONDITIONAL_CAUTION", APR_23,
                 "QA manager absent", JULY_23, 5, true));
@@ -126,18 +131,25 @@ class PanelReadModelIT {
         projection.on(new ScrutinyFindingRecorded("r3", "d3", "LEARNING_POINT", "QA cover", LocalDate.of(2025, 6, 4)));
         projection.on(new ConditionsEndDatePassed("r3", "d3", CITY, JULY_23));
 
-        projection.on(received("r4", COUNTY, APR_1, APR_24));
+        projection.on(received("r4", COUNTY, APR_1, APR_24), RECEIVED_AT);
         projection.on(new PlacedOnAgenda("r4", "p1", APR_23));
         projection.on(decided("r4", "d4", "p1", COUNTY, "NO_FURTHER_ACTION", APR_23, null, null, 14, true));
 
-        projection.on(received("r5", CITY, APR_1, APR_24));
+        projection.on(received("r5", CITY, APR_1, APR_24), RECEIVED_AT);
         projection.on(new PlacedOnAgenda("r5", "p1", APR_23));
         projection.on(new DecisionOverdue("r5", CITY, APR_24));
         projection.on(new CarriedOver("r5", "p1", "p2", APR_30, "victim's views awaited"));
 
-        projection.on(received("r6", CITY, APR_1, APR_24));
+        projection.on(received("r6", CITY, APR_1, APR_24), RECEIVED_AT);
         projection.on(new DecisionOverdue("r6", CITY, APR_24));
         projection.on(new ReferralWithdrawn("r6", null, "no longer suitable", LocalDate.of(2025, 4, 28)));
+        // r7 was listed, then the police gave a community resolution themselves: closed, off the lists.
+        projection.on(received("r7", CITY, APR_1, APR_24), RECEIVED_AT);
+        projection.on(new PlacedOnAgenda("r7", "p3", MAY_7));
+        projection.on(new ReferralClosedByOutcomeElsewhere("r7", "c-r7", "o1", CITY, "p3", "COMMUNITY_RESOLUTION",
+                APR_14));
+        // r8 arrived just now, already past its due date (imported): within its grace, the sweep leaves it alone.
+        projection.on(received("r8", COUNTY, APR_1, APR_24), Instant.now());
     }
 
     private static ReferralReceived received(String referral, String service, LocalDate on, LocalDate due) {
@@ -246,6 +258,25 @@ class PanelReadModelIT {
                 .containsExactly("r3");
         assertThat(agenda.referrals("WITHDRAWN", null, null)).extracting(CaseSummary::referralId)
                 .containsExactly("r6");
-        assertThat(agenda.overdueUnmarked(LocalDate.of(2025, 6, 1))).isEmpty();
+        assertThat(agenda.overdueUnmarked(LocalDate.of(2025, 6, 1), Instant.now().minusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void a_referral_closed_by_an_outcome_given_elsewhere_is_off_the_awaiting_and_listed_lists() {
+        assertThat(agenda.referrals("CLOSED", null, null)).extracting(CaseSummary::referralId, CaseSummary::outcomeCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("r7", "COMMUNITY_RESOLUTION"));
+        assertThat(agenda.referrals("AWAITING", null, null)).extracting(CaseSummary::referralId).doesNotContain("r7");
+        assertThat(agenda.referrals("LISTED", null, null)).extracting(CaseSummary::referralId).doesNotContain("r7");
+        assertThat(agenda.agenda("p3")).extracting(i -> i.referral().referralId(), AgendaItem::agendaState)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("r7", "CLOSED"));
+        // Past its due date, undecided, but closed: the sweep has nothing to mark.
+        assertThat(agenda.overdueUnmarked(LocalDate.of(2025, 6, 1), Instant.now())).doesNotContain("r7");
+    }
+
+    @Test
+    void the_sweep_leaves_a_referral_that_arrived_late_alone_until_its_grace_has_passed() {
+        assertThat(agenda.overdueUnmarked(LocalDate.of(2025, 6, 1), Instant.now().minusSeconds(3600)))
+                .doesNotContain("r8");
+        assertThat(agenda.overdueUnmarked(LocalDate.of(2025, 6, 1), Instant.now().plusSeconds(1))).containsExactly("r8");
     }
 }

@@ -8,6 +8,7 @@ import org.openyjs.panel.api.PanelEvents.AttendanceRecorded;
 import org.openyjs.panel.api.ReferralCommands.AmendDecision;
 import org.openyjs.panel.api.ReferralCommands.MarkConditionsEndDatePassed;
 import org.openyjs.panel.api.ReferralCommands.CarryOver;
+import org.openyjs.panel.api.ReferralCommands.CloseOnOutcomeElsewhere;
 import org.openyjs.panel.api.ReferralCommands.MarkDecisionOverdue;
 import org.openyjs.panel.api.ReferralCommands.NoteAssessment;
 import org.openyjs.panel.api.ReferralCommands.NoteVictimContact;
@@ -28,6 +29,7 @@ import org.openyjs.panel.api.ReferralEvents.DecisionOverdue;
 import org.openyjs.panel.api.ReferralEvents.DecisionRecorded;
 import org.openyjs.panel.api.ReferralEvents.PlacedOnAgenda;
 import org.openyjs.panel.api.ReferralEvents.QuorumOverridden;
+import org.openyjs.panel.api.ReferralEvents.ReferralClosedByOutcomeElsewhere;
 import org.openyjs.panel.api.ReferralEvents.ReferralReceived;
 import org.openyjs.panel.api.ReferralEvents.ReferralWithdrawn;
 import org.openyjs.panel.api.ReferralEvents.ScrutinyFindingRecorded;
@@ -37,6 +39,9 @@ import org.openyjs.panel.meeting.MeetingAttendance;
 import org.openyjs.panel.scrutiny.ScrutinySampling;
 import org.openyjs.panel.timeliness.WorkingDays;
 import org.openyjs.support.web.DomainRefusal;
+
+import org.hamcrest.CustomMatcher;
+import org.springframework.http.HttpStatus;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -210,6 +215,89 @@ class PanelReferralTest {
         fixture.given(referred(true), new ReferralWithdrawn(REFERRAL, null, "r", MEETS))
                 .when(new PlaceOnAgenda(REFERRAL, PANEL, MEETS))
                 .expectNoEvents().expectException(DomainRefusal.class);
+    }
+
+    // --- an outcome given outside the panel
+
+    private static final LocalDate OUTCOME_DAY = LocalDate.of(2024, 1, 5);
+
+    private static ReferralClosedByOutcomeElsewhere closedElsewhere(String panelId) {
+        return new ReferralClosedByOutcomeElsewhere(REFERRAL, "c1", "o1", CITY, panelId, "COMMUNITY_RESOLUTION",
+                OUTCOME_DAY);
+    }
+
+    @Test
+    void an_outcome_given_outside_the_panel_closes_the_open_referral_with_the_outcome() {
+        fixture.given(referred(true))
+                .when(new CloseOnOutcomeElsewhere(REFERRAL, "COMMUNITY_RESOLUTION", OUTCOME_DAY))
+                .expectEvents(closedElsewhere(null));
+        fixture.given(referred(true), assured(), listed())
+                .when(new CloseOnOutcomeElsewhere(REFERRAL, "COMMUNITY_RESOLUTION", OUTCOME_DAY))
+                .expectEvents(closedElsewhere(PANEL));
+    }
+
+    @Test
+    void the_outcome_delivered_again_closes_nothing_more() {
+        fixture.given(referred(true), closedElsewhere(null))
+                .when(new CloseOnOutcomeElsewhere(REFERRAL, "COMMUNITY_RESOLUTION", OUTCOME_DAY))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_decided_or_withdrawn_referral_is_not_closed_by_an_outcome() {
+        fixture.given(referred(true), assured(), listed(), decided("OUTCOME_22"))
+                .when(new CloseOnOutcomeElsewhere(REFERRAL, "OUTCOME_22", MEETS))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(referred(true), new ReferralWithdrawn(REFERRAL, null, "r", MEETS))
+                .when(new CloseOnOutcomeElsewhere(REFERRAL, "YOUTH_CAUTION", MEETS))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_closed_referral_cannot_be_decided_saying_which_outcome_was_given_elsewhere() {
+        fixture.given(referred(true), assured(), listed(), closedElsewhere(PANEL))
+                .when(decide("YOUTH_CAUTION"))
+                .expectNoEvents()
+                .expectException(DomainRefusal.class)
+                .expectExceptionMessage("the referral is closed: case-service recorded the outcome COMMUNITY_RESOLUTION"
+                        + " on 2024-01-05 outside the panel, so there is nothing left for the panel to decide");
+        fixture.given(referred(true), closedElsewhere(null))
+                .when(new PlaceOnAgenda(REFERRAL, PANEL, MEETS))
+                .expectNoEvents().expectException(DomainRefusal.class);
+        fixture.given(referred(true), closedElsewhere(null))
+                .when(new WithdrawReferral(REFERRAL, "no longer needed"))
+                .expectNoEvents().expectException(DomainRefusal.class);
+    }
+
+    @Test
+    void the_refusal_of_a_decision_on_a_closed_referral_is_a_conflict_naming_the_referral() {
+        fixture.given(referred(true), assured(), listed(), closedElsewhere(PANEL))
+                .when(decide("YOUTH_CAUTION"))
+                .expectException(new CustomMatcher<Object>("a 409 refusal naming referralId") {
+                    @Override
+                    public boolean matches(Object actual) {
+                        return actual instanceof DomainRefusal refusal && refusal.status() == HttpStatus.CONFLICT
+                                && "referralId".equals(refusal.field());
+                    }
+                });
+    }
+
+    @Test
+    void assessments_and_victim_contacts_for_a_closed_referral_record_nothing() {
+        fixture.given(referred(true), closedElsewhere(null))
+                .when(new NoteAssessment(REFERRAL, "a1", "PREVENTION_AND_DIVERSION", LocalDate.of(2024, 1, 3),
+                        LocalDate.of(2024, 1, 5)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(referred(true), closedElsewhere(null))
+                .when(new NoteVictimContact(REFERRAL, "v1", LocalDate.of(2024, 1, 4), "VIEWS_GIVEN", true, true))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_closed_referral_is_never_overdue() {
+        fixture.given(referred(true), closedElsewhere(null))
+                .when(new MarkDecisionOverdue(REFERRAL))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     // --- the decision

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.panel.api.ReferralCommands.MarkDecisionOverdue;
 import org.openyjs.panel.api.ReferralEvents.DecisionRecorded;
+import org.openyjs.panel.api.ReferralEvents.ReferralClosedByOutcomeElsewhere;
 import org.openyjs.panel.api.ReferralEvents.ReferralReceived;
 import org.openyjs.panel.api.ReferralEvents.ReferralWithdrawn;
 
@@ -22,11 +23,16 @@ class DecisionTimelinessSagaTest {
     private static final Instant REFERRED_AT = Instant.parse("2023-12-15T12:00:00Z");
     private static final Instant OVERDUE_FROM = Instant.parse("2024-01-11T00:00:00Z");
 
+    private static final Duration GRACE = Duration.ofHours(1);
+    /** A referral imported with the case's history: received long after its due date. */
+    private static final Instant IMPORTED_AT = Instant.parse("2025-06-02T09:30:00Z");
+
     private SagaTestFixture<DecisionTimelinessSaga> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(DecisionTimelinessSaga.class);
+        fixture.registerResource(new LateReferralGrace(GRACE));
     }
 
     private static ReferralReceived referred() {
@@ -81,6 +87,48 @@ class DecisionTimelinessSagaTest {
                 .whenPublishingA(new ReferralWithdrawn(REFERRAL, null, "police took no further action", REFERRED))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void an_outcome_given_outside_the_panel_cancels_the_deadline() {
+        fixture.givenCurrentTime(REFERRED_AT)
+                .andThenAPublished(referred())
+                .whenPublishingA(closedElsewhere())
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_referral_received_after_its_due_date_is_given_the_grace_before_it_is_overdue() {
+        fixture.givenCurrentTime(IMPORTED_AT)
+                .whenPublishingA(referred())
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(IMPORTED_AT.plus(GRACE), DecisionTimelinessSaga.DECISION_DUE);
+    }
+
+    @Test
+    void a_late_referral_still_open_when_the_grace_ends_is_marked_overdue() {
+        fixture.givenCurrentTime(IMPORTED_AT)
+                .andThenAPublished(referred())
+                .whenTimeElapses(GRACE)
+                .expectDispatchedCommands(new MarkDecisionOverdue(REFERRAL))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_late_referral_closed_by_its_outcome_within_the_grace_is_never_overdue() {
+        fixture.givenCurrentTime(IMPORTED_AT)
+                .andThenAPublished(referred())
+                .andThenAPublished(closedElsewhere())
+                .whenTimeElapses(GRACE.multipliedBy(24))
+                .expectNoDispatchedCommands()
+                .expectTriggeredDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    private static ReferralClosedByOutcomeElsewhere closedElsewhere() {
+        return new ReferralClosedByOutcomeElsewhere(REFERRAL, "c1", "o1", "leicester-city", null, "YOUTH_CAUTION",
+                DUE.minusDays(2));
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class DemoData {
 
     /** The seed of the demo's generated history: the same children on every machine. */
     static final long HISTORY_SEED = 2024L;
+    /** All of the generated history's decided referrals are decided through panel-service's API. */
+    static final int HISTORY_PANEL_DECISIONS = Integer.MAX_VALUE;
 
     private final GatewayClient gateway;
     private final Consumer<String> progress;
@@ -71,8 +73,10 @@ public final class DemoData {
                 + offences + " offences, " + outcomes + " outcomes; panel " + plan.panel().panelId()
                 + (panelHeld ? " decided " + plan.panel().decisions().size() + " cases" : " already there"));
         if (historyChildren > 0) {
+            // Every decided referral is left to the panel part (PanelLoader, below): its decision reaches the case
+            // over Kafka, as in life, rather than an outcome row that case-service would then hold already.
             Caseload history = CaseloadGenerator.generate(new CaseloadGenerator.Settings(historyChildren, 3, HISTORY_SEED,
-                    CaseloadGenerator.DEFAULT_LAST_DAY, "demo-gen"));
+                    CaseloadGenerator.DEFAULT_LAST_DAY, "demo-gen", HISTORY_PANEL_DECISIONS));
             CaseloadLoader.Result result = new CaseloadLoader(gateway, progress).load(history, practitioner);
             progress.accept("Generated history: " + result.children() + " children loaded (" + result.skippedChildren()
                     + " already there), " + result.rows() + " rows recorded, " + result.refused() + " refused"

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * each weekly meeting with its attendance, then each referred offence listed on its meeting and decided
  * there, and a conditional caution's completion or non-completion. Run it after the case's rows are in:
  * the referrals reach panel-service over Kafka, so a listing waits (404) until its referral has arrived.
+ * Only the decisions the generator left to panel-service ({@link PanelCase#decided()}, no outcome row) are
+ * loaded: a referral whose outcome came with the rows is closed in panel-service and refuses a decision.
  *
  * <p>Running it again records nothing twice: a meeting that exists (409) keeps its attendance, and a case
  * already decided (409) is skipped. Cases go in parallel (a few threads), each case's calls in order.

@@ -26,9 +26,12 @@ public record Caseload(CaseloadGenerator.Settings settings, LocalDate firstDay, 
         return children.stream().flatMap(c -> c.panelCases().stream());
     }
 
-    /** The panel's weekly meetings that decided a case of this caseload, earliest first, with their attendance. */
+    /**
+     * The panel's weekly meetings that decided a case of this caseload (through panel-service's API or not),
+     * earliest first, with their attendance.
+     */
     public List<PanelCase.Meeting> panelMeetings() {
-        return panelCases().filter(PanelCase::decided).map(PanelCase::meetingDate).distinct().sorted()
+        return panelCases().filter(c -> c.decision() != null).map(PanelCase::meetingDate).distinct().sorted()
                 .map(day -> CaseloadGenerator.meeting(settings, day)).toList();
     }
 }

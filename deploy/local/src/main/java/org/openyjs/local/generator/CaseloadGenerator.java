@@ -30,7 +30,9 @@ import java.util.Set;
  *
  * <p>Out-of-court disposals go through the weekly joint panel (city and county together, on Wednesdays): the
  * offence is referred the day it is recorded, listed on a meeting 10 to 55 days later and decided there; the
- * case records the decided outcome on the meeting day. Only some police-issued community resolutions skip
+ * case records the decided outcome on the meeting day, in its rows (panel-service then closes the referral:
+ * the outcome was given outside it), except for the first {@link Settings#panelDecisions()} decisions, which the
+ * panel part records through panel-service's API and which reach the case from there. Only some police-issued community resolutions skip
  * the panel (seed notes: "Police issued Community Resolutions" beside the panel's). A panel without a
  * quality-assured assessment, or without quorum, decides with the chair's override reason, as panel-service
  * requires; a youth conditional caution runs twelve weeks and is mostly completed.
@@ -44,17 +46,27 @@ public final class CaseloadGenerator {
     public static final LocalDate DEFAULT_LAST_DAY = LocalDate.of(2025, 3, 31);
 
     /**
-     * @param idPrefix starts every child id (3-64 characters in all), so runs with other prefixes never collide
+     * @param idPrefix       starts every child id (3-64 characters in all), so runs with other prefixes never collide
+     * @param panelDecisions how many decided referrals (the first, child after child) the panel decides through
+     *                       panel-service's API when the panel part is loaded ({@code demo/PanelLoader}): their
+     *                       outcome rows are left out, as the panel's decision brings the outcome to the case, and
+     *                       so are their children's CloseCase rows (a closed case takes no outcome). Every other
+     *                       referred offence keeps its outcome row, which closes the referral in panel-service.
      */
-    public record Settings(int children, int years, long seed, LocalDate lastDay, String idPrefix) {
+    public record Settings(int children, int years, long seed, LocalDate lastDay, String idPrefix, int panelDecisions) {
 
         public Settings {
-            if (children < 0 || years < 1 || years > 20) {
-                throw new IllegalArgumentException("children >= 0 and years 1..20 expected");
+            if (children < 0 || years < 1 || years > 20 || panelDecisions < 0) {
+                throw new IllegalArgumentException("children >= 0, years 1..20 and panelDecisions >= 0 expected");
             }
             if (!idPrefix.matches("[A-Za-z0-9_-]{1,40}")) {
                 throw new IllegalArgumentException("idPrefix: 1-40 letters, digits, - or _");
             }
+        }
+
+        /** Every outcome in the case's rows: nothing left for panel-service's API to decide. */
+        public Settings(int children, int years, long seed, LocalDate lastDay, String idPrefix) {
+            this(children, years, seed, lastDay, idPrefix, 0);
         }
 
         public static Settings of(int children, int years, long seed) {
@@ -141,9 +153,11 @@ public final class CaseloadGenerator {
     public static Caseload generate(Settings settings) {
         LocalDate firstDay = settings.lastDay().minusYears(settings.years()).plusDays(1);
         List<GeneratedChild> children = new ArrayList<>(settings.children());
+        // Counted child after child, so a bigger caseload with the same seed still begins with the smaller one.
+        int[] panelDecisionsLeft = {settings.panelDecisions()};
         for (int i = 0; i < settings.children(); i++) {
             Random random = new Random(settings.seed() * 1_000_003L + i);
-            children.add(new ChildHistory(settings, firstDay, random, i).generate());
+            children.add(new ChildHistory(settings, firstDay, random, i, panelDecisionsLeft).generate());
         }
         return new Caseload(settings, firstDay, List.copyOf(children));
     }
@@ -197,9 +211,12 @@ public final class CaseloadGenerator {
         private int remands;
         private LocalDate busyUntil; // the last day anything happens on the case so far
         private boolean transferred;
+        private final int[] panelDecisionsLeft;
+        private boolean awaitsPanelService; // an outcome of this child's comes through panel-service's API
 
-        ChildHistory(Settings settings, LocalDate firstDay, Random random, int index) {
+        ChildHistory(Settings settings, LocalDate firstDay, Random random, int index, int[] panelDecisionsLeft) {
             this.settings = settings;
+            this.panelDecisionsLeft = panelDecisionsLeft;
             this.firstDay = firstDay;
             this.lastDay = settings.lastDay();
             this.random = random;
@@ -236,7 +253,9 @@ public final class CaseloadGenerator {
                 }
             }
             LocalDate closing = busyUntil.plusDays(30 + random.nextInt(60));
-            if (!closing.isAfter(lastDay) && (transferred || random.nextInt(100) < 85)) {
+            boolean closes = !closing.isAfter(lastDay) && (transferred || random.nextInt(100) < 85);
+            // A case closed before the panel part is loaded would refuse the panel's decision: left open.
+            if (closes && !awaitsPanelService) {
                 add("CloseCase", closing, data("on", closing.toString(),
                         "reasonCode", transferred ? "AGED_OUT" : "ORDER_COMPLETED",
                         "reason", transferred ? "transferred to adult probation at 18" : "interventions completed"));
@@ -307,17 +326,22 @@ public final class CaseloadGenerator {
             }
             if (!decided) {
                 if (panel) { // referred, still awaiting its meeting when the window closes
-                    panelCases.add(new PanelCase(childId, offenceId, date, null, null, null, null));
+                    panelCases.add(new PanelCase(childId, offenceId, date, null, null, null, null, false));
                 }
                 touch(lastDay);
                 return lastDay; // still awaiting its outcome when the window closes
             }
             boolean assessed = assessment(offenceId, date, outcomeDate, court ? "ASSETPLUS" : "PREVENTION_AND_DIVERSION",
                     court || !code.equals("NO_FURTHER_ACTION"));
-            if (panel) {
-                panelDecision(offenceId, code, date, outcomeDate, assessed);
+            boolean throughPanelService = panel && panelDecisionsLeft[0] > 0;
+            if (throughPanelService) {
+                panelDecisionsLeft[0]--;
+                awaitsPanelService = true;
             }
-            if (!together) {
+            if (panel) {
+                panelDecision(offenceId, code, date, outcomeDate, assessed, !throughPanelService);
+            }
+            if (!together && !throughPanelService) {
                 add("RecordOutcome", outcomeDate, data("offenceId", offenceId, "code", code, "date", outcomeDate.toString()));
             }
             touch(outcomeDate);
@@ -342,8 +366,12 @@ public final class CaseloadGenerator {
             touch(end);
         }
 
-        /** The panel's decision on a referred offence at the meeting of the outcome's day. */
-        private void panelDecision(String offenceId, String code, LocalDate referred, LocalDate meetingDay, boolean assessed) {
+        /**
+         * The panel's decision on a referred offence at the meeting of the outcome's day; {@code outcomeImported}
+         * when the outcome is in the case's rows rather than left to panel-service's API.
+         */
+        private void panelDecision(String offenceId, String code, LocalDate referred, LocalDate meetingDay, boolean assessed,
+                                   boolean outcomeImported) {
             PanelCase.Meeting meeting = meeting(settings, meetingDay);
             Map<String, Object> decision = data("childId", childId, "offenceId", offenceId, "outcomeCode", code,
                     "rationale", RATIONALES.get(random.nextInt(RATIONALES.size())));
@@ -367,7 +395,8 @@ public final class CaseloadGenerator {
                     completed = random.nextInt(100) < 85;
                 }
             }
-            panelCases.add(new PanelCase(childId, offenceId, referred, meeting.panelId(), meetingDay, decision, completed));
+            panelCases.add(new PanelCase(childId, offenceId, referred, meeting.panelId(), meetingDay, decision, completed,
+                    outcomeImported));
         }
 
         /** Records an assessment of the offence (usually); true if one was recorded. */

@@ -15,12 +15,14 @@ import java.util.stream.Collectors;
 public final class Generate {
 
     private static final String USAGE = """
-            Usage: deploy/local/generate.sh --children N --years Y --seed S --out file.jsonl [--prefix ID]
+            Usage: deploy/local/generate.sh --children N --years Y --seed S --out file.jsonl [--prefix ID] [--panel-decisions N]
               --children  how many children (default 1000)
               --years     the years of history, ending 31 March 2025 (default 3)
               --seed      the same seed gives the same file (default 1)
               --out       the file to write, or - for standard output (default -)
-              --prefix    starts every child id (default g<seed>); another prefix for another load into the same stack""";
+              --prefix    starts every child id (default g<seed>); another prefix for another load into the same stack
+              --panel-decisions  the first N decided referrals are left to panel-service's API (their outcome rows
+                          and their children's CloseCase rows are not written); default 0: every outcome in the file""";
 
     private Generate() {
     }
@@ -31,6 +33,7 @@ public final class Generate {
         long seed = 1;
         String out = "-";
         String prefix = null;
+        int panelDecisions = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -39,6 +42,7 @@ public final class Generate {
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--out" -> out = args[++i];
                     case "--prefix" -> prefix = args[++i];
+                    case "--panel-decisions" -> panelDecisions = Integer.parseInt(args[++i]);
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;
@@ -52,7 +56,7 @@ public final class Generate {
             return;
         }
         CaseloadGenerator.Settings settings = new CaseloadGenerator.Settings(children, years, seed,
-                CaseloadGenerator.DEFAULT_LAST_DAY, prefix == null ? "g" + seed : prefix);
+                CaseloadGenerator.DEFAULT_LAST_DAY, prefix == null ? "g" + seed : prefix, panelDecisions);
         Caseload caseload = CaseloadGenerator.generate(settings);
         long lines;
         if (out.equals("-")) {
@@ -70,8 +74,8 @@ public final class Generate {
                 + caseload.firstDay() + " to " + caseload.lastDay() + ", seed " + seed + (out.equals("-") ? "" : ", to " + out));
         System.err.println("Rows by type: " + types + " (StartRemand/EndRemand go over REST, not in the file)");
         System.err.println("Out-of-court panel: " + caseload.panelCases().count() + " referrals, "
-                + caseload.panelCases().filter(PanelCase::decided).count() + " decided at " + caseload.panelMeetings().size()
-                + " weekly meetings (panel-service's part: not in the file; the demo and the benchmark load it through"
-                + " panel-service's API)");
+                + caseload.panelCases().filter(PanelCase::outcomeImported).count() + " with their outcome in the file, "
+                + caseload.panelCases().filter(PanelCase::decided).count() + " left to panel-service's API at "
+                + caseload.panelMeetings().size() + " weekly meetings (the demo and the benchmark load that part)");
     }
 }

@@ -14,12 +14,16 @@ import java.util.Map;
  *                     rationale and what the rules ask for); null while the case still awaits a meeting
  * @param conditionsCompleted for a youth conditional caution: true if the child completed the conditions,
  *                     false if not (recorded on the end date), null otherwise
+ * @param outcomeImported the decided outcome is in the case's rows (the import closes the referral in
+ *                     panel-service), so the panel part must not decide it again; false while awaiting a meeting
+ *                     and for the decisions left to panel-service's API ({@code Settings.panelDecisions})
  */
 public record PanelCase(String childId, String offenceId, LocalDate referralDate, String panelId, LocalDate meetingDate,
-                        Map<String, Object> decision, Boolean conditionsCompleted) {
+                        Map<String, Object> decision, Boolean conditionsCompleted, boolean outcomeImported) {
 
+    /** Decided at a meeting through panel-service's API, by the panel part: its outcome is not in the case's rows. */
     public boolean decided() {
-        return decision != null;
+        return decision != null && !outcomeImported;
     }
 
     public LocalDate conditionsEndDate() {

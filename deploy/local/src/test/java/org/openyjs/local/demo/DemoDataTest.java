@@ -93,7 +93,7 @@ class DemoDataTest {
     @Test
     void alsoLoadsAGeneratedHistoryOnceThroughTheRestApi() throws Exception {
         Caseload history = CaseloadGenerator.generate(new CaseloadGenerator.Settings(20, 3, DemoData.HISTORY_SEED,
-                CaseloadGenerator.DEFAULT_LAST_DAY, "demo-gen"));
+                CaseloadGenerator.DEFAULT_LAST_DAY, "demo-gen", DemoData.HISTORY_PANEL_DECISIONS));
         try (FakeGateway gateway = new FakeGateway(this::likeTheServices)) {
             new DemoData(gateway.url(), progress::add).withGeneratedHistory(20).load();
 

@@ -94,7 +94,10 @@ class CaseloadGeneratorTest {
                 if (code != null && referred.containsKey(offenceId)) {
                     PanelCase panelCase = referred.get(offenceId);
                     assertThat(referralsSeen).as(row.rowId() + " outcome after the referral").contains(offenceId);
-                    assertThat(panelCase.decided()).isTrue();
+                    // Decided at the meeting, its outcome in the rows: the panel part leaves it alone.
+                    assertThat(panelCase.decision()).isNotNull();
+                    assertThat(panelCase.outcomeImported()).isTrue();
+                    assertThat(panelCase.decided()).isFalse();
                     assertThat(panelCase.decision()).containsEntry("outcomeCode", code)
                             .containsEntry("childId", child.childId()).containsKey("rationale");
                     assertThat(row.date()).as("decided the day the panel met").isEqualTo(panelCase.meetingDate());
@@ -143,6 +146,59 @@ class CaseloadGeneratorTest {
 
     @Test
     void everyRowFollowsTheCaseRules() {
+        followsTheCaseRules(caseload);
+    }
+
+    @Test
+    void theFirstDecisionsLeftToPanelServiceHaveNoOutcomeRowAndTheirCasesStayOpen() throws Exception {
+        int left = 50;
+        Caseload withPanel = CaseloadGenerator.generate(new CaseloadGenerator.Settings(4000, 3, 42,
+                CaseloadGenerator.DEFAULT_LAST_DAY, "g42", left));
+        // The first decided referrals, child after child, and no others.
+        List<PanelCase> atMeetings = caseload.panelCases().filter(c -> c.decision() != null).toList();
+        List<PanelCase> throughApi = withPanel.panelCases().filter(PanelCase::decided).toList();
+        assertThat(throughApi).hasSize(left).allMatch(c -> !c.outcomeImported());
+        assertThat(throughApi).extracting(PanelCase::childId, PanelCase::offenceId, PanelCase::decision)
+                .containsExactlyElementsOf(atMeetings.subList(0, left).stream()
+                        .map(c -> org.assertj.core.groups.Tuple.tuple(c.childId(), c.offenceId(), c.decision())).toList());
+        assertThat(withPanel.panelCases().filter(c -> c.decision() != null).skip(left)).allMatch(PanelCase::outcomeImported);
+        assertThat(withPanel.panelMeetings()).isEqualTo(caseload.panelMeetings());
+
+        Set<String> viaApi = new HashSet<>();
+        throughApi.forEach(c -> viaApi.add(c.childId() + "/" + c.offenceId()));
+        Set<String> awaitingChildren = new HashSet<>(throughApi.stream().map(PanelCase::childId).toList());
+        for (int i = 0; i < caseload.children().size(); i++) {
+            GeneratedChild before = caseload.children().get(i);
+            GeneratedChild after = withPanel.children().get(i);
+            if (!awaitingChildren.contains(before.childId())) {
+                assertThat(after).as("a child without a decision left to the API is as before").isEqualTo(before);
+                continue;
+            }
+            // The same history but the outcome rows of the API's decisions and the case's closing.
+            List<String> expected = before.rows().stream()
+                    .filter(r -> !(r.type().equals("RecordOutcome")
+                            && viaApi.contains(r.childId() + "/" + r.data().get("offenceId"))))
+                    .filter(r -> !r.type().equals("CloseCase"))
+                    .map(r -> r.type() + " " + r.date() + " " + r.data()).toList();
+            assertThat(after.rows()).extracting(r -> r.type() + " " + r.date() + " " + r.data())
+                    .as(before.childId()).containsExactlyElementsOf(expected);
+            assertThat(after.rows()).noneMatch(r -> r.type().equals("CloseCase"));
+        }
+        assertThat(withPanel.rows().filter(r -> r.type().equals("RecordOutcome"))
+                .filter(r -> viaApi.contains(r.childId() + "/" + r.data().get("offenceId")))).isEmpty();
+        followsTheCaseRules(withPanel);
+
+        // Repeatable for a seed, and a bigger caseload begins with the smaller one, API decisions and all.
+        Caseload small = CaseloadGenerator.generate(new CaseloadGenerator.Settings(300, 3, 42,
+                CaseloadGenerator.DEFAULT_LAST_DAY, "g42", left));
+        assertThat(jsonLines(small)).isEqualTo(jsonLines(CaseloadGenerator.generate(new CaseloadGenerator.Settings(300, 3,
+                42, CaseloadGenerator.DEFAULT_LAST_DAY, "g42", left))));
+        assertThat(small.panelCases().toList()).isEqualTo(CaseloadGenerator.generate(new CaseloadGenerator.Settings(300,
+                3, 42, CaseloadGenerator.DEFAULT_LAST_DAY, "g42", left)).panelCases().toList());
+        assertThat(withPanel.children().subList(0, 300)).isEqualTo(small.children());
+    }
+
+    private static void followsTheCaseRules(Caseload caseload) {
         LocalDate first = LocalDate.of(2022, 4, 1);
         LocalDate last = LocalDate.of(2025, 3, 31);
         assertThat(caseload.firstDay()).isEqualTo(first);
