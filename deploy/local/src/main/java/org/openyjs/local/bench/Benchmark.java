@@ -527,8 +527,9 @@ public final class Benchmark {
                 int sliceEvents = Math.min(EVENTS_PER_SLICE, importEvents - slice * EVENTS_PER_SLICE);
                 // About 8.7 case events per generated child: enough children for the events asked for.
                 int sliceChildren = Math.max(1, (int) Math.round(sliceEvents / 8.7));
+                // The first slice leaves --panel-cases outcomes to the panel part (their decisions flow back to the case).
                 Caseload history = CaseloadGenerator.generate(new CaseloadGenerator.Settings(sliceChildren, 3, slice + 1,
-                        CaseloadGenerator.DEFAULT_LAST_DAY, "bench" + run + "s" + slice));
+                        CaseloadGenerator.DEFAULT_LAST_DAY, "bench" + run + "s" + slice, slice == 0 ? panelCasesCap : 0));
                 Path file = Files.createTempFile("yjs-bench-import-", ".ndjson");
                 try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     rows += JsonLines.write(history, out);
