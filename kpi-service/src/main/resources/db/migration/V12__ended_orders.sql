@@ -61,5 +61,45 @@ LEFT JOIN LATERAL (
 WHERE o.child_id = ANY (p_children) AND o.end_date IS NOT NULL;
 $$;
 
+-- Victim contacts as they stand now, for YJB KPI 10: each contact of a registered child with the child's registration
+-- copied in, so a period's contacts are one index range rather than a child lookup per contact. Refreshed like
+-- kpi_ended_order (a contact, a registration, a transfer touches the child); as-of figures keep reading the facts.
+CREATE TABLE kpi_effective_victim_contact (
+    event_id                        text PRIMARY KEY,
+    seq                             bigint  NOT NULL,
+    child_id                        text    NOT NULL,
+    victim_id                       text    NOT NULL,
+    contacted_on                    date    NOT NULL,
+    result                          text,
+    consented_to_contact            boolean NOT NULL,
+    restorative_justice_offered     boolean NOT NULL,
+    kept_informed                   boolean,
+    restorative_justice_participated boolean,
+    support_referral_made           boolean,
+    recorded_at                     timestamptz,
+    date_of_birth                   date    NOT NULL,
+    sex                             text,
+    ethnicity                       text,
+    home_service                    text    NOT NULL,
+    transferred                     boolean NOT NULL
+);
+CREATE INDEX kpi_effective_victim_contact_service ON kpi_effective_victim_contact (home_service, contacted_on);
+CREATE INDEX kpi_effective_victim_contact_transferred ON kpi_effective_victim_contact (contacted_on) WHERE transferred;
+CREATE INDEX kpi_effective_victim_contact_child ON kpi_effective_victim_contact (child_id);
+
+CREATE FUNCTION kpi_refresh_victim_contacts(p_children text[]) RETURNS void
+    LANGUAGE sql AS
+$$
+DELETE FROM kpi_effective_victim_contact WHERE child_id = ANY (p_children);
+INSERT INTO kpi_effective_victim_contact
+SELECT v.event_id, v.seq, v.child_id, v.victim_id, v.contacted_on, v.result, v.consented_to_contact,
+       v.restorative_justice_offered, v.kept_informed, v.restorative_justice_participated, v.support_referral_made,
+       v.recorded_at, c.date_of_birth, c.sex, c.ethnicity, c.youth_justice_service, c.transferred
+FROM kpi_victim_contact v
+JOIN kpi_child c ON c.child_id = v.child_id
+WHERE v.child_id = ANY (p_children);
+$$;
+
 -- The facts already stored.
 SELECT kpi_refresh_ended_orders(ARRAY(SELECT child_id FROM kpi_child));
+SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child));

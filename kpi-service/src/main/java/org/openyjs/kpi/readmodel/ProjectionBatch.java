@@ -78,6 +78,7 @@ public final class ProjectionBatch {
     private final Set<String> offenceChildren = new LinkedHashSet<>();
     private final Set<String> caseChangeChildren = new LinkedHashSet<>();
     private final Set<String> orderChildren = new LinkedHashSet<>();
+    private final Set<String> victimChildren = new LinkedHashSet<>();
     private int size;
     // False while a rebuild replays: the precomputed tables are derived once at its end (PrecomputedOutcomes).
     private final boolean refreshPrecomputed;
@@ -129,6 +130,7 @@ public final class ProjectionBatch {
             orderChildren.add(status.childId());
             addStatus(event, status, recordedAt);
         } else if (payload instanceof VictimContactRecorded contact) {
+            victimChildren.add(contact.childId());
             table("kpi_victim_contact", "child_id, offence_id, victim_id, contacted_on:date, result, "
                     + "consented_to_contact:bool, restorative_justice_offered:bool, kept_informed:bool, "
                     + "restorative_justice_participated:bool, support_referral_made:bool")
@@ -289,6 +291,14 @@ public final class ProjectionBatch {
         transfers.forEach(t -> orderTouched.add(t.transfer.childId()));
         if (!orderTouched.isEmpty()) {
             client.sql("SELECT kpi_refresh_ended_orders(?)").param(orderTouched.toArray(String[]::new))
+                    .query((rs, n) -> 0).list();
+        }
+        // Likewise the victim contacts (V12) of the children whose contacts, registration or transfers changed.
+        Set<String> victimTouched = new LinkedHashSet<>(victimChildren);
+        victimTouched.addAll(children.keySet());
+        transfers.forEach(t -> victimTouched.add(t.transfer.childId()));
+        if (!victimTouched.isEmpty()) {
+            client.sql("SELECT kpi_refresh_victim_contacts(?)").param(victimTouched.toArray(String[]::new))
                     .query((rs, n) -> 0).list();
         }
     }

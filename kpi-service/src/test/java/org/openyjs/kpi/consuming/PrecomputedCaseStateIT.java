@@ -14,6 +14,7 @@ import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.StatusRecorded;
+import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.kpi.measure.FigureQuery;
 import org.openyjs.kpi.measure.MeasureCalculator;
 import org.openyjs.kpi.measure.Measures;
@@ -23,6 +24,8 @@ import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OrderFacts;
 import org.openyjs.kpi.readmodel.OrderFacts.EndedOrder;
 import org.openyjs.kpi.readmodel.PrecomputedOutcomes;
+import org.openyjs.kpi.readmodel.VictimFacts;
+import org.openyjs.kpi.readmodel.VictimFacts.VictimContact;
 import org.openyjs.kpi.rebuild.ReadModelReset;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The precomputed case state from event sequences: closed spells (V11 kpi_case_closed, what a caseload figure counts
- * now) and ended orders (V12 kpi_ended_order, what YJB KPIs 1-7 read now). Each must give what the facts give however
+ * now), ended orders and victim contacts (V12 kpi_ended_order, kpi_effective_victim_contact: YJB KPIs 1-7 and 10). Each must give what the facts give however
  * the events fall into polls (the as-of path, which still reads the facts, is the oracle), be emptied by a reset and
  * be the same when derived once for every child (a rebuild's end) as when refreshed per poll.
  */
@@ -75,6 +78,8 @@ class PrecomputedCaseStateIT {
     CaseFacts cases;
     @Autowired
     OrderFacts orders;
+    @Autowired
+    VictimFacts victims;
     @Autowired
     PrecomputedOutcomes precomputed;
     @Autowired
@@ -174,6 +179,28 @@ class PrecomputedCaseStateIT {
     }
 
     @Test
+    void aVictimsLastContactInThePeriodCountsForTheServiceResponsibleThatDay() {
+        poll(event(CITY, child("a", CITY)), event(CITY, contact("a", "v1", "2023-06-01", "NO_RESPONSE", false)));
+        poll(event(CITY, contact("a", "v1", "2023-09-01", "VIEWS_GIVEN", true)),
+                event(CITY, contact("a", "v2", "2023-10-01", "VIEWS_GIVEN", false)));
+        assertThat(contactedNow(CITY)).extracting(v -> v.unit().outcomeCode(), VictimContact::consentedToContact)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("VIEWS_GIVEN", true),
+                        org.assertj.core.groups.Tuple.tuple("VIEWS_GIVEN", false));
+        // A contact recorded before the child's registration counts once the child is registered.
+        poll(event(COUNTY, contact("b", "v1", "2023-11-01", "DECLINED", false)));
+        assertThat(contactedNow(COUNTY)).isEmpty();
+        poll(event(COUNTY, child("b", COUNTY)));
+        assertThat(contactedNow(COUNTY)).extracting(v -> v.unit().childId()).containsExactly("b");
+        // Transferred before the second victim's contact: that one counts for the county.
+        poll(event(CITY, new CaseTransferred("a", "OUT", COUNTY, "TRANSFER", day("2023-09-15"))),
+                event(COUNTY, new CaseTransferred("a", "IN", CITY, "TRANSFER", day("2023-09-15"))));
+        assertThat(contactedNow(CITY)).extracting(v -> v.unit().outcomeDate()).containsExactly(day("2023-09-01"));
+        assertThat(contactedNow(COUNTY)).extracting(v -> v.unit().childId()).containsExactly("a", "b");
+        assertThat(count("kpi_effective_victim_contact")).isEqualTo(4);
+        assertSameAsFacts();
+    }
+
+    @Test
     void aResetEmptiesTheTablesAndDerivingThemOnceGivesTheRowsPollsLeft() {
         poll(event(CITY, child("a", CITY)), event(COUNTY, child("b", COUNTY)),
                 event(CITY, start("a", "ord1", "COMMUNITY")), event(CITY, new CaseClosed("a", day("2023-11-01"), "X")));
@@ -182,15 +209,20 @@ class PrecomputedCaseStateIT {
                 event(COUNTY, new CaseReopened("b", day("2023-10-01"))));
         poll(event(CITY, new CaseReopened("a", day("2023-12-01"))), event(CITY, new CaseClosed("a", day("2024-02-01"), "X")),
                 event(COUNTY, end("b", "ord2", "CUSTODY", "2024-01-10")),
-                event(CITY, new CaseTransferred("a", "OUT", COUNTY, "TRANSFER", day("2023-09-15"))));
+                event(CITY, new CaseTransferred("a", "OUT", COUNTY, "TRANSFER", day("2023-09-15"))),
+                event(CITY, contact("a", "v1", "2023-10-01", "VIEWS_GIVEN", true)),
+                event(COUNTY, contact("b", "v1", "2023-10-01", "VIEWS_GIVEN", true)));
         List<String> closed = rows("kpi_case_closed", "event_id");
         List<String> ends = rows("kpi_ended_order", "child_id, order_id");
+        List<String> contacts = rows("kpi_effective_victim_contact", "event_id");
         assertThat(closed).hasSize(3);
         assertThat(ends).hasSize(2);
+        assertThat(contacts).hasSize(2);
 
         reset.clear();
         assertThat(count("kpi_case_closed")).isZero();
         assertThat(count("kpi_ended_order")).isZero();
+        assertThat(count("kpi_effective_victim_contact")).isZero();
 
         // As a rebuild replays: polls leave the tables alone, one derivation at the end.
         precomputed.defer();
@@ -198,6 +230,7 @@ class PrecomputedCaseStateIT {
             listener.applyPoll(List.copyOf(applied));
             assertThat(count("kpi_case_closed")).isZero();
             assertThat(count("kpi_ended_order")).isZero();
+            assertThat(count("kpi_effective_victim_contact")).isZero();
             // Meanwhile figures as they stand now read the facts replayed so far.
             assertSameAsFacts();
         } finally {
@@ -205,12 +238,14 @@ class PrecomputedCaseStateIT {
         }
         assertThat(rows("kpi_case_closed", "event_id")).isEqualTo(closed);
         assertThat(rows("kpi_ended_order", "child_id, order_id")).isEqualTo(ends);
+        assertThat(rows("kpi_effective_victim_contact", "event_id")).isEqualTo(contacts);
 
         // And a replay refreshed per poll gives them too.
         reset.clear();
         listener.applyPoll(List.copyOf(applied));
         assertThat(rows("kpi_case_closed", "event_id")).isEqualTo(closed);
         assertThat(rows("kpi_ended_order", "child_id, order_id")).isEqualTo(ends);
+        assertThat(rows("kpi_effective_victim_contact", "event_id")).isEqualTo(contacts);
         assertSameAsFacts();
     }
 
@@ -234,6 +269,8 @@ class PrecomputedCaseStateIT {
                 assertThat(orders.ended(service, List.of("COMMUNITY"), List.of("REFERRAL_ORDER"), p.from(), p.to(), null))
                         .isEqualTo(orders.ended(service, List.of("COMMUNITY"), List.of("REFERRAL_ORDER"), p.from(),
                                 p.to(), AFTER_EVERYTHING));
+                assertThat(victims.contacted(service, p.from(), p.to(), null)).as("victims %s %s", service, period)
+                        .isEqualTo(victims.contacted(service, p.from(), p.to(), AFTER_EVERYTHING));
             }
         }
     }
@@ -247,8 +284,15 @@ class PrecomputedCaseStateIT {
         return orders.ended(service, KINDS, List.of(), p.from(), p.to(), null);
     }
 
+    private List<VictimContact> contactedNow(String service) {
+        ReportingPeriod p = ReportingPeriod.named("FY2023-24");
+        return victims.contacted(service, p.from(), p.to(), null);
+    }
+
     private List<String> rows(String table, String order) {
-        return jdbc.sql("SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY " + order).query(String.class).list();
+        // The arrival sequence copied with a contact is a new number after a reset; its order is what counts.
+        return jdbc.sql("SELECT (to_jsonb(t) - 'seq')::text FROM " + table + " t ORDER BY " + order)
+                .query(String.class).list();
     }
 
     private int count(String table) {
@@ -288,6 +332,11 @@ class PrecomputedCaseStateIT {
                 new StatusRecorded.Ete(true, 25, 20, "SCHOOL", eteSuitable), new StatusRecorded.Send(true, false),
                 new StatusRecorded.Need(true, true, false), new StatusRecorded.Need(false, false, false),
                 new StatusRecorded.WiderServices(false, false, false, false));
+    }
+
+    private static VictimContactRecorded contact(String child, String victim, String day, String result,
+                                                 boolean consented) {
+        return new VictimContactRecorded(child, "o1", victim, day(day), result, consented, false, true, null, false);
     }
 
     private static LocalDate day(String day) {
