@@ -256,10 +256,12 @@ public class CaseFacts {
         recordedBefore = precomputed.readCut(recordedBefore);
         String sql = recordedBefore != null ? "SELECT count(*) " + OPEN_CASES : """
                 SELECT count(*) FROM kpi_child c
-                WHERE %s AND %s AND %s
-                  AND NOT EXISTS (SELECT 1 FROM kpi_case_closed k
-                                  WHERE k.child_id = c.child_id AND k.closed_from <= :day
-                                    AND (k.closed_until IS NULL OR k.closed_until > :day))
+                -- The children closed on the day, hashed once: OFFSET 0 keeps the subquery whole, so a generic plan
+                -- (a prepared statement's, which guesses few children) does not probe the spells once per child.
+                LEFT JOIN (SELECT k.child_id FROM kpi_case_closed k
+                           WHERE k.closed_from <= :day AND (k.closed_until IS NULL OR k.closed_until > :day)
+                           OFFSET 0) k ON k.child_id = c.child_id
+                WHERE %s AND %s AND %s AND k.child_id IS NULL
                 """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)"), REGISTERED_BY_DAY);
         return jdbc.sql(sql).param("services", scope.services(service)).param("day", day)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore)).query(Long.class).single();
