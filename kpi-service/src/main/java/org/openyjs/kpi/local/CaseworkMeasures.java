@@ -1,6 +1,7 @@
 package org.openyjs.kpi.local;
 
 import org.openyjs.kpi.breakdown.Dimension;
+import org.openyjs.kpi.measure.Counts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.PerPopulation;
 import org.openyjs.kpi.measure.Proportion;
@@ -116,14 +117,24 @@ public class CaseworkMeasures {
     /** Open cases at the period's end per practitioner FTE: the denominator is the FTE in hundredths. */
     @Bean
     Measure caseload(CaseFacts cases, ReferenceFigures figures, ServiceScope scope) {
+        record Fte(Long hundredths, String unit) {
+        }
+        EnteredFigure<Fte> fteOn = (service, period) -> {
+            Optional<BigDecimal> fte = figures.on(ReferenceFigure.Kind.PRACTITIONER_FTE, scope.services(service),
+                    period.to());
+            return new Fte(fte.map(f -> f.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue()).orElse(null),
+                    fte.map(f -> "hundredths of a practitioner FTE (FTE " + f.stripTrailingZeros().toPlainString()
+                            + "):").orElse("practitioner FTE not entered for " + period.to() + ":"));
+        };
         return new OfEnteredFigure("caseload", 100, 1, YearOnYear.Convention.RELATIVE_PERCENT,
                 (service, period, rule, cut) -> {
-                    Optional<BigDecimal> fte = figures.on(ReferenceFigure.Kind.PRACTITIONER_FTE, scope.services(service),
-                            period.to());
-                    return Selection.ofFigure(cases.openCases(service, period.to(), cut),
-                            fte.map(f -> f.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue()).orElse(null),
-                            fte.map(f -> "hundredths of a practitioner FTE (FTE " + f.stripTrailingZeros().toPlainString()
-                                    + "):").orElse("practitioner FTE not entered for " + period.to() + ":"));
+                    Fte fte = fteOn.of(service, period);
+                    return Selection.ofFigure(cases.openCases(service, period.to(), cut), fte.hundredths(), fte.unit());
+                },
+                // A figure alone counts the same open cases in SQL rather than loading every one.
+                (service, period, rule, cut) -> {
+                    Fte fte = fteOn.of(service, period);
+                    return Counts.ofFigure(cases.openCaseCount(service, period.to(), cut), fte.hundredths(), fte.unit());
                 });
     }
 
@@ -159,9 +170,35 @@ public class CaseworkMeasures {
         Selection of(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore);
     }
 
-    /** A measure whose denominator is a figure an admin entered; no breakdowns (nothing to split it by). */
+    /** The figure entered for a service and period, and what it is. */
+    @FunctionalInterface
+    interface EnteredFigure<T> {
+        T of(String service, ReportingPeriod period);
+    }
+
+    /** What a measure over an entered denominator counts for a figure alone (by the same rule as its selection). */
+    @FunctionalInterface
+    interface FigureCounts {
+        Counts of(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore);
+    }
+
+    /**
+     * A measure whose denominator is a figure an admin entered; no breakdowns (nothing to split it by). Counts: null
+     * to count the selection's units.
+     */
     record OfEnteredFigure(String name, int ratePer, int rateScale, YearOnYear.Convention changeConvention,
-                           FigureSelection figure) implements Measure {
+                           FigureSelection figure, FigureCounts counts) implements Measure {
+
+        OfEnteredFigure(String name, int ratePer, int rateScale, YearOnYear.Convention changeConvention,
+                        FigureSelection figure) {
+            this(name, ratePer, rateScale, changeConvention, figure, null);
+        }
+
+        @Override
+        public Counts counts(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+            return counts == null ? Measure.super.counts(service, period, rule, recordedBefore)
+                    : counts.of(service, period, rule, recordedBefore);
+        }
 
         @Override
         public List<Dimension> dimensions() {
@@ -215,6 +252,11 @@ public class CaseworkMeasures {
         @Override
         public Selection selection(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
             return share.selection(service, period, rule, recordedBefore);
+        }
+
+        @Override
+        public Counts counts(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+            return share.counts(service, period, rule, recordedBefore);
         }
 
         @Override

@@ -83,4 +83,14 @@ public interface Measure {
         return Selection.perPopulation(select(youthJusticeService, period, rule, recordedBefore).stream()
                 .filter(c -> rule.countsAge(c.ageOnOutcomeDate())).toList());
     }
+
+    /**
+     * How many units {@link #selection} has, for a figure that shows only counts. By default the selection's units
+     * counted; a measure whose units are many overrides this with SQL that counts by the same rule (and a test
+     * that compares the two), so a figure request does not load every unit.
+     */
+    default Counts counts(String youthJusticeService, ReportingPeriod period, CountingRule rule,
+                          Instant recordedBefore) {
+        return Counts.of(selection(youthJusticeService, period, rule, recordedBefore));
+    }
 }

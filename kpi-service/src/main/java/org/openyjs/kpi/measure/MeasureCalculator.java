@@ -38,28 +38,30 @@ public class MeasureCalculator {
 
     /**
      * A measure evaluated for a query: the rule used, the population, the units counted and, for a
-     * proportion, the units of the denominator (null: the population is the denominator).
+     * proportion, the units of the denominator (null: the population is the denominator). Evaluated for a figure
+     * alone ({@link #count}) it has only the counts (units null).
      */
     public record Evaluation(Measure measure, FigureQuery query, CountingRule rule, Population population,
                              List<Counted> counted, List<Counted> denominatorUnits, String denominatorUnit,
-                             Long fixedDenominator) {
+                             Long fixedDenominator, Counts counts) {
 
         public Evaluation(Measure measure, FigureQuery query, CountingRule rule, Population population,
                           List<Counted> counted) {
-            this(measure, query, rule, population, counted, null, null, null);
+            this(measure, query, rule, population, counted, null, null, null, null);
         }
 
         public long numerator() {
-            return counted.size();
+            return counts != null ? counts.numerator() : counted.size();
         }
 
         public boolean perPopulation() {
-            return denominatorUnits == null && fixedDenominator == null;
+            return fixedDenominator == null && (counts != null ? counts.denominatorUnits() == null : denominatorUnits == null);
         }
 
         public long denominator() {
             return fixedDenominator != null ? fixedDenominator
-                    : perPopulation() ? population.tenToSeventeen() : denominatorUnits.size();
+                    : perPopulation() ? population.tenToSeventeen()
+                    : counts != null ? counts.denominatorUnits() : denominatorUnits.size();
         }
 
         /** The rate, or null for a proportion with nothing in its denominator. */
@@ -79,17 +81,30 @@ public class MeasureCalculator {
     }
 
     public Evaluation evaluate(Measure measure, FigureQuery query) {
-        Population population = populations.forPeriodEnding(query.service(), query.period().to())
-                .orElseThrow(() -> new DomainRefusal("service", "unknown youth justice service '" + query.service()
-                        + "' (no population estimates loaded); known: " + String.join(", ", populations.services())));
+        Population population = population(query);
         CountingRule rule = rules.resolve(measure.ruleName(), query.ruleVersion(), query.period().to());
         Selection selection = measure.selection(query.service(), query.period(), rule, recordedBefore(query.asOf()));
         return new Evaluation(measure, query, rule, population, selection.numerator(), selection.denominator(),
-                selection.denominatorUnit(), selection.fixedDenominator());
+                selection.denominatorUnit(), selection.fixedDenominator(), null);
+    }
+
+    /** Like {@link #evaluate}, with the counts alone: what a figure shows, without loading its units. */
+    public Evaluation count(Measure measure, FigureQuery query) {
+        Population population = population(query);
+        CountingRule rule = rules.resolve(measure.ruleName(), query.ruleVersion(), query.period().to());
+        Counts counts = measure.counts(query.service(), query.period(), rule, recordedBefore(query.asOf()));
+        return new Evaluation(measure, query, rule, population, null, null, counts.denominatorUnit(),
+                counts.fixedDenominator(), counts);
+    }
+
+    private Population population(FigureQuery query) {
+        return populations.forPeriodEnding(query.service(), query.period().to())
+                .orElseThrow(() -> new DomainRefusal("service", "unknown youth justice service '" + query.service()
+                        + "' (no population estimates loaded); known: " + String.join(", ", populations.services())));
     }
 
     public KpiFigure compute(Measure measure, FigureQuery query) {
-        return figure(evaluate(measure, query));
+        return figure(count(measure, query));
     }
 
     /** The figure of an evaluation, with the same period last year. */
@@ -97,7 +112,7 @@ public class MeasureCalculator {
         Measure measure = now.measure();
         FigureQuery query = now.query();
         // Like with like: last year under the same rule version, as of the same date.
-        Evaluation before = evaluate(measure, query.withPeriod(query.period().sameTimeLastYear())
+        Evaluation before = count(measure, query.withPeriod(query.period().sameTimeLastYear())
                 .withRuleVersion(now.rule().version()));
         ReportingPeriod period = query.period();
         LocalDate today = LocalDate.now(clock);

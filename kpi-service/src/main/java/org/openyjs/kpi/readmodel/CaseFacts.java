@@ -239,6 +239,43 @@ public class CaseFacts {
         return jdbc.sql("""
                         SELECT c.child_id, x.event_id, 'OPEN' AS outcome_code, CAST(:day AS date) AS outcome_date,
                                c.recorded_at, c.date_of_birth, c.sex, c.ethnicity
+                        %s
+                        ORDER BY c.child_id
+                        """.formatted(OPEN_CASES))
+                .param("services", scope.services(service)).param("day", day)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query(OutcomeFacts::counted).list();
+    }
+
+    /**
+     * How many {@link #openCases} there are. Now: from each child's closed spells (V11 kpi_case_closed: a closure
+     * until the child's next change), so the count reads no change history and sorts nothing; as of a date (or
+     * while a rebuild defers the precomputed tables) the same rows as the list, counted.
+     */
+    public long openCaseCount(String service, LocalDate day, Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
+        String sql = recordedBefore != null ? "SELECT count(*) " + OPEN_CASES : """
+                SELECT count(*) FROM kpi_child c
+                -- The children closed on the day, hashed once: OFFSET 0 keeps the subquery whole, so a generic plan
+                -- (a prepared statement's, which guesses few children) does not probe the spells once per child.
+                LEFT JOIN (SELECT k.child_id FROM kpi_case_closed k
+                           WHERE k.closed_from <= :day AND (k.closed_until IS NULL OR k.closed_until > :day)
+                           OFFSET 0) k ON k.child_id = c.child_id
+                WHERE %s AND %s AND %s AND k.child_id IS NULL
+                """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)"), REGISTERED_BY_DAY);
+        return jdbc.sql(sql).param("services", scope.services(service)).param("day", day)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore)).query(Long.class).single();
+    }
+
+    /** SQL: child {@code c} registered before the cut and by the end of {@code :day} (or with no recorded time). */
+    private static final String REGISTERED_BY_DAY = """
+            (c.recorded_at IS NULL OR c.recorded_at < :recordedBefore)
+              -- Registered by the end of the day in London: one bound, not a time zone conversion per child.
+              AND (c.recorded_at IS NULL
+                   OR c.recorded_at < (CAST(:day AS date) + 1)::timestamp AT TIME ZONE 'Europe/London')""";
+
+    /** SQL: the children with an open case on {@code :day} (see {@link #openCases}), x their latest change by then. */
+    private static final String OPEN_CASES = """
                         FROM kpi_child c
                         -- Each child's latest change on or before the day, all at once (a hash join) rather than
                         -- one lookup per child of the service.
@@ -246,17 +283,10 @@ public class CaseFacts {
                             SELECT DISTINCT ON (x.child_id) x.child_id, x.event_id, x.change FROM kpi_case_change x
                             WHERE x.changed_on <= :day AND (x.recorded_at IS NULL OR x.recorded_at < :recordedBefore)
                             ORDER BY x.child_id, x.changed_on DESC, x.seq DESC) x ON x.child_id = c.child_id
-                        WHERE %s AND %s AND (c.recorded_at IS NULL OR c.recorded_at < :recordedBefore)
-                          -- Registered by the end of the day in London: one bound, not a time zone conversion per child.
-                          AND (c.recorded_at IS NULL
-                               OR c.recorded_at < (CAST(:day AS date) + 1)::timestamp AT TIME ZONE 'Europe/London')
+                        WHERE %s AND %s AND %s
                           AND (x.change IS NULL OR x.change = 'REOPENED')
-                        ORDER BY c.child_id
-                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)")))
-                .param("services", scope.services(service)).param("day", day)
-                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
-                .query(OutcomeFacts::counted).list();
-    }
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)"),
+                                      REGISTERED_BY_DAY);
 
     /**
      * Children the service(s) count on the day whose latest StatusRecorded with a looked-after answer, assessed on

@@ -36,18 +36,37 @@ public class OrderFacts {
 
     private final ServiceScope scope;
 
-    public OrderFacts(JdbcClient jdbc, ServiceScope scope) {
+    private final PrecomputedOutcomes precomputed;
+
+    public OrderFacts(JdbcClient jdbc, ServiceScope scope, PrecomputedOutcomes precomputed) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.precomputed = precomputed;
     }
 
     /**
      * The service's orders of one of the kinds (and, when given, order types) that ended within [from, to],
-     * in end-date order.
+     * in end-date order. Now: read from the precomputed ended orders (V12 kpi_ended_order, the child and the latest END
+     * status copied in); as of a cut (or while a rebuild defers the precomputed tables) from the facts.
      */
     public List<EndedOrder> ended(String service, Collection<String> kinds, Collection<String> orderTypes,
                                   LocalDate from, LocalDate to, Instant recordedBefore) {
-        return jdbc.sql("""
+        recordedBefore = precomputed.readCut(recordedBefore);
+        String sql = recordedBefore == null ? """
+                SELECT o.child_id, o.end_event_id AS event_id, o.order_type AS outcome_code,
+                       o.end_date AS outcome_date, o.end_recorded_at AS recorded_at, o.kind, o.end_reason,
+                       o.date_of_birth, o.sex, o.ethnicity, o.status_event_id, o.accommodation_suitable,
+                       o.ete_school_age, o.ete_status, o.ete_suitable, o.send_identified_need, o.send_formal_plan,
+                       o.mh_need, o.mh_planned_or_offered, o.mh_attending, o.sm_need, o.sm_planned_or_offered,
+                       o.sm_attending, o.looked_after, o.child_protection_plan, o.child_in_need_plan, o.early_help
+                FROM kpi_ended_order o
+                WHERE (o.home_service IN (:services) OR (o.transferred AND EXISTS (
+                          SELECT 1 FROM kpi_transfer t
+                          WHERE t.child_id = o.child_id AND t.youth_justice_service IN (:services))))
+                  AND %s AND o.end_date BETWEEN :from AND :to
+                  AND o.kind IN (:kinds) AND (:anyType OR o.order_type IN (:types))
+                ORDER BY o.end_date, o.child_id, o.order_id
+                """.formatted(ServiceScope.responsibleOn("o", "o.end_date")) : """
                         SELECT o.child_id, o.end_event_id AS event_id, o.order_type AS outcome_code,
                                o.end_date AS outcome_date, o.end_recorded_at AS recorded_at, o.kind, o.end_reason,
                                c.date_of_birth, c.sex, c.ethnicity, s.*
@@ -67,7 +86,8 @@ public class OrderFacts {
                           AND o.kind IN (:kinds) AND (:anyType OR o.order_type IN (:types))
                           AND (o.end_recorded_at IS NULL OR o.end_recorded_at < :recordedBefore)
                         ORDER BY o.end_date, o.child_id, o.order_id
-                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("o.end_date")))
+                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("o.end_date"));
+        return jdbc.sql(sql)
                 .param("services", scope.services(service)).param("kinds", kinds).param("from", from).param("to", to)
                 .param("anyType", orderTypes.isEmpty())
                 .param("types", orderTypes.isEmpty() ? List.of("") : orderTypes)

@@ -10,9 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 
 /**
- * When the precomputed outcome tables (V10: kpi_effective_outcome, kpi_first_entry) are derived. Normally each poll
- * refreshes the children it touched ({@link ProjectionBatch#flush()}). While a rebuild replays, that per-poll
- * refresh is deferred and both tables are derived once, set-based, over every child when the replay reaches its end:
+ * When the precomputed tables (V10: kpi_effective_outcome, kpi_first_entry; V11: kpi_case_closed; V12:
+ * kpi_ended_order, kpi_effective_victim_contact) are derived. Normally each poll refreshes the children it touched ({@link ProjectionBatch#flush()}).
+ * While a rebuild replays, that per-poll refresh is deferred and the tables are derived once, set-based, over every child when the replay reaches its end:
  * a replay touches every child, and one statement over all of them costs a fraction of one per poll.
  */
 @Component
@@ -52,13 +52,19 @@ public class PrecomputedOutcomes {
     }
 
     /**
-     * Both tables derived again for every registered child in one transaction, then polls refresh what they touch
+     * The tables derived again for every child in one transaction, then polls refresh what they touch
      * again. Called by the consumer thread (or with the consumer stopped), so no poll runs alongside.
      */
     public void refreshAll() {
         long start = System.nanoTime();
-        transactions.executeWithoutResult(tx -> jdbc.sql("SELECT kpi_refresh_outcomes(ARRAY(SELECT child_id FROM kpi_child))")
-                .query((rs, n) -> 0).list());
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("SELECT kpi_refresh_outcomes(ARRAY(SELECT child_id FROM kpi_child))").query((rs, n) -> 0).list();
+            jdbc.sql("SELECT kpi_refresh_case_state(ARRAY(SELECT DISTINCT child_id FROM kpi_case_change))")
+                    .query((rs, n) -> 0).list();
+            jdbc.sql("SELECT kpi_refresh_ended_orders(ARRAY(SELECT child_id FROM kpi_child))").query((rs, n) -> 0).list();
+            jdbc.sql("SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child))")
+                    .query((rs, n) -> 0).list();
+        });
         deferred = false;
         log.info("Precomputed outcomes derived for every child in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
@@ -74,6 +80,14 @@ public class PrecomputedOutcomes {
         boolean complete = Boolean.TRUE.equals(jdbc.sql("""
                         SELECT (SELECT count(*) FROM kpi_effective_outcome)
                              = (SELECT count(*) FROM kpi_outcome o JOIN kpi_child c ON c.child_id = o.child_id)
+                           -- One closed spell per closure (V11), empty or not.
+                           AND (SELECT count(*) FROM kpi_case_closed)
+                             = (SELECT count(*) FROM kpi_case_change WHERE change = 'CLOSED')
+                           AND (SELECT count(*) FROM kpi_ended_order)
+                             = (SELECT count(*) FROM kpi_order o JOIN kpi_child c ON c.child_id = o.child_id
+                                WHERE o.end_date IS NOT NULL)
+                           AND (SELECT count(*) FROM kpi_effective_victim_contact)
+                             = (SELECT count(*) FROM kpi_victim_contact v JOIN kpi_child c ON c.child_id = v.child_id)
                         """).query(Boolean.class).single());
         if (!complete) {
             log.warn("Precomputed outcomes incomplete (a rebuild was interrupted?): deriving them for every child");

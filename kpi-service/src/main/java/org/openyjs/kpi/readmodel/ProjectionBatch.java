@@ -76,6 +76,9 @@ public final class ProjectionBatch {
     private final Set<String> correctedRoots = new LinkedHashSet<>();
     private final Set<String> outcomeChildren = new LinkedHashSet<>();
     private final Set<String> offenceChildren = new LinkedHashSet<>();
+    private final Set<String> caseChangeChildren = new LinkedHashSet<>();
+    private final Set<String> orderChildren = new LinkedHashSet<>();
+    private final Set<String> victimChildren = new LinkedHashSet<>();
     private int size;
     // False while a rebuild replays: the precomputed tables are derived once at its end (PrecomputedOutcomes).
     private final boolean refreshPrecomputed;
@@ -116,14 +119,18 @@ public final class ProjectionBatch {
         } else if (payload instanceof OutcomeCorrected correction) {
             corrections.add(new Correction(event.eventId(), correction, recordedAt));
         } else if (payload instanceof OrderStarted order) {
+            orderChildren.add(order.childId());
             orders.computeIfAbsent(List.of(order.childId(), order.orderId()), k -> new OrderFold())
                     .start(order, event.eventId(), recordedAt);
         } else if (payload instanceof OrderEnded order) {
+            orderChildren.add(order.childId());
             orders.computeIfAbsent(List.of(order.childId(), order.orderId()), k -> new OrderFold())
                     .end(order, event.eventId(), recordedAt);
         } else if (payload instanceof StatusRecorded status) {
+            orderChildren.add(status.childId());
             addStatus(event, status, recordedAt);
         } else if (payload instanceof VictimContactRecorded contact) {
+            victimChildren.add(contact.childId());
             table("kpi_victim_contact", "child_id, offence_id, victim_id, contacted_on:date, result, "
                     + "consented_to_contact:bool, restorative_justice_offered:bool, kept_informed:bool, "
                     + "restorative_justice_participated:bool, support_referral_made:bool")
@@ -161,9 +168,11 @@ public final class ProjectionBatch {
                     : registered != null ? (String) registered[1] : null;
             transfers.add(new Transfer(event.eventId(), t, recordedFor, recordedAt));
         } else if (payload instanceof CaseClosed c) {
+            caseChangeChildren.add(c.childId());
             table("kpi_case_change", "child_id, change, changed_on:date, closure_code")
                     .add(event, recordedAt, c.childId(), "CLOSED", c.closedOn(), c.closureCode());
         } else if (payload instanceof CaseReopened c) {
+            caseChangeChildren.add(c.childId());
             table("kpi_case_change", "child_id, change, changed_on:date, closure_code")
                     .add(event, recordedAt, c.childId(), "REOPENED", c.reopenedOn(), null);
         } else if (payload instanceof CaseAuditRecorded a) {
@@ -268,6 +277,28 @@ public final class ProjectionBatch {
         }
         if (!touched.isEmpty()) {
             client.sql("SELECT kpi_refresh_outcomes(?)").param(touched.toArray(String[]::new))
+                    .query((rs, n) -> 0).list();
+        }
+        // The closed spells (V11) of the children whose cases this poll closed or reopened: a back-dated change
+        // moves the spells around it.
+        if (!caseChangeChildren.isEmpty()) {
+            client.sql("SELECT kpi_refresh_case_state(?)").param(caseChangeChildren.toArray(String[]::new))
+                    .query((rs, n) -> 0).list();
+        }
+        // The ended orders (V12) of the children whose orders, END statuses, registration or transfers changed.
+        Set<String> orderTouched = new LinkedHashSet<>(orderChildren);
+        orderTouched.addAll(children.keySet());
+        transfers.forEach(t -> orderTouched.add(t.transfer.childId()));
+        if (!orderTouched.isEmpty()) {
+            client.sql("SELECT kpi_refresh_ended_orders(?)").param(orderTouched.toArray(String[]::new))
+                    .query((rs, n) -> 0).list();
+        }
+        // Likewise the victim contacts (V12) of the children whose contacts, registration or transfers changed.
+        Set<String> victimTouched = new LinkedHashSet<>(victimChildren);
+        victimTouched.addAll(children.keySet());
+        transfers.forEach(t -> victimTouched.add(t.transfer.childId()));
+        if (!victimTouched.isEmpty()) {
+            client.sql("SELECT kpi_refresh_victim_contacts(?)").param(victimTouched.toArray(String[]::new))
                     .query((rs, n) -> 0).list();
         }
     }
