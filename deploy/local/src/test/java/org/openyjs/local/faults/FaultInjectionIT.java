@@ -326,8 +326,8 @@ class FaultInjectionIT {
      * Found by the fuzzer: the gateway's token endpoint buffered the form in memory up to 256 KiB, then failed (500).
      * Since then a sign-in form over 16 KB never gets there: the gateway refuses it with 413, reading a body of up to
      * 256 KiB to its end first, so the answer comes however the client sends. A larger one is refused before it is
-     * read and the connection closed, which a client still sending may see as a reset: that is tested byte by byte in
-     * gateway's GatewayConnectionTest, and the token endpoint's own limit in GatewayProtectionTest.
+     * read and the connection closed in stages, so that a client still sending gets the 413 and not a reset: tested
+     * byte by byte in gateway's GatewayConnectionTest; the token endpoint's own limit in GatewayProtectionTest.
      */
     @Order(7)
     @Test
