@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway's limits and headers, over real HTTP. No downstream is needed: all of it happens in front of the routes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "yjs.gateway.max-request-size=1KB"})
+        "yjs.gateway.max-request-size=1KB",
+        // Above the sign-in form's codec limit (256 KiB), so that limit is what stops the streamed form below.
+        "yjs.gateway.max-small-request-size=1MB"})
 class GatewayProtectionTest {
 
     @Autowired

@@ -322,13 +322,19 @@ class FaultInjectionIT {
         }
     }
 
-    /** Found by the fuzzer: the gateway's token endpoint buffers the form in memory up to 256 KiB, then fails. */
+    /**
+     * Found by the fuzzer: the gateway's token endpoint buffered the form in memory up to 256 KiB, then failed (500).
+     * Since then a sign-in form over 16 KB never gets there: the gateway refuses it with 413, reading a body of up to
+     * 256 KiB to its end first, so the answer comes however the client sends. A larger one is refused before it is
+     * read and the connection closed in stages, so that a client still sending gets the 413 and not a reset: tested
+     * byte by byte in gateway's GatewayConnectionTest; the token endpoint's own limit in GatewayProtectionTest.
+     */
     @Order(7)
     @Test
     void anOversizedLoginIsRefusedNotAServerError() throws Exception {
         GatewayClient.Response response = gateway.sendRaw("POST", "/auth/token", null, "application/x-www-form-urlencoded",
-                ("username=admin&password=" + "x".repeat(1 << 20)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(response.status()).as(response.body()).isBetween(400, 499);
+                ("username=admin&password=" + "x".repeat(200 * 1024)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
     }
 
     /** Found by the full fuzzing run: a NUL in a query parameter reaches PostgreSQL, which refuses it, and kpi-service says 500. */
