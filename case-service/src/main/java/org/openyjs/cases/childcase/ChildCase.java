@@ -123,7 +123,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A child's case: the consistency boundary for everything recorded about one child. Rules are
  * checked in the command handlers; state changes only in the event sourcing handlers.
  */
-@Aggregate
+@Aggregate(cache = ChildCaseCache.NAME)
 public class ChildCase {
 
     static final int YOUNGEST_AGE = 10;
