@@ -17,10 +17,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ChildCaseCache {
 
-    static final String NAME = "childCaseCache";
+    static final String NAME = "childCaseAggregateCache";
 
     @Bean(NAME)
-    Cache childCaseCache() {
+    Cache childCaseAggregateCache() {
         return new WeakReferenceCache();
     }
 }
