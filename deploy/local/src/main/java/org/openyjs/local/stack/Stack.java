@@ -30,7 +30,7 @@ public final class Stack implements AutoCloseable {
      * option: docs/operations.md, "Memory of the local stack"). The heap starts small and grows as the service
      * needs it, and Serial gives back what a collection leaves more than 30% free (the maximum, -Xmx, is per
      * service: {@link Service#maxHeapMiB()}); the other areas are capped. Full JIT (C1, then C2 for the hot
-     * paths): once warm, a command costs about 30% less CPU than with C1 alone, which starts faster (the
+     * paths): once warm, commands have a much shorter tail and rebuilds run faster than with C1 alone, which starts faster (the
      * integration tests use it: {@code -XX:TieredStopAtLevel=1} through {@link #EXTRA_JVM_OPTIONS_PROPERTY}).
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MinHeapFreeRatio=10",
