@@ -1,6 +1,7 @@
 package org.openyjs.kpi.consuming;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -16,6 +17,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -23,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,22 +51,49 @@ public class IntegrationEventListener {
 
     private enum Result { APPLIED, DUPLICATE, MALFORMED, UNKNOWN_CONTRACT }
 
+    /** What a poll's transaction did: the records by result, and when each applied event was recorded. */
+    private record Applied(Map<Result, Long> results, List<Instant> recordedAt) {
+    }
+
+    /**
+     * Buckets for the staleness histogram: fine below a second (the freshness target), coarse above it (a
+     * catch-up or a rebuild, where the age of the events says how far behind the figures are).
+     */
+    private static final Duration[] STALENESS_BUCKETS = {
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(150), Duration.ofMillis(200),
+            Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofMillis(500), Duration.ofMillis(750),
+            Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)};
+
     private final IntegrationEventDecoder decoder;
     private final ConsumedRecords consumed;
     private final ReadModelProjection projection;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
+    private final Timer staleness;
+    private final Timer pollApply;
+    private final Clock clock;
 
     public IntegrationEventListener(IntegrationEventDecoder decoder, ConsumedRecords consumed,
                                     ReadModelProjection projection, TransactionTemplate transactions,
-                                    ApplicationEventPublisher events, MeterRegistry meters) {
+                                    ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
         this.decoder = decoder;
         this.consumed = consumed;
         this.projection = projection;
         this.transactions = transactions;
         this.events = events;
         this.meters = meters;
+        this.clock = clock;
+        // How old a fact is when the figures first see it: the read side's part of end-to-end freshness.
+        this.staleness = Timer.builder("kpi.read-model.staleness")
+                .description("From an event's recording in its service to its facts committed in kpi-service")
+                .serviceLevelObjectives(STALENESS_BUCKETS)
+                .register(meters);
+        this.pollApply = Timer.builder("kpi.consumer.poll")
+                .description("Applying one poll's records, decoding to commit")
+                .serviceLevelObjectives(STALENESS_BUCKETS)
+                .register(meters);
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = {Topics.CASE_EVENTS, Topics.PANEL_EVENTS}, batch = "true")
@@ -75,17 +107,23 @@ public class IntegrationEventListener {
 
     /** One poll's records in one transaction, counted once committed. Package-private for tests of a whole poll. */
     void applyPoll(List<ConsumerRecord<String, byte[]>> records) {
-        Map<Result, Long> results;
+        Applied applied;
+        long started = System.nanoTime();
         try {
-            results = transactions.execute(tx -> applyAll(records));
+            applied = transactions.execute(tx -> applyAll(records));
         } catch (RuntimeException e) {
             // The error handler logs its retries at debug only; an outage must be visible.
             log.warn("Could not apply a batch of {} records, nothing of it was written; retrying: {}", records.size(),
                     e.getMessage());
             throw e;
         }
+        Instant committed = clock.instant();
+        pollApply.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        // A clock behind the recording service's would give a negative age: counted as fresh.
+        applied.recordedAt().forEach(at -> staleness.record(at.isAfter(committed) ? Duration.ZERO
+                : Duration.between(at, committed)));
         // Counted only once committed, so a retried batch is not counted twice.
-        results.forEach((result, count) -> meters
+        applied.results().forEach((result, count) -> meters
                 .counter("kpi.consumer.records", "result", result.name().toLowerCase(Locale.ROOT))
                 .increment(count));
     }
@@ -95,7 +133,7 @@ public class IntegrationEventListener {
      * statement (the first of the same id in the poll; any later one is a duplicate), the claimed ones'
      * facts buffered in arrival order and written by table, the unusable records noted.
      */
-    private Map<Result, Long> applyAll(List<ConsumerRecord<String, byte[]>> records) {
+    private Applied applyAll(List<ConsumerRecord<String, byte[]>> records) {
         Map<Result, Long> results = new EnumMap<>(Result.class);
         List<ConsumedRecords.Rejection> rejections = new ArrayList<>();
         List<ConsumedRecords.Claim> claims = new ArrayList<>();
@@ -121,16 +159,20 @@ public class IntegrationEventListener {
         consumed.rejectAll(rejections);
         Set<String> claimed = consumed.claim(claims);
         ProjectionBatch batch = projection.batch();
+        List<Instant> recordedAt = new ArrayList<>(claimed.size());
         for (int i = 0; i < claims.size(); i++) {
             IntegrationEvent event = claims.get(i).event();
             if (claimed.contains(event.eventId())) {
                 batch.add(event, payloads.get(i));
+                if (event.recordedAt() != null) {
+                    recordedAt.add(event.recordedAt());
+                }
             }
         }
         batch.flush();
         results.merge(Result.APPLIED, (long) batch.size(), Long::sum);
         results.merge(Result.DUPLICATE, (long) (claims.size() - batch.size()), Long::sum);
         results.values().removeIf(count -> count == 0);
-        return results;
+        return new Applied(results, recordedAt);
     }
 }

@@ -1,5 +1,7 @@
 package org.openyjs.kpi.consuming;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +91,8 @@ class OnePollIT {
     Measures measures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
     private final AtomicLong offsets = new AtomicLong();
@@ -108,6 +114,22 @@ class OnePollIT {
         assertThat(snapshot.rows("kpi_outcome")).hasSize(1);
         assertThat(snapshot.rows("processed_event")).hasSize(3);
         assertThat(snapshot.fte(CITY)).isEqualTo(1);
+    }
+
+    @Test
+    void eachAppliedEventIsTimedOnceFromItsRecordingToTheCommit() {
+        Timer staleness = meters.get("kpi.read-model.staleness").timer();
+        long before = staleness.count();
+        IntegrationEvent outcome = event(CITY, new OutcomeRecorded("aged", "o1", "YOUTH_CAUTION", day("2023-06-01"), null));
+
+        listener.applyPoll(List.of(record(event(CITY, child("aged", CITY))), record(outcome), record(outcome)));
+        listener.applyPoll(List.of(record(outcome)));
+
+        // Two events applied; the duplicate in the poll and the redelivery are not timed.
+        assertThat(staleness.count() - before).isEqualTo(2);
+        // Recorded on 2023-08-01, so each was older than that when its facts were committed.
+        assertThat(staleness.max(TimeUnit.SECONDS))
+                .isGreaterThanOrEqualTo(Duration.between(at("2023-08-01"), Instant.now()).toSeconds() - 1);
     }
 
     @Test

@@ -87,6 +87,8 @@ public final class Benchmark {
     static final List<String> SCENARIOS = List.of("commands", "freshness", "import", "read-side", "ceiling", "memory");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** kpi-service's histogram of how old an event is when its facts are committed (IntegrationEventListener). */
+    private static final String STALENESS = "kpi_read_model_staleness_seconds";
     private static final LocalDate BORN = LocalDate.of(2010, 1, 15);
 
     private final List<Integer> rates;
@@ -605,16 +607,33 @@ public final class Benchmark {
                 Thread.currentThread().interrupt();
             }
         }, "freshness-background");
-        // The probe children are registered first; the background load starts with the probes.
-        ReadSideFigures.Freshness f = readSide.freshness(freshnessProbes, seconds, 100, run, background::start);
+        // The probe children are registered first; the background load starts with the probes. kpi-service's
+        // staleness histogram is read when they start and after the last is seen: the read side's part of the delay.
+        URI kpi = stack.url(Service.KPI);
+        ScrapedHistogram[] before = new ScrapedHistogram[1];
+        ReadSideFigures.Freshness f = readSide.freshness(freshnessProbes, seconds, 100, run, () -> {
+            try {
+                before[0] = ScrapedHistogram.scrape(http, kpi, STALENESS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Reading kpi-service's staleness histogram: " + e.getMessage(), e);
+            }
+            background.start();
+        });
         background.join();
+        ScrapedHistogram applied = ScrapedHistogram.scrape(http, kpi, STALENESS).since(before[0]);
         String conditions = f.acknowledged() + "/" + f.probes() + " probes acknowledged, unseen=" + f.unseen()
                 + "; probes at " + freshnessProbes + "/s (first youth caution: 2 events each) among " + freshnessLoad
                 + " commands/s (1.5 events each: registrations, offences with outcomes) for " + seconds + "s: about " + (2 * freshnessProbes + freshnessLoad * 3 / 2)
                 + " events/s; from the gateway's 2xx to the child in GET first-time-entrants/children, polled every 100 ms"
                 + " (resolution ~100 ms + query time) jit=" + jit;
+        String readSide = applied.count() + " events applied by kpi-service in the phase, age at its commit "
+                + "(recordedAt in case-service to the poll's commit; the upper bound of the histogram bucket"
+                + " holding the percentile); the drill-down reads took p50 " + Latencies.millis(f.polls().percentile(50))
+                + " ms, p99 " + Latencies.millis(f.polls().percentile(99)) + " ms (" + f.polls().count() + " reads)";
         return List.of(line("freshness.p50", Latencies.millis(f.latencies().percentile(50)), "ms", conditions),
-                line("freshness.p99", Latencies.millis(f.latencies().percentile(99)), "ms", conditions));
+                line("freshness.p99", Latencies.millis(f.latencies().percentile(99)), "ms", conditions),
+                line("freshness.kpi-applied.p50", applied.percentileUpperBoundMillis(50), "ms", readSide),
+                line("freshness.kpi-applied.p99", applied.percentileUpperBoundMillis(99), "ms", readSide));
     }
 
     private List<String> readSideFigures(String jit) throws Exception {

@@ -57,7 +57,7 @@ final class ReadSideFigures {
     }
 
     /** What a freshness run saw: per probe, acknowledged-to-visible in nanoseconds, and the probes never seen. */
-    record Freshness(Latencies latencies, int probes, int acknowledged, int unseen) {
+    record Freshness(Latencies latencies, int probes, int acknowledged, int unseen, Latencies polls) {
     }
 
     /**
@@ -81,6 +81,8 @@ final class ReadSideFigures {
         Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
         AtomicBoolean polling = new AtomicBoolean(true);
+        // How long each drill-down read took: a probe is seen only when the read that finds it returns.
+        Latencies polls = new Latencies();
         Thread poller = new Thread(() -> {
             while (polling.get()) {
                 long started = System.nanoTime();
@@ -88,6 +90,7 @@ final class ReadSideFigures {
                     GatewayClient.Response r = gateway.get(analyst, "/api/kpi/first-time-entrants/children?service="
                             + PROBE_SERVICE + "&period=" + PROBE_PERIOD);
                     long now = System.nanoTime();
+                    polls.add(now - started);
                     if (r.isSuccess()) {
                         JSON.readTree(r.body()).get("counted").forEach(e -> seenAt.putIfAbsent(e.get("childId").asText(), now));
                     }
@@ -143,7 +146,7 @@ final class ReadSideFigures {
                 latencies.add(Math.max(0, seen - ack.getValue()));
             }
         }
-        return new Freshness(latencies, probes, acknowledged.get(), unseen);
+        return new Freshness(latencies, probes, acknowledged.get(), unseen, polls);
     }
 
     /** Waits until kpi-service has committed the end of both topics, and the end stays put for 3 s; returns records on them. */
