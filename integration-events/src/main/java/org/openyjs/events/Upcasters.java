@@ -35,8 +35,11 @@ public final class Upcasters {
      * (the caller then treats the message as a contract it does not know).
      */
     public static Optional<JsonNode> upcast(String eventType, int fromVersion, int targetVersion, JsonNode payload) {
+        if (fromVersion == targetVersion) {
+            return Optional.of(payload); // nothing to change, so no copy to change it in
+        }
         if (!(payload instanceof ObjectNode object)) {
-            return fromVersion == targetVersion ? Optional.of(payload) : Optional.empty();
+            return Optional.empty();
         }
         ObjectNode current = object.deepCopy();
         for (int version = fromVersion; version < targetVersion; version++) {
