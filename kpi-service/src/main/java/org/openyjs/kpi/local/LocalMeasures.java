@@ -8,6 +8,7 @@ import org.openyjs.kpi.readmodel.OrderFacts;
 import org.openyjs.kpi.readmodel.OrderFacts.EndedOrder;
 import org.openyjs.kpi.readmodel.OutcomeFacts;
 import org.openyjs.kpi.readmodel.PanelFacts;
+import org.openyjs.support.calendar.WorkingDays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -40,7 +40,7 @@ import org.openyjs.panel.api.ReferralEvents.ScrutinyFindingRecorded;
 import org.openyjs.panel.api.ReferralEvents.SelectedForScrutiny;
 import org.openyjs.panel.meeting.MeetingAttendance;
 import org.openyjs.panel.scrutiny.ScrutinySampling;
-import org.openyjs.panel.timeliness.WorkingDays;
+import org.openyjs.panel.timeliness.DecisionDeadline;
 import org.openyjs.support.axon.RecordingMetadata;
 import org.openyjs.support.web.DomainRefusal;
 
@@ -95,7 +95,7 @@ public class PanelReferral {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ReceiveReferral command, WorkingDays workingDays) {
+    public void handle(ReceiveReferral command, DecisionDeadline deadline) {
         if (referralId != null) {
             return; // redelivered: the referral is already here
         }
@@ -107,7 +107,7 @@ public class PanelReferral {
         }
         record(new ReferralReceived(command.referralId(), command.childId(), command.offenceId(),
                         command.youthJusticeService(), command.referralDate(), command.gravityScore(),
-                        command.admitted(), workingDays.decisionDue(command.referralDate())),
+                        command.admitted(), deadline.due(command.referralDate())),
                 command.youthJusticeService());
     }
 
@@ -182,7 +182,7 @@ public class PanelReferral {
     }
 
     @CommandHandler
-    public void handle(RecordDecision command, DecisionRules rules, WorkingDays workingDays,
+    public void handle(RecordDecision command, DecisionRules rules, DecisionDeadline deadline,
                        ScrutinySampling sampling, MeetingAttendance attendance, Clock clock) {
         requireOpen("referralId");
         if (panelId == null || !panelId.equals(command.panelId())) {
@@ -198,12 +198,12 @@ public class PanelReferral {
         if (quorumOverride != null) {
             record(quorumOverride);
         }
-        int workingDaysTaken = workingDays.between(referralDate, meetingDate);
+        int workingDaysTaken = deadline.workingDaysTaken(referralDate, meetingDate);
         record(new DecisionRecorded(referralId, command.decisionId(), panelId, childId, offenceId, youthJusticeService,
                 command.outcomeCode(), meetingDate, decided.gravityScore(), command.rationale(),
                 command.interventionAgreed(), command.dissent(), decided.overrideReason(), decided.conditions(),
                 command.conditionsEndDate(), workingDaysTaken,
-                !meetingDate.isAfter(workingDays.decisionDue(referralDate))));
+                !meetingDate.isAfter(deadline.due(referralDate))));
         sample(sampling, command.decisionId(), command.outcomeCode(),
                 decided.overrideReason() != null || quorumOverride != null);
     }

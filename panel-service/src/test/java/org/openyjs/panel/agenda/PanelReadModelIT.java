@@ -27,7 +27,7 @@ import org.openyjs.panel.reports.PanelReports.DecisionsByOutcome;
 import org.openyjs.panel.reports.PanelReports.Override;
 import org.openyjs.panel.reports.PanelReports.ScrutinySample;
 import org.openyjs.panel.reports.PanelReports.Timeliness;
-import org.openyjs.panel.timeliness.WorkingDays;
+import org.openyjs.panel.timeliness.DecisionDeadline;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,7 +96,7 @@ class PanelReadModelIT {
     @Autowired
     PanelReports reports;
     @Autowired
-    WorkingDays workingDays;
+    DecisionDeadline deadline;
 
     @BeforeAll
     void project() {
@@ -166,12 +166,12 @@ class PanelReadModelIT {
 
     @Test
     void the_hand_worked_working_days_are_the_service_s_own() {
-        assertThat(workingDays.decisionDue(APR_1)).isEqualTo(APR_24);
-        assertThat(workingDays.decisionDue(APR_7)).isEqualTo(APR_30);
-        assertThat(workingDays.decisionDue(APR_14)).isEqualTo(MAY_8);
-        assertThat(workingDays.between(APR_1, APR_23)).isEqualTo(14);
-        assertThat(workingDays.between(APR_7, MAY_7)).isEqualTo(19);
-        assertThat(workingDays.between(APR_14, APR_23)).isEqualTo(5);
+        assertThat(deadline.due(APR_1)).isEqualTo(APR_24);
+        assertThat(deadline.due(APR_7)).isEqualTo(APR_30);
+        assertThat(deadline.due(APR_14)).isEqualTo(MAY_8);
+        assertThat(deadline.workingDaysTaken(APR_1, APR_23)).isEqualTo(14);
+        assertThat(deadline.workingDaysTaken(APR_7, MAY_7)).isEqualTo(19);
+        assertThat(deadline.workingDaysTaken(APR_14, APR_23)).isEqualTo(5);
     }
 
     @Test

@@ -37,7 +37,8 @@ import org.openyjs.panel.api.ReferralEvents.SelectedForScrutiny;
 import org.openyjs.panel.api.ReferralEvents.VictimContactNoted;
 import org.openyjs.panel.meeting.MeetingAttendance;
 import org.openyjs.panel.scrutiny.ScrutinySampling;
-import org.openyjs.panel.timeliness.WorkingDays;
+import org.openyjs.panel.timeliness.DecisionDeadline;
+import org.openyjs.support.calendar.WorkingDays;
 import org.openyjs.support.web.DomainRefusal;
 
 import org.hamcrest.CustomMatcher;
@@ -85,8 +86,8 @@ class PanelReferralTest {
                         "YOUTH_CAUTION", "YOUTH_CONDITIONAL_CAUTION", "CHARGE"),
                 Set.of("YOUTH_CAUTION", "YOUTH_CONDITIONAL_CAUTION", "COMMUNITY_RESOLUTION"),
                 "YOUTH_CONDITIONAL_CAUTION"));
-        fixture.registerInjectableResource(new WorkingDays(15, List.of(
-                LocalDate.of(2023, 12, 25), LocalDate.of(2023, 12, 26), LocalDate.of(2024, 1, 1))));
+        fixture.registerInjectableResource(new DecisionDeadline(15, new WorkingDays(List.of(
+                LocalDate.of(2023, 12, 25), LocalDate.of(2023, 12, 26), LocalDate.of(2024, 1, 1)))));
         // No random sample here: only the rules pick decisions for scrutiny, so expectations are exact.
         fixture.registerInjectableResource(new ScrutinySampling(0.0, 1L, Set.of("YOUTH_CONDITIONAL_CAUTION"), true));
         fixture.registerInjectableResource((MeetingAttendance) panelId -> Optional.ofNullable(attendance.get(panelId)));
