@@ -192,7 +192,11 @@ public final class Benchmark {
             benchmark.run();
         } finally {
             benchmark.stop();
-            Runtime.getRuntime().removeShutdownHook(stopper);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException stopping) {
+                // Ctrl-C or SIGTERM: the hook is running already; stop() is safe to run twice.
+            }
         }
         System.exit(0);
     }
