@@ -170,7 +170,7 @@ class FirstTimeEntrantsEndToEndIT {
                     .contains("kafka_consumer_fetch_manager_records_lag_max{");
         }
         assertThat(scrape(Service.KPI)).contains("kafka_consumer_fetch_manager_records_lag_max{")
-                .contains("kpi_consumer_records_total{");
+                .contains("kpi_consumer_records_total{").contains("kpi_read_model_staleness_seconds_bucket{");
     }
 
     private String scrape(Service service) throws Exception {
