@@ -1,10 +1,13 @@
 package org.openyjs.kpi.readmodel;
 
+import org.openyjs.kpi.rules.CountingRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A reoffending cohort as things stand now, from the precomputed cohort state (V14 kpi_reoffending_index: each
@@ -12,7 +15,8 @@ import java.util.List;
  * outcomes). Which candidate is a child's index in the period is decided here, as ReoffendingCohort decides it from
  * the facts for an as-of cut: the child's first outcome with one of the version's codes dated in the period, when the
  * services counted the child on its date; from v2 the child's first release of the version's types in the period the
- * services counted the child for, when it is earlier. The rule's age range is the caller's.
+ * services counted the child for, when it is earlier; counted when the child's age on the index date is in the rule's
+ * range. The figure counts ({@link #sizes}) and its drill-down lists ({@link #cohort}, {@link #reoffences}) the same rows.
  */
 @Component
 public class ReoffendingFacts {
@@ -58,9 +62,12 @@ public class ReoffendingFacts {
                 FROM first_release r
                 WHERE NOT EXISTS (SELECT 1 FROM first_outcome o
                                   WHERE o.child_id = r.child_id AND o.responsible AND o.index_date <= r.index_date)
+            ), counted AS (
+                -- The rule's age range on the index date: whole years as java.time.Period counts them.
+                SELECT c.* FROM cohort c WHERE %s
             )
             """.formatted(ServiceScope.responsibleOn("s", "s.index_date"), CANDIDATE,
-            CANDIDATE, ServiceScope.responsibleOn("s", "s.index_date"));
+            CANDIDATE, ServiceScope.responsibleOn("s", "s.index_date"), OutcomeFacts.ageInRange("c", "c.index_date"));
 
     private final JdbcClient jdbc;
     private final ServiceScope scope;
@@ -70,13 +77,32 @@ public class ReoffendingFacts {
         this.scope = scope;
     }
 
-    /** Each child's index in [from, to] under the version; settles: the last day an outcome can prove a reoffence. */
-    public List<Index> cohort(String service, int version, LocalDate from, LocalDate to, LocalDate settles) {
+    /** How many children a cohort has, how many of them reoffended, and how many reoffences they have. */
+    public record Sizes(long cohort, long reoffenders, long reoffences) {
+    }
+
+    /** The sizes of {@link #cohort}: the same rows counted. */
+    public Sizes sizes(String service, CountingRule rule, LocalDate from, LocalDate to, LocalDate settles) {
         return jdbc.sql(COHORT + """
-                        SELECT * FROM cohort c
+                        SELECT count(*) AS cohort, count(*) FILTER (WHERE c.reoffences > 0) AS reoffenders,
+                               COALESCE(sum(c.reoffences), 0) AS reoffences
+                        FROM counted c
+                        """)
+                .params(params(service, rule, from, to, settles))
+                .query((rs, row) -> new Sizes(rs.getLong("cohort"), rs.getLong("reoffenders"), rs.getLong("reoffences")))
+                .single();
+    }
+
+    /**
+     * Each child's index in [from, to] under the rule's version, in its age range; settles: the last day an outcome can
+     * prove a reoffence.
+     */
+    public List<Index> cohort(String service, CountingRule rule, LocalDate from, LocalDate to, LocalDate settles) {
+        return jdbc.sql(COHORT + """
+                        SELECT * FROM counted c
                         ORDER BY NOT c.has_outcome, CASE WHEN c.has_outcome THEN c.child_id END, c.index_date, c.event_id
                         """)
-                .params(params(service, version, from, to, settles))
+                .params(params(service, rule, from, to, settles))
                 .query((rs, row) -> new Index(new Counted(rs.getString("child_id"), rs.getString("event_id"),
                         rs.getString("index_code"), rs.getObject("index_date", LocalDate.class),
                         rs.getTimestamp("recorded_at") == null ? null : rs.getTimestamp("recorded_at").toInstant(),
@@ -89,25 +115,32 @@ public class ReoffendingFacts {
     public record Reoffence(String childId, boolean release, String indexEventId, Counted outcome) {
     }
 
-    /**
-     * The reoffences of the period's indexes (before the age range), per child by proving outcome's date and event id.
-     */
-    public List<Reoffence> reoffences(String service, int version, LocalDate from, LocalDate to, LocalDate settles) {
+    /** The reoffences of {@link #cohort}'s indexes, per child by proving outcome's date and event id. */
+    public List<Reoffence> reoffences(String service, CountingRule rule, LocalDate from, LocalDate to,
+                                      LocalDate settles) {
         return jdbc.sql(COHORT + """
-                        SELECT f.* FROM cohort c
+                        SELECT f.* FROM counted c
                         JOIN kpi_reoffence f ON f.version = c.version AND f.child_id = c.child_id
                                             AND f.release = c.release AND f.index_event_id = c.event_id
                         ORDER BY f.child_id, f.outcome_date, f.event_id
                         """)
-                .params(params(service, version, from, to, settles))
+                .params(params(service, rule, from, to, settles))
                 .query((rs, row) -> new Reoffence(rs.getString("child_id"), rs.getBoolean("release"),
                         rs.getString("index_event_id"), OutcomeFacts.counted(rs, row)))
                 .list();
     }
 
-    private java.util.Map<String, Object> params(String service, int version, LocalDate from, LocalDate to,
-                                                 LocalDate settles) {
-        return java.util.Map.of("services", scope.services(service), "version", version, "from", from, "to", to,
-                "settles", settles, "recordedBefore", OutcomeFacts.cut(null));
+    private Map<String, Object> params(String service, CountingRule rule, LocalDate from, LocalDate to,
+                                       LocalDate settles) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("services", scope.services(service));
+        params.put("version", rule.version());
+        params.put("from", from);
+        params.put("to", to);
+        params.put("settles", settles);
+        params.put("recordedBefore", OutcomeFacts.cut(null));
+        params.put("minAge", rule.minAge());
+        params.put("maxAge", rule.maxAge());
+        return params;
     }
 }

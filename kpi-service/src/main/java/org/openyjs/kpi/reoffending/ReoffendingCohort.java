@@ -13,11 +13,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -79,48 +77,33 @@ public class ReoffendingCohort {
     }
 
     /**
-     * The cohort's sizes. As things stand now from the precomputed indexes alone (V14: one row per cohort child with
-     * its reoffences counted), without the proving outcomes; for an as-of cut those of {@link #of}.
+     * The cohort's sizes. As things stand now counted in SQL from the precomputed indexes (V14: one row per cohort
+     * child with its reoffences counted), the rows {@link #of} lists; for an as-of cut those of {@link #of}.
      */
     public Sizes sizes(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
         if (precomputed.readCut(recordedBefore) != null) {
             Cohort c = of(service, period, rule, recordedBefore);
             return new Sizes(c.cohort().size(), c.reoffenders().size(), c.reoffences().size());
         }
-        long cohort = 0;
-        long reoffenders = 0;
-        long reoffences = 0;
-        for (ReoffendingFacts.Index index : precomputedIndexes(service, period, rule)) {
-            cohort++;
-            reoffenders += index.reoffences() > 0 ? 1 : 0;
-            reoffences += index.reoffences();
-        }
-        return new Sizes(cohort, reoffenders, reoffences);
-    }
-
-    /** The cohort's indexes now (V14), with the rule's age range applied on the index date. */
-    private List<ReoffendingFacts.Index> precomputedIndexes(String service, ReportingPeriod period, CountingRule rule) {
-        return precomputedCohorts.cohort(service, rule.version(), period.from(), period.to(),
-                        settlesAfter(period, trackingMonths(rule), waitMonths(rule))).stream()
-                .filter(i -> rule.countsAge(i.unit().ageOnOutcomeDate())).toList();
+        ReoffendingFacts.Sizes sizes = precomputedCohorts.sizes(service, rule, period.from(), period.to(),
+                settlesAfter(period, trackingMonths(rule), waitMonths(rule)));
+        return new Sizes(sizes.cohort(), sizes.reoffenders(), sizes.reoffences());
     }
 
     /** {@link #of} as things stand now, from the precomputed indexes and reoffences (V14). */
     private Cohort precomputedCohort(String service, ReportingPeriod period, CountingRule rule) {
-        List<ReoffendingFacts.Index> indexes = precomputedIndexes(service, period, rule);
-        Set<List<Object>> kept = new HashSet<>();
+        List<ReoffendingFacts.Index> indexes = precomputedCohorts.cohort(service, rule, period.from(), period.to(),
+                settlesAfter(period, trackingMonths(rule), waitMonths(rule)));
         List<Counted> cohort = new ArrayList<>();
         List<Counted> reoffenders = new ArrayList<>();
         for (ReoffendingFacts.Index index : indexes) {
-            kept.add(List.of(index.unit().childId(), index.release(), index.unit().eventId()));
             cohort.add(index.unit());
             if (index.reoffences() > 0) {
                 reoffenders.add(index.unit());
             }
         }
-        List<Counted> reoffences = precomputedCohorts.reoffences(service, rule.version(), period.from(), period.to(),
+        List<Counted> reoffences = precomputedCohorts.reoffences(service, rule, period.from(), period.to(),
                         settlesAfter(period, trackingMonths(rule), waitMonths(rule))).stream()
-                .filter(r -> kept.contains(List.of(r.childId(), r.release(), r.indexEventId())))
                 .map(ReoffendingFacts.Reoffence::outcome).toList();
         return new Cohort(cohort, reoffenders, reoffences);
     }

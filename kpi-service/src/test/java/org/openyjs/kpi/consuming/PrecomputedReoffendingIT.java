@@ -174,6 +174,26 @@ class PrecomputedReoffendingIT {
     }
 
     @Test
+    void theAgeRangeCountsWholeYearsOnTheIndexDate() {
+        // 9 the day before the 10th birthday, 10 on it; 17 the day before the 18th, 18 on it.
+        poll(event(CITY, child("f1", CITY, "2012-06-15")), event(CITY, outcome("f1", "o1", "YOUTH_CAUTION", "2022-06-14")),
+                event(CITY, child("f2", CITY, "2012-06-15")), event(CITY, outcome("f2", "o1", "YOUTH_CAUTION", "2022-06-15")),
+                event(CITY, child("g1", CITY, "2005-01-20")), event(CITY, outcome("g1", "o1", "FINE", "2023-01-19")),
+                event(CITY, child("g2", CITY, "2005-01-20")), event(CITY, outcome("g2", "o1", "FINE", "2023-01-20")));
+        assertThat(now(CITY, "FY2022-23").cohort()).extracting(Counted::childId).containsExactly("f2", "g1");
+        // Born on 29 February: 17 on 28 February 2022 (a day short of 18 whole years), 18 on 1 March.
+        poll(event(CITY, child("e1", CITY, "2004-02-29")), event(CITY, outcome("e1", "o1", "YOUTH_CAUTION", "2022-02-28")),
+                event(CITY, child("e2", CITY, "2004-02-29")), event(CITY, outcome("e2", "o1", "YOUTH_CAUTION", "2022-03-01")));
+        ReportingPeriod earlier = ReportingPeriod.named("FY2021-22");
+        CountingRule rule = rules.resolve(ReoffendingCohort.RULE, null, earlier.to());
+        Cohort now = cohorts.of(CITY, earlier, rule, null);
+        assertThat(now.cohort()).extracting(Counted::childId).containsExactly("e1");
+        assertThat(now).isEqualTo(cohorts.of(CITY, earlier, rule, AFTER_EVERYTHING));
+        assertThat(cohorts.sizes(CITY, earlier, rule, null)).isEqualTo(new ReoffendingCohort.Sizes(1, 0, 0));
+        assertSameAsFacts();
+    }
+
+    @Test
     void aResetEmptiesTheTablesAndDerivingThemOnceGivesTheRowsPollsLeft() {
         poll(event(CITY, child("a", CITY)), event(COUNTY, child("b", COUNTY)),
                 event(CITY, offence("a", "o1", "2022-11-01")), event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2022-12-01")));
@@ -274,7 +294,11 @@ class PrecomputedReoffendingIT {
     }
 
     private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service);
+        return child(childId, service, "2008-03-10");
+    }
+
+    private static ChildRegistered child(String childId, String service, String born) {
+        return new ChildRegistered(childId, service, day(born), "MALE", "WHITE_BRITISH", service);
     }
 
     private static OffenceRecorded offence(String child, String offence, String day) {
