@@ -65,7 +65,7 @@ public class PrecomputedOutcomes {
             jdbc.sql("SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child))")
                     .query((rs, n) -> 0).list();
             // After the effective outcomes it is derived from.
-            jdbc.sql("SELECT kpi_refresh_reoffending(ARRAY(SELECT child_id FROM kpi_child))").query((rs, n) -> 0).list();
+            jdbc.sql("SELECT kpi_derive_reoffending()").query((rs, n) -> 0).list();
             // Refilled from empty in one statement: planned with the empty tables' statistics until autovacuum looked,
             // a period's cohort took seconds (500k events).
             jdbc.sql("ANALYZE kpi_reoffending_index, kpi_reoffence").update();
@@ -95,7 +95,7 @@ public class PrecomputedOutcomes {
                              = (SELECT count(*) FROM kpi_victim_contact v JOIN kpi_child c ON c.child_id = v.child_id)
                            -- One reoffending index row per candidate (V14).
                            AND (SELECT count(*) FROM kpi_reoffending_index)
-                             = (SELECT count(*) FROM kpi_reoffending_candidate)
+                             = (SELECT count(*) FROM kpi_reoffending_candidates(ARRAY(SELECT child_id FROM kpi_child)))
                         """).query(Boolean.class).single());
         if (!complete) {
             log.warn("Precomputed outcomes incomplete (a rebuild was interrupted?): deriving them for every child");
