@@ -109,6 +109,40 @@ public class OutcomeFacts {
     }
 
     /**
+     * SQL: whether the rule's age range (:minAge, :maxAge; null: no bound) has the child of a row {@code alias} (with
+     * date_of_birth) on the day given, in whole years as java.time.Period counts them (CountingRule.countsAge).
+     */
+    static String ageInRange(String alias, String day) {
+        String age = "date_part('year', age(" + day + ", " + alias + ".date_of_birth))";
+        return "(" + alias + ".date_of_birth IS NULL OR ((CAST(:minAge AS integer) IS NULL OR " + age
+                + " >= CAST(:minAge AS integer)) AND (CAST(:maxAge AS integer) IS NULL OR " + age
+                + " <= CAST(:maxAge AS integer))))";
+    }
+
+    /**
+     * {@link #outcomes} counted, with the rule's age range applied on each outcome's date as a proportion applies it:
+     * {total, those with one of numeratorCodes}.
+     */
+    public long[] outcomeCounts(String service, Collection<String> codes, Collection<String> numeratorCodes,
+                                LocalDate from, LocalDate to, Instant recordedBefore, CountingRule rule) {
+        recordedBefore = precomputed.readCut(recordedBefore);
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("services", scope.services(service));
+        params.put("codes", codes);
+        params.put("numeratorCodes", numeratorCodes);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("recordedBefore", cut(recordedBefore));
+        params.put("minAge", rule.minAge());
+        params.put("maxAge", rule.maxAge());
+        return jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE s.outcome_code IN (:numeratorCodes)) AS counted"
+                        + " FROM (" + serviceOutcomes(recordedBefore) + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
+                        + RESPONSIBLE + " AND " + ageInRange("s", "s.outcome_date"))
+                .params(params)
+                .query((rs, row) -> new long[]{rs.getLong("total"), rs.getLong("counted")}).single();
+    }
+
+    /**
      * Each child's earliest outcome with one of the codes, where that is dated within [from, to]. An
      * earlier such outcome, even outside the period, means the child is not counted in it; of two on
      * the same earliest day, the one with the lower event id stands for the child. The earliest is taken over

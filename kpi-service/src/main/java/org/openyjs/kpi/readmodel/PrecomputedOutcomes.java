@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * When the precomputed tables (V10: kpi_effective_outcome, kpi_first_entry; V11: kpi_case_closed; V12:
- * kpi_ended_order, kpi_effective_victim_contact) are derived. Normally each poll refreshes the children it touched ({@link ProjectionBatch#flush()}).
+ * kpi_ended_order, kpi_effective_victim_contact; V14: kpi_reoffending_index, kpi_reoffence) are derived. Normally each poll refreshes the children it touched ({@link ProjectionBatch#flush()}).
  * While a rebuild replays, that per-poll refresh is deferred and the tables are derived once, set-based, over every child when the replay reaches its end:
  * a replay touches every child, and one statement over all of them costs a fraction of one per poll.
  */
@@ -64,6 +64,11 @@ public class PrecomputedOutcomes {
             jdbc.sql("SELECT kpi_refresh_ended_orders(ARRAY(SELECT child_id FROM kpi_child))").query((rs, n) -> 0).list();
             jdbc.sql("SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child))")
                     .query((rs, n) -> 0).list();
+            // After the effective outcomes it is derived from.
+            jdbc.sql("SELECT kpi_derive_reoffending()").query((rs, n) -> 0).list();
+            // Refilled from empty in one statement: planned with the empty tables' statistics until autovacuum looked,
+            // a period's cohort took seconds (500k events).
+            jdbc.sql("ANALYZE kpi_reoffending_index, kpi_reoffence").update();
         });
         deferred = false;
         log.info("Precomputed outcomes derived for every child in {} ms", (System.nanoTime() - start) / 1_000_000);
@@ -88,6 +93,9 @@ public class PrecomputedOutcomes {
                                 WHERE o.end_date IS NOT NULL)
                            AND (SELECT count(*) FROM kpi_effective_victim_contact)
                              = (SELECT count(*) FROM kpi_victim_contact v JOIN kpi_child c ON c.child_id = v.child_id)
+                           -- One reoffending index row per candidate (V14).
+                           AND (SELECT count(*) FROM kpi_reoffending_index)
+                             = (SELECT count(*) FROM kpi_reoffending_candidates(ARRAY(SELECT child_id FROM kpi_child)))
                         """).query(Boolean.class).single());
         if (!complete) {
             log.warn("Precomputed outcomes incomplete (a rebuild was interrupted?): deriving them for every child");

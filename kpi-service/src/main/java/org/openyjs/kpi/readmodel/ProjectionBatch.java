@@ -79,6 +79,7 @@ public final class ProjectionBatch {
     private final Set<String> caseChangeChildren = new LinkedHashSet<>();
     private final Set<String> orderChildren = new LinkedHashSet<>();
     private final Set<String> victimChildren = new LinkedHashSet<>();
+    private final Set<String> releaseChildren = new LinkedHashSet<>();
     private int size;
     // False while a rebuild replays: the precomputed tables are derived once at its end (PrecomputedOutcomes).
     private final boolean refreshPrecomputed;
@@ -155,6 +156,7 @@ public final class ProjectionBatch {
                     + "expected_release_date:date").add(event, recordedAt, e.childId(), e.orderId(),
                     e.establishmentType(), e.admittedOn(), e.expectedReleaseDate());
         } else if (payload instanceof ReleasedFromCustody r) {
+            releaseChildren.add(r.childId());
             table("kpi_custody_release", "child_id, order_id, released_on:date, release_type")
                     .add(event, recordedAt, r.childId(), r.orderId(), r.releasedOn(), upper(r.releaseType()));
         } else if (payload instanceof ResettlementAccommodationReferralMade r) {
@@ -277,6 +279,14 @@ public final class ProjectionBatch {
         }
         if (!touched.isEmpty()) {
             client.sql("SELECT kpi_refresh_outcomes(?)").param(touched.toArray(String[]::new))
+                    .query((rs, n) -> 0).list();
+        }
+        // The reoffending cohort state (V14) of those children and of those released from custody: from the effective
+        // outcomes just refreshed.
+        Set<String> reoffendingTouched = new LinkedHashSet<>(touched);
+        reoffendingTouched.addAll(releaseChildren);
+        if (!reoffendingTouched.isEmpty()) {
+            client.sql("SELECT kpi_refresh_reoffending(?)").param(reoffendingTouched.toArray(String[]::new))
                     .query((rs, n) -> 0).list();
         }
         // The closed spells (V11) of the children whose cases this poll closed or reopened: a back-dated change

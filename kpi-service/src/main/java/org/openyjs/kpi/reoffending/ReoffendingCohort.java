@@ -5,6 +5,8 @@ import org.openyjs.kpi.readmodel.CaseFacts;
 import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OutcomeFacts;
 import org.openyjs.kpi.readmodel.OutcomeFacts.ProvenOutcome;
+import org.openyjs.kpi.readmodel.PrecomputedOutcomes;
+import org.openyjs.kpi.readmodel.ReoffendingFacts;
 import org.openyjs.kpi.rules.CountingRule;
 import org.springframework.stereotype.Component;
 
@@ -44,12 +46,21 @@ public class ReoffendingCohort {
     public record Cohort(List<Counted> cohort, List<Counted> reoffenders, List<Counted> reoffences) {
     }
 
+    /** How many units each list of a {@link Cohort} has: what a figure alone shows. */
+    public record Sizes(long cohort, long reoffenders, long reoffences) {
+    }
+
     private final OutcomeFacts facts;
     private final CaseFacts cases;
+    private final ReoffendingFacts precomputedCohorts;
+    private final PrecomputedOutcomes precomputed;
 
-    public ReoffendingCohort(OutcomeFacts facts, CaseFacts cases) {
+    public ReoffendingCohort(OutcomeFacts facts, CaseFacts cases, ReoffendingFacts precomputedCohorts,
+                             PrecomputedOutcomes precomputed) {
         this.facts = facts;
         this.cases = cases;
+        this.precomputedCohorts = precomputedCohorts;
+        this.precomputed = precomputed;
     }
 
     public static int trackingMonths(CountingRule rule) {
@@ -65,7 +76,42 @@ public class ReoffendingCohort {
         return period.to().plusMonths(trackingMonths + waitMonths);
     }
 
+    /**
+     * The cohort's sizes. As things stand now counted in SQL from the precomputed indexes (V14: one row per cohort
+     * child with its reoffences counted), the rows {@link #of} lists; for an as-of cut those of {@link #of}.
+     */
+    public Sizes sizes(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+        if (precomputed.readCut(recordedBefore) != null) {
+            Cohort c = of(service, period, rule, recordedBefore);
+            return new Sizes(c.cohort().size(), c.reoffenders().size(), c.reoffences().size());
+        }
+        ReoffendingFacts.Sizes sizes = precomputedCohorts.sizes(service, rule, period.from(), period.to(),
+                settlesAfter(period, trackingMonths(rule), waitMonths(rule)));
+        return new Sizes(sizes.cohort(), sizes.reoffenders(), sizes.reoffences());
+    }
+
+    /** {@link #of} as things stand now, from the precomputed indexes and reoffences (V14). */
+    private Cohort precomputedCohort(String service, ReportingPeriod period, CountingRule rule) {
+        List<ReoffendingFacts.Index> indexes = precomputedCohorts.cohort(service, rule, period.from(), period.to(),
+                settlesAfter(period, trackingMonths(rule), waitMonths(rule)));
+        List<Counted> cohort = new ArrayList<>();
+        List<Counted> reoffenders = new ArrayList<>();
+        for (ReoffendingFacts.Index index : indexes) {
+            cohort.add(index.unit());
+            if (index.reoffences() > 0) {
+                reoffenders.add(index.unit());
+            }
+        }
+        List<Counted> reoffences = precomputedCohorts.reoffences(service, rule, period.from(), period.to(),
+                        settlesAfter(period, trackingMonths(rule), waitMonths(rule))).stream()
+                .map(ReoffendingFacts.Reoffence::outcome).toList();
+        return new Cohort(cohort, reoffenders, reoffences);
+    }
+
     public Cohort of(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+        if (precomputed.readCut(recordedBefore) == null) {
+            return precomputedCohort(service, period, rule);
+        }
         int tracking = trackingMonths(rule);
         int wait = waitMonths(rule);
         List<ProvenOutcome> outcomes = facts.outcomesWithOffences(service, rule.outcomeCodes(), period.from(),

@@ -1,5 +1,6 @@
 package org.openyjs.kpi.reoffending;
 
+import org.openyjs.kpi.measure.Counts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.ReportingPeriod;
 import org.openyjs.kpi.measure.Selection;
@@ -25,24 +26,28 @@ public class ReoffendingMeasures {
     @Bean
     Measure reoffendingBinary(ReoffendingCohort cohorts) {
         return new ReoffendingMeasure("reoffending-binary", 100, 1, 2, YearOnYear.Convention.PERCENTAGE_POINTS,
-                cohorts, c -> Selection.of(c.reoffenders(), c.cohort(), "children in the cohort"));
+                cohorts, c -> Selection.of(c.reoffenders(), c.cohort(), "children in the cohort"),
+                s -> new Counts(s.reoffenders(), s.cohort(), "children in the cohort", null));
     }
 
     @Bean
     Measure reoffendingFrequency(ReoffendingCohort cohorts) {
         return new ReoffendingMeasure("reoffending-frequency", 1, 2, 2, YearOnYear.Convention.RELATIVE_PERCENT,
-                cohorts, c -> Selection.of(c.reoffences(), c.reoffenders(), "reoffenders in the cohort"));
+                cohorts, c -> Selection.of(c.reoffences(), c.reoffenders(), "reoffenders in the cohort"),
+                s -> new Counts(s.reoffences(), s.reoffenders(), "reoffenders in the cohort", null));
     }
 
     @Bean
     Measure reoffendingPerChild(ReoffendingCohort cohorts) {
         return new ReoffendingMeasure("reoffending-per-child", 1, 2, 2, YearOnYear.Convention.RELATIVE_PERCENT,
-                cohorts, c -> Selection.of(c.reoffences(), c.cohort(), "children in the cohort"));
+                cohorts, c -> Selection.of(c.reoffences(), c.cohort(), "children in the cohort"),
+                s -> new Counts(s.reoffences(), s.cohort(), "children in the cohort", null));
     }
 
     record ReoffendingMeasure(String name, int ratePer, int rateScale, int changeScale,
                               YearOnYear.Convention changeConvention, ReoffendingCohort cohorts,
-                              Function<ReoffendingCohort.Cohort, Selection> figure) implements Measure {
+                              Function<ReoffendingCohort.Cohort, Selection> figure,
+                              Function<ReoffendingCohort.Sizes, Counts> counted) implements Measure {
 
         @Override
         public String ruleName() {
@@ -58,6 +63,12 @@ public class ReoffendingMeasures {
         @Override
         public Selection selection(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
             return figure.apply(cohorts.of(service, period, rule, recordedBefore));
+        }
+
+        @Override
+        public Counts counts(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+            // The same cohort as selection(), its sizes alone: now one index row per child, no proving outcomes.
+            return counted.apply(cohorts.sizes(service, period, rule, recordedBefore));
         }
     }
 }
