@@ -3,7 +3,11 @@ package org.openyjs.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
@@ -55,6 +59,8 @@ class CaseServiceIT {
     TestRestTemplate http;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventStore eventStore;
 
     private final ObjectMapper json = new ObjectMapper();
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
@@ -106,6 +112,29 @@ class CaseServiceIT {
         for (ConsumerRecord<String, byte[]> record : records) {
             assertThat(fieldNames(readTree(record.value()))).doesNotContainAnyElementsOf(PERSONAL_DATA_FIELDS);
         }
+    }
+
+    @Test
+    void a_case_changed_elsewhere_since_it_was_cached_is_read_again_not_refused() {
+        String child = registerChild("it-" + UUID.randomUUID(), "2008-03-14");
+        assertThat(post("/cases/" + child + "/offences", """
+                {"offenceId":"o1","offenceDate":"2023-05-02","offenceCategory":"CRIMINAL_DAMAGE","admitted":false}""")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // Another replica records an offence: straight into the event store, past this one's cached case (version 1).
+        eventStore.publish(new GenericDomainEventMessage<>("ChildCase", child, 2,
+                new OffenceRecorded(child, "o-elsewhere", LocalDate.parse("2023-06-01"), "CRIMINAL_DAMAGE", 1, true),
+                MetaData.with("youthJusticeService", "leicester-city").and("recordedBy", "other.replica")));
+
+        ResponseEntity<JsonNode> next = post("/cases/" + child + "/offences", """
+                {"offenceId":"o2","offenceDate":"2023-07-02","offenceCategory":"CRIMINAL_DAMAGE","admitted":false}""");
+        assertThat(next.getStatusCode()).as("%s", next.getBody()).isEqualTo(HttpStatus.CREATED);
+        // The other replica's offence is part of the case's state: recording it again is refused.
+        assertThat(post("/cases/" + child + "/offences", """
+                {"offenceId":"o-elsewhere","offenceDate":"2023-06-01","offenceCategory":"CRIMINAL_DAMAGE","admitted":true}""")
+                .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
+        assertThat(view.get("offences").findValuesAsText("offenceId")).containsExactlyInAnyOrder("o1", "o-elsewhere", "o2");
+        assertThat(view.get("version").asLong()).isEqualTo(3);
     }
 
     @Test

@@ -9,7 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Import;
@@ -58,6 +62,38 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     public static SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    private static final String HANDLER_LOOKUP_WRAPPER =
+            "org.springframework.security.config.annotation.web.configuration.WebMvcSecurityConfiguration$CompositeFilterChainProxy";
+
+    /**
+     * Spring Security wraps its filter chain in one that looks up every request's Spring MVC handler first
+     * (HandlerMappingIntrospector's cache filter), for MVC path matchers and CORS; the dispatcher then looks it
+     * up again. These chains match no MVC paths and have no CORS: the first look-up was a twentieth of a
+     * command's CPU in case-service, for nothing. Unwrapped here, back to the chain it wrapped; left as
+     * it is should Spring Security build the wrapper differently. Add MVC request matchers or CORS to a
+     * service's chain and this must go.
+     */
+    @Bean
+    public static BeanFactoryPostProcessor noHandlerLookupBeforeSecurity() {
+        return beanFactory -> {
+            if (!(beanFactory instanceof BeanDefinitionRegistry registry)
+                    || !registry.containsBeanDefinition("springSecurityFilterChain")) {
+                return;
+            }
+            BeanDefinition chain = registry.getBeanDefinition("springSecurityFilterChain");
+            if (!HANDLER_LOOKUP_WRAPPER.equals(chain.getBeanClassName())) {
+                return;
+            }
+            ConstructorArgumentValues.ValueHolder filters =
+                    chain.getConstructorArgumentValues().getIndexedArgumentValue(0, List.class);
+            if (filters != null && filters.getValue() instanceof List<?> list && list.size() == 2
+                    && list.get(1) instanceof BeanDefinition original) {
+                registry.removeBeanDefinition("springSecurityFilterChain");
+                registry.registerBeanDefinition("springSecurityFilterChain", original);
+            }
+        };
     }
 
     /** Spring Security's firewall refusals answer with the same problem body as every other 4xx. */

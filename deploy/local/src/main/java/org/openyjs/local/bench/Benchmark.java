@@ -38,6 +38,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -69,7 +70,7 @@ public final class Benchmark {
             Usage: deploy/local/benchmark.sh [--c1-only] [--rates 250,500,1000] [--mixes mixed,recording] [--seconds 20]
                                              [--import-events 100000]
                                              [--freshness-load 310] [--freshness-probes 20] [--kpi-queries 600]
-                                             [--panel-cases 2000]
+                                             [--panel-cases 2000] [--warm-up 40] [--jfr DIR]
               --c1-only           run the service JVMs with the C1 compiler only (the stack default is full JIT)
               --rates             command rates to hold, requests per second
               --mixes             command mixes to hold each rate with: mixed (half registrations, 1.5 events
@@ -82,7 +83,11 @@ public final class Benchmark {
               --panel-cases       most panel decisions of the generated history to load through panel-service's API
               --scenarios         which parts to run, comma-separated (default all):
                                   commands,freshness,import,read-side,ceiling,memory
-                                  (read-side times KPI queries and the rebuild of what the import brought)""";
+                                  (read-side times KPI queries and the rebuild of what the import brought)
+              --warm-up           seconds of the mixed load at 200 req/s before the command phases (default 40,
+                                  10 with --c1-only; C2 needs about 90 s to finish compiling the hot paths)
+              --jfr DIR           record each service JVM's Java Flight Recording (profile settings) over each
+                                  command phase into DIR/<service>-<rate>-<mix>.jfr""";
 
     static final List<String> SCENARIOS = List.of("commands", "freshness", "import", "read-side", "ceiling", "memory");
 
@@ -101,6 +106,8 @@ public final class Benchmark {
     private int panelCasesCap = 2000;
     private List<String> scenarios = SCENARIOS;
     private List<Mix> mixes = List.of(Mix.MIXED, Mix.RECORDING);
+    private int warmUpSeconds = -1;
+    private Path jfrDir;
     /** Children registered during the warm-up: the {@code recording} mix records offences for them. */
     private final List<String> warmChildren = new ArrayList<>();
     /** Offence ids, unique over the run: the recording mix records several offences for each child. */
@@ -144,6 +151,8 @@ public final class Benchmark {
         int panelCases = 2000;
         List<String> scenarios = SCENARIOS;
         List<Mix> mixes = List.of(Mix.MIXED, Mix.RECORDING);
+        int warmUp = -1;
+        Path jfrDir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--c1-only" -> c1Only = true;
@@ -162,6 +171,8 @@ public final class Benchmark {
                 case "--freshness-probes" -> freshnessProbes = Integer.parseInt(args[++i]);
                 case "--kpi-queries" -> kpiQueries = Integer.parseInt(args[++i]);
                 case "--panel-cases" -> panelCases = Integer.parseInt(args[++i]);
+                case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
+                case "--jfr" -> jfrDir = Path.of(args[++i]).toAbsolutePath();
                 case "--scenarios" -> {
                     scenarios = Stream.of(args[++i].split(",")).map(String::trim).toList();
                     if (!SCENARIOS.containsAll(scenarios)) {
@@ -186,6 +197,8 @@ public final class Benchmark {
         benchmark.panelCasesCap = panelCases;
         benchmark.scenarios = scenarios;
         benchmark.mixes = mixes;
+        benchmark.warmUpSeconds = warmUp;
+        benchmark.jfrDir = jfrDir;
         Thread stopper = new Thread(benchmark::stop, "benchmark-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
@@ -212,7 +225,7 @@ public final class Benchmark {
 
         if (scenarios.contains("commands") || scenarios.contains("freshness")) {
             // C2 compiles the hot paths over the first tens of seconds: warm it for longer.
-            int warmUp = c1Only ? 10 : 40;
+            int warmUp = warmUpSeconds >= 0 ? warmUpSeconds : c1Only ? 10 : 40;
             say("Warming up (" + warmUp + " s at 200 req/s)");
             warmChildren.addAll(loadPhase("warm-up", 200, warmUp, Mix.MIXED).registered);
         }
@@ -259,9 +272,11 @@ public final class Benchmark {
         Phase floor = loadPhase("floor", rate, 5, Mix.HEALTH);
         say("Commands (" + mix.label + ") at " + rate + " req/s for " + seconds + " s");
         long eventsBefore = storedEvents();
+        jfr("start", rate, mix);
         CpuUse cpuBefore = CpuUse.now(dataDir.toString());
         Phase commands = loadPhase("commands", rate, seconds, mix);
         CpuUse cpuAfter = CpuUse.now(dataDir.toString());
+        jfr("stop", rate, mix);
         long events = storedEvents() - eventsBefore;
         String conditions = "target=" + rate + "/s open-loop " + seconds + "s via-gateway mix=" + mix.label
                 + " (" + mix.description + ") jit=" + jit;
@@ -281,6 +296,37 @@ public final class Benchmark {
         figures.add(line("baseline.http-floor.p99", Latencies.millis(floor.latencies.percentile(99)), "ms",
                 "GET gateway /actuator/health target=" + rate + "/s 5s"));
         return figures;
+    }
+
+    /** With --jfr: starts or stops a flight recording in each service JVM (through jcmd) around a command phase. */
+    private void jfr(String action, int rate, Mix mix) {
+        if (jfrDir == null) {
+            return;
+        }
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        for (Service service : Service.values()) {
+            Optional<ProcessHandle> process = CpuUse.processOf(service);
+            if (process.isEmpty()) {
+                continue;
+            }
+            List<String> command = new ArrayList<>(List.of(jcmd.toString(), String.valueOf(process.get().pid()),
+                    "JFR." + action, "name=bench"));
+            if (action.equals("start")) {
+                command.add("settings=profile");
+                command.add("filename=" + jfrDir.resolve(service.artifact() + "-" + rate + "-" + mix.label + ".jfr"));
+            }
+            try {
+                Files.createDirectories(jfrDir);
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                p.waitFor();
+            } catch (IOException e) {
+                say("jcmd " + action + " failed for " + service.artifact() + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the stack
