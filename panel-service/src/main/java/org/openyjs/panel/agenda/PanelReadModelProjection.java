@@ -31,7 +31,10 @@ import java.time.ZoneOffset;
 
 /**
  * Projects panel events into the chair's tables. Every statement is an upsert or a keyed update, so
- * an event handled twice (a batch retried after a failure) leaves the same rows.
+ * an event handled twice (a batch retried after a failure) leaves the same rows. The statements go through
+ * {@link ReadModelWriter}, which sends a processor batch's statements together before it commits: each row
+ * must stay written by the events of one aggregate only (a referral's or a meeting's), which is what lets
+ * it reorder statements across aggregates.
  */
 @Component
 @ProcessingGroup(PanelReadModelProjection.PROCESSING_GROUP)
@@ -40,26 +43,28 @@ public class PanelReadModelProjection {
     public static final String PROCESSING_GROUP = "panel-read-model";
 
     private final JdbcTemplate jdbc;
+    private final ReadModelWriter writer;
 
-    public PanelReadModelProjection(JdbcTemplate jdbc) {
+    public PanelReadModelProjection(JdbcTemplate jdbc, ReadModelWriter writer) {
         this.jdbc = jdbc;
+        this.writer = writer;
     }
 
     @EventHandler
     void on(MeetingScheduled e) {
-        jdbc.update("INSERT INTO meeting_view (panel_id, meeting_date) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        writer.update("INSERT INTO meeting_view (panel_id, meeting_date) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 e.panelId(), e.meetingDate());
     }
 
     @EventHandler
     void on(AttendanceRecorded e) {
-        jdbc.update("UPDATE meeting_view SET attendee_count = ?, quorate = ? WHERE panel_id = ?",
+        writer.update("UPDATE meeting_view SET attendee_count = ?, quorate = ? WHERE panel_id = ?",
                 e.attendees().size(), e.quorate(), e.panelId());
     }
 
     @EventHandler
     void on(ReferralReceived e, @Timestamp Instant at) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO referral_view (referral_id, child_id, offence_id, youth_justice_service, referral_date,
                     decision_due_date, gravity_score, admitted, status, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING', ?) ON CONFLICT DO NOTHING""",
@@ -69,13 +74,13 @@ public class PanelReadModelProjection {
 
     @EventHandler
     void on(AssessmentNoted e) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO assessment_view (referral_id, assessment_id, tool, completed_on, quality_assured_on)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (referral_id, assessment_id) DO UPDATE SET tool = EXCLUDED.tool,
                     completed_on = EXCLUDED.completed_on, quality_assured_on = EXCLUDED.quality_assured_on""",
                 e.referralId(), e.assessmentId(), e.tool(), e.completedOn(), e.qualityAssuredOn());
         // The case's status is the best of its assessments: one quality-assured assessment is enough.
-        jdbc.update("""
+        writer.update("""
                 UPDATE referral_view r SET
                     assessment_status = CASE WHEN EXISTS (SELECT 1 FROM assessment_view a WHERE a.referral_id = r.referral_id
                             AND a.quality_assured_on IS NOT NULL) THEN 'QUALITY_ASSURED' ELSE 'COMPLETED' END,
@@ -85,7 +90,7 @@ public class PanelReadModelProjection {
 
     @EventHandler
     void on(VictimContactNoted e) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO victim_view (referral_id, victim_id, contacted_on, result, consented_to_contact,
                     restorative_justice_offered) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (referral_id, victim_id) DO UPDATE SET contacted_on = EXCLUDED.contacted_on,
@@ -97,14 +102,14 @@ public class PanelReadModelProjection {
 
     @EventHandler
     void on(PlacedOnAgenda e) {
-        jdbc.update("UPDATE referral_view SET status = 'LISTED', panel_id = ?, meeting_date = ? WHERE referral_id = ?",
+        writer.update("UPDATE referral_view SET status = 'LISTED', panel_id = ?, meeting_date = ? WHERE referral_id = ?",
                 e.panelId(), e.meetingDate(), e.referralId());
         agenda(e.panelId(), e.referralId(), "LISTED", null);
     }
 
     @EventHandler
     void on(CarriedOver e) {
-        jdbc.update("UPDATE referral_view SET panel_id = ?, meeting_date = ? WHERE referral_id = ?",
+        writer.update("UPDATE referral_view SET panel_id = ?, meeting_date = ? WHERE referral_id = ?",
                 e.toPanelId(), e.toMeetingDate(), e.referralId());
         agenda(e.fromPanelId(), e.referralId(), "CARRIED_OVER", "carried over to " + e.toPanelId() + ": " + e.reason());
         agenda(e.toPanelId(), e.referralId(), "LISTED", "carried over from " + e.fromPanelId());
@@ -112,7 +117,7 @@ public class PanelReadModelProjection {
 
     @EventHandler
     void on(ReferralWithdrawn e) {
-        jdbc.update("UPDATE referral_view SET status = 'WITHDRAWN' WHERE referral_id = ?", e.referralId());
+        writer.update("UPDATE referral_view SET status = 'WITHDRAWN' WHERE referral_id = ?", e.referralId());
         if (e.panelId() != null) {
             agenda(e.panelId(), e.referralId(), "WITHDRAWN", e.reason());
         }
@@ -121,7 +126,7 @@ public class PanelReadModelProjection {
     /** Off the awaiting and listed lists; the outcome given elsewhere is shown as the referral's outcome. */
     @EventHandler
     void on(ReferralClosedByOutcomeElsewhere e) {
-        jdbc.update("UPDATE referral_view SET status = 'CLOSED', outcome_code = ? WHERE referral_id = ?",
+        writer.update("UPDATE referral_view SET status = 'CLOSED', outcome_code = ? WHERE referral_id = ?",
                 e.outcomeCode(), e.referralId());
         if (e.panelId() != null) {
             agenda(e.panelId(), e.referralId(), "CLOSED", "outcome " + e.outcomeCode() + " given outside the panel on "
@@ -131,7 +136,7 @@ public class PanelReadModelProjection {
 
     @EventHandler
     void on(QuorumOverridden e) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO quorum_override (decision_id, referral_id, panel_id, meeting_date, shortfall, reason)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 e.decisionId(), e.referralId(), e.panelId(), e.meetingDate(), String.join("; ", e.quorumShortfall()),
@@ -140,13 +145,13 @@ public class PanelReadModelProjection {
 
     @EventHandler
     void on(DecisionRecorded e) {
-        jdbc.update("""
+        writer.update("""
                 UPDATE referral_view SET status = 'DECIDED', decision_id = ?, outcome_code = ?, conditions_end_date = ?,
                     conditions_status = ? WHERE referral_id = ?""",
                 e.decisionId(), e.outcomeCode(), e.conditionsEndDate(), e.conditionsEndDate() != null ? "RUNNING" : null,
                 e.referralId());
         agenda(e.panelId(), e.referralId(), "DECIDED", e.outcomeCode());
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO decision_view (decision_id, referral_id, panel_id, child_id, offence_id, youth_justice_service,
                     decision_date, original_outcome_code, outcome_code, gravity_score, assessment_override, working_days,
                     decided_in_time, conditions_end_date, conditions_status)
@@ -159,10 +164,10 @@ public class PanelReadModelProjection {
 
     @EventHandler
     void on(DecisionAmended e) {
-        jdbc.update("INSERT INTO amendment_view (amendment_id, decision_id, amended_on, outcome_code) "
+        writer.update("INSERT INTO amendment_view (amendment_id, decision_id, amended_on, outcome_code) "
                 + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", e.amendmentId(), e.decisionId(), e.amendedOn(),
                 e.outcomeCode());
-        jdbc.update("""
+        writer.update("""
                 UPDATE decision_view SET outcome_code = ?, gravity_score = ?,
                     assessment_override = COALESCE(?, assessment_override), conditions_end_date = ?,
                     conditions_status = ?,
@@ -170,14 +175,14 @@ public class PanelReadModelProjection {
                 WHERE decision_id = ?""",
                 e.outcomeCode(), e.gravityScore(), e.assessmentOverrideReason(), e.conditionsEndDate(),
                 e.conditionsEndDate() != null ? "RUNNING" : null, e.decisionId());
-        jdbc.update("UPDATE referral_view SET outcome_code = ?, conditions_end_date = ?, conditions_status = ? "
+        writer.update("UPDATE referral_view SET outcome_code = ?, conditions_end_date = ?, conditions_status = ? "
                 + "WHERE referral_id = ?", e.outcomeCode(), e.conditionsEndDate(),
                 e.conditionsEndDate() != null ? "RUNNING" : null, e.referralId());
     }
 
     @EventHandler
     void on(DecisionOverdue e) {
-        jdbc.update("UPDATE referral_view SET overdue = TRUE WHERE referral_id = ?", e.referralId());
+        writer.update("UPDATE referral_view SET overdue = TRUE WHERE referral_id = ?", e.referralId());
     }
 
     @EventHandler
@@ -196,13 +201,13 @@ public class PanelReadModelProjection {
     }
 
     private void conditions(String referralId, String decisionId, String status) {
-        jdbc.update("UPDATE decision_view SET conditions_status = ? WHERE decision_id = ?", status, decisionId);
-        jdbc.update("UPDATE referral_view SET conditions_status = ? WHERE referral_id = ?", status, referralId);
+        writer.update("UPDATE decision_view SET conditions_status = ? WHERE decision_id = ?", status, decisionId);
+        writer.update("UPDATE referral_view SET conditions_status = ? WHERE referral_id = ?", status, referralId);
     }
 
     @EventHandler
     void on(SelectedForScrutiny e, @Timestamp Instant at) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO scrutiny_sample (decision_id, referral_id, outcome_code, reasons, sampled_at)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 e.decisionId(), e.referralId(), e.outcomeCode(), String.join(",", e.reasons()),
@@ -211,7 +216,7 @@ public class PanelReadModelProjection {
 
     @EventHandler
     void on(ScrutinyFindingRecorded e) {
-        jdbc.update("UPDATE scrutiny_sample SET finding = ?, learning_point = ?, finding_recorded_on = ? WHERE decision_id = ?",
+        writer.update("UPDATE scrutiny_sample SET finding = ?, learning_point = ?, finding_recorded_on = ? WHERE decision_id = ?",
                 e.finding(), e.learningPoint(), e.recordedOn(), e.decisionId());
     }
 
@@ -227,7 +232,7 @@ public class PanelReadModelProjection {
     }
 
     private void agenda(String panelId, String referralId, String state, String note) {
-        jdbc.update("""
+        writer.update("""
                 INSERT INTO agenda_entry (panel_id, referral_id, state, note) VALUES (?, ?, ?, ?)
                 ON CONFLICT (panel_id, referral_id) DO UPDATE SET state = EXCLUDED.state, note = EXCLUDED.note""",
                 panelId, referralId, state, note);

@@ -13,6 +13,7 @@ import org.openyjs.panel.rebuild.RebuildStatus.State;
 import org.openyjs.support.web.DomainRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  * processor down, reset its tokens, start it, and follow it to the head of the event store as it was when
  * the rebuild started. Works with whichever streaming processor configuration chose (pooled by default,
  * tracking for the Axon-defaults baseline): both support a reset.
+ *
+ * <p>The reset also gives the processor the configured number of segments (see {@link #resegment}).
  *
  * <p>Only this processor replays. The sagas (and so the deadlines they keep in scheduled_tasks) and the
  * Kafka publisher have their own processors and tokens, which a rebuild does not touch.
@@ -57,6 +60,7 @@ public class ReadModelRebuild {
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final int configuredSegments;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "panel-read-model-rebuild");
         thread.setDaemon(true);
@@ -79,7 +83,10 @@ public class ReadModelRebuild {
     private ScheduledFuture<?> following;
 
     public ReadModelRebuild(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                            TransactionManager transactions, JdbcTemplate jdbc, Clock clock) {
+                            TransactionManager transactions, JdbcTemplate jdbc, Clock clock,
+                            @Value("${axon.eventhandling.processors." + PanelReadModelProjection.PROCESSING_GROUP
+                                    + ".initial-segment-count:1}") int configuredSegments) {
+        this.configuredSegments = configuredSegments;
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -147,8 +154,12 @@ public class ReadModelRebuild {
             long headPosition = head == null ? -1 : head.position().orElse(-1);
             long total = eventsUpTo(headPosition);
             Long firstPosition = jdbc.queryForObject("SELECT min(globalindex) FROM domainevententry", Long.class);
-            // The reset handler's TRUNCATE and the new replay tokens commit together (see the class comment).
-            processor.resetTokens();
+            // The reset handler's TRUNCATE and the new replay tokens commit together (see the class comment),
+            // with the segments as configured.
+            transactions.executeInTransaction(() -> {
+                resegment(head);
+                processor.resetTokens();
+            });
             int segmentCount = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(PROCESSOR)).length;
             synchronized (this) {
                 target = headPosition;
@@ -209,6 +220,25 @@ public class ReadModelRebuild {
             // Keep following: the processor retries on its own, and the next look may succeed.
             log.warn("Rebuild of {}: could not read progress: {}", PROCESSOR, e.getMessage());
         }
+    }
+
+    /**
+     * Gives the processor the configured number of segments ({@code initial-segment-count}), which Axon applies
+     * only to a processor that has no tokens yet: an existing deployment gets them at its next rebuild, the one
+     * moment its tokens are replaced anyway. Joins the reset's transaction, so a crash leaves the old tokens.
+     */
+    private void resegment(TrackingToken head) {
+        int[] current = tokenStore.fetchSegments(PROCESSOR);
+        if (configuredSegments < 1 || current.length == configuredSegments) {
+            return;
+        }
+        log.info("Rebuild of {}: {} segments instead of {}", PROCESSOR, configuredSegments, current.length);
+        for (int segment : current) {
+            tokenStore.fetchToken(PROCESSOR, segment); // claims it: only the owner may delete a token
+            tokenStore.deleteToken(PROCESSOR, segment);
+        }
+        // At the head, like the tokens they replace: resetTokens makes them replay tokens from the first event.
+        tokenStore.initializeTokenSegments(PROCESSOR, configuredSegments, head);
     }
 
     /** The lowest position any segment has reached; -1 before any has handled an event. */

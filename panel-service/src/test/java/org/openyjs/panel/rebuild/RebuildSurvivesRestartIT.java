@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * panel-service dies after a rebuild's reset committed (read model emptied, replay tokens stored) and before
  * the replay finished: after the restart the replay carries on by itself, is reported as a rebuild resumed
- * after a restart (a new one is refused meanwhile), and ends with the read model as it was.
+ * after a restart (a new one is refused meanwhile), and ends with the read model as it was. And a rebuild after a
+ * restart with another segment count gives the processor's tokens that count.
  */
 class RebuildSurvivesRestartIT {
 
@@ -52,7 +54,10 @@ class RebuildSurvivesRestartIT {
                 "--spring.kafka.listener.auto-startup=false",
                 // One event per batch, so the replay can be held after its first event (the meeting) has committed:
                 // a pooled processor reports a segment's progress from its first committed batch on.
-                "--axon.eventhandling.processors.panel-read-model.batch-size=1"};
+                "--axon.eventhandling.processors.panel-read-model.batch-size=1",
+                // And one segment, so that the replay's position is that of the one held (with two, the other
+                // segment's position depends on which segment each referral hashes to).
+                "--axon.eventhandling.processors.panel-read-model.initial-segment-count=1"};
         List<String> children = List.of("child-" + UUID.randomUUID(), "child-" + UUID.randomUUID());
         JdbcTemplate down = new JdbcTemplate(new DriverManagerDataSource(database, postgres.username(),
                 postgres.password()));
@@ -101,6 +106,75 @@ class RebuildSurvivesRestartIT {
                 assertThat(rebuild.status().state()).isEqualTo(State.IDLE);
             }
         }
+    }
+
+    /**
+     * Axon applies initial-segment-count only to a processor without tokens: a deployment that had one segment
+     * keeps it after the configuration says two, until a rebuild replaces its tokens with the configured count.
+     */
+    @Test
+    void a_rebuild_gives_existing_tokens_the_configured_segment_count() {
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        String database = postgres.newDatabase("panel_rebuild_segments");
+        List<String> common = List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(),
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                "--spring.kafka.consumer.group-id=panel-rebuild-segments-" + UUID.randomUUID(),
+                "--spring.kafka.listener.auto-startup=false");
+        JdbcTemplate down = new JdbcTemplate(new DriverManagerDataSource(database, postgres.username(),
+                postgres.password()));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        List<String> children = List.of("child-" + UUID.randomUUID(), "child-" + UUID.randomUUID(),
+                "child-" + UUID.randomUUID());
+
+        String before;
+        try (ConfigurableApplicationContext one = start(with(common,
+                "--axon.eventhandling.processors.panel-read-model.initial-segment-count=1"))) {
+            one.getBean(CommandGateway.class).sendAndWait(new ScheduleMeeting("panel-" + UUID.randomUUID(), today));
+            for (String child : children) {
+                one.getBean(CommandGateway.class).sendAndWait(new ReceiveReferral(ReferralId.of(child, "o1"), child,
+                        "o1", "leicester-city", today, 2, true));
+            }
+            awaitTrue(() -> children.stream().allMatch(c -> referrals(down).contains(ReferralId.of(c, "o1"))),
+                    "the referrals are listed");
+            before = referrals(down);
+        }
+        assertThat(segments(down)).isEqualTo(1);
+
+        try (ConfigurableApplicationContext two = start(with(common,
+                "--axon.eventhandling.processors.panel-read-model.initial-segment-count=2"))) {
+            assertThat(segments(down)).as("tokens kept from before").isEqualTo(1);
+            ReadModelRebuild rebuild = two.getBean(ReadModelRebuild.class);
+            rebuild.start();
+            awaitTrue(() -> rebuild.status().state() != State.RUNNING, "the rebuild finishes");
+            assertThat(rebuild.status().state()).isEqualTo(State.COMPLETED);
+            assertThat(segments(down)).isEqualTo(2);
+            assertThat(referrals(down)).isEqualTo(before);
+
+            // Both segments go on with new events.
+            List<String> more = List.of("child-" + UUID.randomUUID(), "child-" + UUID.randomUUID(),
+                    "child-" + UUID.randomUUID(), "child-" + UUID.randomUUID());
+            for (String child : more) {
+                two.getBean(CommandGateway.class).sendAndWait(new ReceiveReferral(ReferralId.of(child, "o1"), child,
+                        "o1", "leicester-city", today, 2, true));
+            }
+            awaitTrue(() -> more.stream().allMatch(c -> referrals(down).contains(ReferralId.of(c, "o1"))),
+                    "the new referrals are listed");
+        }
+    }
+
+    private static int segments(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?", Integer.class,
+                PanelReadModelProjection.PROCESSING_GROUP);
+    }
+
+    private static String[] with(List<String> common, String property) {
+        List<String> all = new ArrayList<>(common);
+        all.add(property);
+        return all.toArray(String[]::new);
     }
 
     private static String referrals(JdbcTemplate jdbc) {

@@ -11,7 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.kafka.listener.auto-startup=false",
         "axon.eventhandling.processors.panel-read-model.mode=tracking",
         "axon.eventhandling.processors.panel-read-model.batch-size=1",
-        "axon.eventhandling.processors.panel-read-model.thread-count=1"})
+        "axon.eventhandling.processors.panel-read-model.thread-count=1",
+        // Axon's default for a tracking processor (application.yml's two segments would need two threads).
+        "axon.eventhandling.processors.panel-read-model.initial-segment-count=1"})
 class TrackingReadModelRebuildIT extends ReadModelRebuildIT {
 
     @Override

@@ -37,10 +37,16 @@ public final class PanelRebuildFigures {
             "-Daxon.eventhandling.processors.panel-read-model.thread-count=1",
             "-Daxon.eventhandling.processors.panel-read-model.initial-segment-count=1");
 
+    /** What panel-service's application.yml gives the read-model processor (panel-read-model), for the figure's line. */
+    static final String CONFIGURED = "(pooled, batch-size=500, 2 segments on 2 threads)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a rebuild did, as panel-service reports it: events replayed, startedAt to finishedAt, processor kind. */
-    public record Rebuild(long events, double seconds, String processor) {
+    /**
+     * What a rebuild did, as panel-service reports it: events replayed, startedAt to finishedAt, processor kind,
+     * and when it finished (for the wall time of rebuilds run at the same time).
+     */
+    public record Rebuild(long events, double seconds, String processor, Instant finishedAt) {
 
         public double rate() {
             return events / seconds;
@@ -74,9 +80,11 @@ public final class PanelRebuildFigures {
                 throw new IllegalStateException("Panel rebuild failed: " + status);
             }
             if (state.equals("COMPLETED")) {
-                double seconds = Duration.between(Instant.parse(status.get("startedAt").asText()),
-                        Instant.parse(status.get("finishedAt").asText())).toNanos() / 1e9;
-                return new Rebuild(status.get("eventsReplayed").asLong(), seconds, status.path("processor").asText());
+                Instant finishedAt = Instant.parse(status.get("finishedAt").asText());
+                double seconds = Duration.between(Instant.parse(status.get("startedAt").asText()), finishedAt)
+                        .toNanos() / 1e9;
+                return new Rebuild(status.get("eventsReplayed").asLong(), seconds, status.path("processor").asText(),
+                        finishedAt);
             }
         }
         throw new IllegalStateException("Panel rebuild not finished within " + patience.toSeconds() + " s");
@@ -105,23 +113,27 @@ public final class PanelRebuildFigures {
             throws IOException, InterruptedException {
         Rebuild ours = rebuild(patience);
         Rebuild baseline = baseline(stack, patience);
-        return lines(ours, baseline, conditions);
+        return lines(ours, "alone", baseline, conditions);
     }
 
-    /** The lines to print, in the benchmark's format. */
-    public static List<String> lines(Rebuild ours, Rebuild baseline, String conditions) {
+    /**
+     * The lines to print, in the benchmark's format; {@code alongside} says what ran at the same time as
+     * {@code ours} (the baseline runs alone).
+     */
+    public static List<String> lines(Rebuild ours, String alongside, Rebuild baseline, String conditions) {
         String what = " events of panel-service's event store replayed into every chair's read model (agenda, "
                 + "decisions, timeliness, overrides, scrutiny) in ";
         String how = "s (POST " + REBUILD_PATH + ", startedAt to finishedAt as panel-service reports them); ";
         return List.of(
                 Benchmark.line("rebuild.panel-read-model.rate", ours.rate(), "events/s", ours.events() + what
                         + fmt(ours.seconds()) + how + ours.processor() + " as application.yml configures it "
-                        + "(pooled, batch-size=100, 1 segment); baseline: "
+                        + CONFIGURED + ", " + alongside + "; baseline: "
                         + "baseline.rebuild.panel-read-model.axon-defaults.rate; " + conditions),
                 Benchmark.line("baseline.rebuild.panel-read-model.axon-defaults.rate", baseline.rate(), "events/s",
                         baseline.events() + what + fmt(baseline.seconds()) + how + baseline.processor()
                                 + " on Axon's defaults (batch-size=1, 1 thread, 1 segment, default token claims), "
-                                + "set by -D system properties on a panel-service restart; same run, same events; "
+                                + "set by -D system properties on a panel-service restart; same run, same events, "
+                                + "alone; "
                                 + conditions));
     }
 

@@ -218,8 +218,11 @@ final class ReadSideFigures {
         return JSON.readTree(gateway.get(analyst, "/api/kpi/measures").body()).size();
     }
 
-    /** What a rebuild did: records replayed and the seconds between its start and finish as kpi-service reports them. */
-    record Rebuild(long records, double seconds) {
+    /**
+     * What a rebuild did: records replayed, the seconds between its start and finish as kpi-service reports them,
+     * and when it finished (for the wall time of rebuilds run at the same time).
+     */
+    record Rebuild(long records, double seconds, Instant finishedAt) {
     }
 
     Rebuild rebuild(Duration patience) throws Exception {
@@ -236,9 +239,10 @@ final class ReadSideFigures {
                 throw new IllegalStateException("Rebuild failed: " + status);
             }
             if (state.equals("COMPLETED")) {
-                double seconds = Duration.between(Instant.parse(status.get("startedAt").asText()),
-                        Instant.parse(status.get("finishedAt").asText())).toNanos() / 1e9;
-                return new Rebuild(status.get("recordsReplayed").asLong(), seconds);
+                Instant finishedAt = Instant.parse(status.get("finishedAt").asText());
+                double seconds = Duration.between(Instant.parse(status.get("startedAt").asText()), finishedAt)
+                        .toNanos() / 1e9;
+                return new Rebuild(status.get("recordsReplayed").asLong(), seconds, finishedAt);
             }
         }
         throw new IllegalStateException("Rebuild not finished within " + patience.toSeconds() + " s");
