@@ -30,7 +30,7 @@ class ChildCaseCache {
     static final String NAME = "childCaseAggregateCache";
 
     @Bean(NAME)
-    Cache childCaseAggregateCache(@Value("${yjs.case-cache.size:10000}") int size, EventStore events) {
+    Cache childCaseAggregateCache(@Value("${yjs.case-cache.size}") int size, EventStore events) {
         return new BoundedCache(size, (childId, entry) ->
                 Objects.equals(version(entry), events.lastSequenceNumberFor((String) childId).orElse(null)));
     }
