@@ -768,10 +768,21 @@ public final class Benchmark {
             throw new IllegalStateException("Import not started: HTTP " + started.statusCode() + " " + started.body());
         }
         String jobId = JSON.readTree(started.body()).get("jobId").asText();
+        int failedPolls = 0;
         while (true) {
             Thread.sleep(250);
             HttpResponse<String> progress = http.send(HttpRequest.newBuilder(gateway.resolve("/api/cases/imports/" + jobId))
                     .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (progress.statusCode() != 200) {
+                // A poll answered with an error is said and retried for a minute; the job itself goes on.
+                say("Import " + jobId + " progress: HTTP " + progress.statusCode() + " " + progress.body());
+                if (++failedPolls > 240) {
+                    throw new IllegalStateException("Import " + jobId + " progress: HTTP " + progress.statusCode()
+                            + " for a minute");
+                }
+                continue;
+            }
+            failedPolls = 0;
             JsonNode job = JSON.readTree(progress.body());
             if (!"RUNNING".equals(job.path("state").asText())) {
                 double seconds = (System.nanoTime() - start) / 1e9;
