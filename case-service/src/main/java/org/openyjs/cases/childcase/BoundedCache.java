@@ -20,9 +20,8 @@ import java.util.function.UnaryOperator;
  * <p>An entry is handed out only while {@code stillCurrent} says so (asked outside the cache's lock); one that
  * is not is dropped and read as a miss.
  *
- * <p>Values are held by soft reference: kept through young collections, given up before the heap runs out.
- * Held strongly, 10,000 and then 2,000 cases ran case-service out of its 256 MB heap during a million-event
- * import. A value the collector took is read as a miss.
+ * <p>Values are held by soft reference: kept through young collections, given up before the heap runs out,
+ * so the cache can never be what exhausts case-service's heap. A value the collector took is read as a miss.
  */
 final class BoundedCache implements Cache {
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * Keeps recently used cases in memory, so a command on a case handled before does not replay all of the
  * child's events again (a practitioner records several facts in a row; an import applies a child's rows one
  * after another; the panel's decisions reach cases recorded days earlier). At most
- * {@code yjs.case-cache.size} cases (2,000 in application.yml, ~17 KB of heap each),
+ * {@code yjs.case-cache.size} cases (2,000 in application.yml), held by soft reference,
  * the least recently used dropped first. Weak references were tried first: every young collection emptied
  * them, so a case was read back from the event store on almost every command.
  *
