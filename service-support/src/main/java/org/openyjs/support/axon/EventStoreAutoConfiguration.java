@@ -33,10 +33,11 @@ public class EventStoreAutoConfiguration {
     @Bean(name = "eventBus")
     @ConditionalOnMissingBean(EventBus.class)
     public NotifyingEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                          @Value("${yjs.event-store.notify-delay}") Duration notifyDelay,
                                           @Value("${yjs.event-store.idle-poll}") Duration idlePoll) {
         return new NotifyingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), idlePoll);
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), notifyDelay, idlePoll);
     }
 }

@@ -14,18 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Axon's embedded event store with two changes to how event processors read it (ADR 0016).
+ * Axon's embedded event store with two changes to how event processors read it (ADR 0013).
  * <ul>
  * <li>Each processor reads the store on a stream of its own. Axon's shared cache of recent events
  * keeps every event behind a processor that lags, and a large import outran the Kafka publisher by
  * 100,000 events and ran case-service out of heap.</li>
- * <li>A processor's stream is told when this process commits events, and at least every
- * {@code idle-poll} for events other replicas commit. A pooled processor otherwise looks again only
- * every 500 ms, and a tracking processor waits its whole timeout.</li>
+ * <li>A processor's stream is told when this process commits events, {@code notify-delay} after the
+ * first commit it has not been told of (so the commits of that interval reach Kafka as one batch,
+ * not one each), and at least every {@code idle-poll} for events other replicas commit. A pooled
+ * processor otherwise looks again only every 500 ms, and a tracking processor waits its whole
+ * timeout.</li>
  * </ul>
  */
 public class NotifyingEventStore extends EmbeddedEventStore {
@@ -34,23 +37,31 @@ public class NotifyingEventStore extends EmbeddedEventStore {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
     private volatile long commits;
-    private final ScheduledExecutorService idlePoll;
+    private final AtomicBoolean notificationDue = new AtomicBoolean();
+    private final long notifyDelayMillis;
+    private final ScheduledExecutorService signals;
 
-    public NotifyingEventStore(Builder builder, Duration idlePoll) {
+    public NotifyingEventStore(Builder builder, Duration notifyDelay, Duration idlePoll) {
         super(builder.optimizeEventConsumption(false));
-        this.idlePoll = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "event-store-idle-poll");
+        this.notifyDelayMillis = notifyDelay.toMillis();
+        this.signals = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "event-store-signals");
             thread.setDaemon(true);
             return thread;
         });
-        this.idlePoll.scheduleWithFixedDelay(this::signal, idlePoll.toMillis(), idlePoll.toMillis(),
+        this.signals.scheduleWithFixedDelay(this::signal, idlePoll.toMillis(), idlePoll.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
-        signal();
+        if (notificationDue.compareAndSet(false, true)) {
+            signals.schedule(() -> {
+                notificationDue.set(false);
+                signal();
+            }, notifyDelayMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -62,7 +73,7 @@ public class NotifyingEventStore extends EmbeddedEventStore {
 
     @Override
     public void shutDown() {
-        idlePoll.shutdownNow();
+        signals.shutdownNow();
         super.shutDown();
     }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,7 @@ class NotifyingEventStoreIT {
 
     /** Long enough that a test passing within it was woken by a commit, not by the poll. */
     private static final Duration NO_POLL = Duration.ofHours(1);
+    private static final Duration NOTIFY_DELAY = Duration.ofMillis(50);
 
     private static HikariDataSource dataSource;
     private final List<NotifyingEventStore> stores = new ArrayList<>();
@@ -82,6 +84,32 @@ class NotifyingEventStoreIT {
         assertThat(called.await(10, TimeUnit.SECONDS)).as("called back after the commit").isTrue();
         assertThat(stream.hasNextAvailable()).isTrue();
         assertThat(stream.nextAvailable().getIdentifier()).isEqualTo(appended.getIdentifier());
+        stream.close();
+    }
+
+    @Test
+    void the_commits_of_one_notify_delay_are_told_once() throws Exception {
+        NotifyingEventStore store = store(Duration.ofSeconds(2), NO_POLL);
+        TrackingEventStream stream = store.openStream(store.createHeadToken());
+        AtomicInteger calls = new AtomicInteger();
+        stream.setOnAvailableCallback(calls::incrementAndGet);
+
+        long started = System.nanoTime();
+        for (int commit = 0; commit < 10; commit++) {
+            append(store, 1);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("ten commits well within the delay")
+                .isLessThan(Duration.ofMillis(1_500));
+        assertThat(calls.get()).as("not told before the delay").isZero();
+
+        Thread.sleep(3_000);
+        assertThat(calls.get()).as("told once for the ten commits").isEqualTo(1);
+        int read = 0;
+        while (stream.hasNextAvailable()) {
+            stream.nextAvailable();
+            read++;
+        }
+        assertThat(read).isEqualTo(10);
         stream.close();
     }
 
@@ -177,13 +205,17 @@ class NotifyingEventStoreIT {
     }
 
     private NotifyingEventStore store(Duration idlePoll) {
+        return store(NOTIFY_DELAY, idlePoll);
+    }
+
+    private NotifyingEventStore store(Duration notifyDelay, Duration idlePoll) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer())
                 .build();
-        NotifyingEventStore store = new NotifyingEventStore(EmbeddedEventStore.builder().storageEngine(engine), idlePoll);
+        NotifyingEventStore store = new NotifyingEventStore(EmbeddedEventStore.builder().storageEngine(engine), notifyDelay, idlePoll);
         stores.add(store);
         return store;
     }

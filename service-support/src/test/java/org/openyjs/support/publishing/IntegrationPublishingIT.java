@@ -18,10 +18,13 @@ import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
+import org.openyjs.support.axon.NotifyingEventStore;
+import org.openyjs.support.axon.WindowedCapacityMetricRegistry;
 import org.openyjs.support.publishing.PublishingTestApplication.Appended;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +119,16 @@ class IntegrationPublishingIT {
 
     @Autowired
     KafkaPublisher<String, byte[]> publisher;
+
+    @Autowired
+    GlobalMetricRegistry metrics;
+
+    @Test
+    void the_service_runs_on_the_notifying_event_store_and_windowed_capacity_gauges() {
+        // Axon's auto-configuration steps back for both (ADR 0013, 0014).
+        assertThat(store).isInstanceOf(NotifyingEventStore.class);
+        assertThat(metrics).isInstanceOf(WindowedCapacityMetricRegistry.class);
+    }
 
     @Test
     void a_broker_stopped_mid_stream_loses_nothing_reorders_nothing_and_the_token_never_passes_an_unacknowledged_record()
