@@ -29,7 +29,6 @@ import java.util.function.Function;
  */
 public class WindowedCapacityMetricRegistry extends GlobalMetricRegistry {
 
-    private final MeterRegistry registry;
     private final Duration capacityWindow;
     private final Clock clock;
 
@@ -40,7 +39,6 @@ public class WindowedCapacityMetricRegistry extends GlobalMetricRegistry {
     /** With a clock of the caller's: tests move time on. */
     WindowedCapacityMetricRegistry(MeterRegistry registry, Duration capacityWindow, Clock clock) {
         super(registry);
-        this.registry = registry;
         this.capacityWindow = capacityWindow;
         this.clock = clock;
     }
@@ -50,14 +48,14 @@ public class WindowedCapacityMetricRegistry extends GlobalMetricRegistry {
                                                                           Function<Message<?>, Iterable<Tag>> tagsBuilder,
                                                                           Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
         return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(eventProcessorName, registry, tagsBuilder),
+                MessageTimerMonitor.buildMonitor(eventProcessorName, getRegistry(), tagsBuilder),
                 EventProcessorLatencyMonitor.builder()
                         .meterNamePrefix(eventProcessorName)
-                        .meterRegistry(registry)
+                        .meterRegistry(getRegistry())
                         .tagsBuilder(latencyTagsBuilder)
                         .build(),
                 capacity(eventProcessorName, tagsBuilder),
-                MessageCountingMonitor.buildMonitor(eventProcessorName, registry, tagsBuilder)));
+                MessageCountingMonitor.buildMonitor(eventProcessorName, getRegistry(), tagsBuilder)));
     }
 
     @Override
@@ -74,13 +72,13 @@ public class WindowedCapacityMetricRegistry extends GlobalMetricRegistry {
 
     private MessageMonitor<Message<?>> handlerMonitor(String name, Function<Message<?>, Iterable<Tag>> tagsBuilder) {
         return new MultiMessageMonitor<>(
-                MessageTimerMonitor.buildMonitor(name, registry, tagsBuilder),
+                MessageTimerMonitor.buildMonitor(name, getRegistry(), tagsBuilder),
                 capacity(name, tagsBuilder),
-                MessageCountingMonitor.buildMonitor(name, registry, tagsBuilder));
+                MessageCountingMonitor.buildMonitor(name, getRegistry(), tagsBuilder));
     }
 
     private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tagsBuilder) {
-        return CapacityMonitor.buildMonitor(name, registry, capacityWindow.toMillis(), TimeUnit.MILLISECONDS, clock,
+        return CapacityMonitor.buildMonitor(name, getRegistry(), capacityWindow.toMillis(), TimeUnit.MILLISECONDS, clock,
                 tagsBuilder);
     }
 }
