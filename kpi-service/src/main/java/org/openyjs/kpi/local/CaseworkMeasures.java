@@ -2,6 +2,7 @@ package org.openyjs.kpi.local;
 
 import org.openyjs.kpi.breakdown.Dimension;
 import org.openyjs.kpi.measure.Counts;
+import org.openyjs.kpi.measure.FigureCounts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.PerPopulation;
 import org.openyjs.kpi.measure.Proportion;
@@ -174,12 +175,6 @@ public class CaseworkMeasures {
     @FunctionalInterface
     interface EnteredFigure<T> {
         T of(String service, ReportingPeriod period);
-    }
-
-    /** What a measure over an entered denominator counts for a figure alone (by the same rule as its selection). */
-    @FunctionalInterface
-    interface FigureCounts {
-        Counts of(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore);
     }
 
     /**

@@ -1,12 +1,10 @@
 package org.openyjs.kpi.local;
 
 import org.openyjs.kpi.breakdown.Dimension;
+import org.openyjs.kpi.measure.CountedInSql;
 import org.openyjs.kpi.measure.Counts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.Proportion;
-import org.openyjs.kpi.measure.ReportingPeriod;
-import org.openyjs.kpi.measure.Selection;
-import org.openyjs.kpi.measure.YearOnYear;
 import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OrderFacts;
 import org.openyjs.kpi.readmodel.OrderFacts.EndedOrder;
@@ -17,7 +15,6 @@ import org.openyjs.support.calendar.WorkingDays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -46,61 +43,6 @@ public class LocalMeasures {
 
     private static List<String> allCodes(CountingRule rule) {
         return Stream.concat(rule.outcomeCodes().stream(), rule.listParameter("courtCodes").stream()).toList();
-    }
-
-    /** What a measure counts for a figure alone, by the same rule as its selection. */
-    @FunctionalInterface
-    interface FigureCounts {
-        Counts of(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore);
-    }
-
-    /** A measure whose figure is counted in SQL; everything else is the listed measure's. */
-    record CountedInSql(Measure listed, FigureCounts counts) implements Measure {
-
-        @Override
-        public String name() {
-            return listed.name();
-        }
-
-        @Override
-        public String ruleName() {
-            return listed.ruleName();
-        }
-
-        @Override
-        public int ratePer() {
-            return listed.ratePer();
-        }
-
-        @Override
-        public int rateScale() {
-            return listed.rateScale();
-        }
-
-        @Override
-        public int changeScale() {
-            return listed.changeScale();
-        }
-
-        @Override
-        public YearOnYear.Convention changeConvention() {
-            return listed.changeConvention();
-        }
-
-        @Override
-        public List<Dimension> dimensions() {
-            return listed.dimensions();
-        }
-
-        @Override
-        public Selection selection(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
-            return listed.selection(service, period, rule, recordedBefore);
-        }
-
-        @Override
-        public Counts counts(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
-            return counts.of(service, period, rule, recordedBefore);
-        }
     }
 
     private static boolean isOutOfCourt(Counted outcome) {
