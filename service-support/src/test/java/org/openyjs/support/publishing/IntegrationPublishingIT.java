@@ -1,5 +1,12 @@
 package org.openyjs.support.publishing;
 
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
+import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.springboot.TimeoutProperties;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +58,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +69,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -128,6 +140,32 @@ class IntegrationPublishingIT {
         // Axon's auto-configuration steps back for both (ADR 0013, 0014).
         assertThat(store).isInstanceOf(NotifyingEventStore.class);
         assertThat(metrics).isInstanceOf(WindowedCapacityMetricRegistry.class);
+    }
+
+    @Autowired
+    HandlerTimeoutHandlerEnhancerDefinition handlerTimeouts;
+
+    @Autowired
+    TimeoutProperties timeouts;
+
+    @Test
+    void no_handler_call_is_wrapped_in_a_stack_walking_watchdog_but_each_unit_of_work_still_is() {
+        // ADR 0015: Axon 4.12's per-call watchdog walks the stack at every handler call (AxonFramework#4637).
+        for (Class<?> type : List.of(EventMessage.class, CommandMessage.class, QueryMessage.class, DeadlineMessage.class)) {
+            MessageHandlingMember<Object> member = handlerOf(type);
+            assertThat(handlerTimeouts.wrapHandler(member)).as(type.getSimpleName()).isSameAs(member);
+        }
+        assertThat(timeouts.isEnabled()).isTrue();
+        assertThat(timeouts.getTransaction().getCommandBus().getTimeoutMs()).isPositive();
+        assertThat(timeouts.getTransaction().getEventProcessors().getTimeoutMs()).isPositive();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MessageHandlingMember<Object> handlerOf(Class<?> messageType) {
+        MessageHandlingMember<Object> member = mock(MessageHandlingMember.class);
+        when(member.canHandleMessageType(any())).thenAnswer(call -> call.<Class<?>>getArgument(0).isAssignableFrom(messageType));
+        when(member.attribute(anyString())).thenReturn(Optional.empty());
+        return member;
     }
 
     @Test
