@@ -56,16 +56,23 @@ final class CpuUse {
                 .toList();
     }
 
-    /** "case-service 1.23, kpi-service 0.40, ..." : milliseconds of CPU per unit between then and now. */
+    /**
+     * "case-service 1.23, kpi-service 0.40, ..." : milliseconds of CPU per unit between then and now, to two decimals
+     * (a tenth of a millisecond per event is a quarter of what the import's target allows on 2 cores).
+     */
     String perUnitSince(CpuUse then, long units) {
         StringBuilder s = new StringBuilder();
         double total = 0;
         for (Map.Entry<String, Double> e : seconds.entrySet()) {
             double used = e.getValue() - then.seconds.getOrDefault(e.getKey(), 0.0);
             total += used;
-            s.append(e.getKey()).append(' ').append(Benchmark.fmt(used * 1000 / Math.max(1, units))).append(", ");
+            s.append(e.getKey()).append(' ').append(hundredths(used * 1000 / Math.max(1, units))).append(", ");
         }
-        return "total " + Benchmark.fmt(total * 1000 / Math.max(1, units)) + " (" + s.substring(0, s.length() - 2) + ")";
+        return "total " + hundredths(total * 1000 / Math.max(1, units)) + " (" + s.substring(0, s.length() - 2) + ")";
+    }
+
+    private static String hundredths(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 
     double totalSince(CpuUse then) {
