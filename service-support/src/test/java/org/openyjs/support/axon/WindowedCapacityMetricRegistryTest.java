@@ -42,6 +42,8 @@ class WindowedCapacityMetricRegistryTest {
                 .isCloseTo(0.2, within(1e-9));
         assertThat(meters.find("eventProcessor.latency").tag("processorName", "integration-publisher").gauge())
                 .as("the other processor meters are still there").isNotNull();
+        assertThat(meters.find("eventProcessor.successCounter").counter()).isNotNull();
+        assertThat(meters.find("eventProcessor.allTimer").timer()).as("no per-message timer").isNull();
 
         clock.add(11, TimeUnit.SECONDS);
         assertThat(capacity("eventProcessor.capacity", "processorName", "integration-publisher")).isZero();
@@ -56,6 +58,7 @@ class WindowedCapacityMetricRegistryTest {
         handle(monitor, GenericCommandMessage.asCommandMessage("record an offence"), 1_000);
         assertThat(capacity("commandBus.capacity", "payloadType", "String")).isCloseTo(0.1, within(1e-9));
         assertThat(meters.find("commandBus.successCounter").counter()).isNotNull();
+        assertThat(meters.find("commandBus.successTimer").timer()).as("no per-message timer").isNull();
 
         clock.add(11, TimeUnit.SECONDS);
         assertThat(capacity("commandBus.capacity", "payloadType", "String")).isZero();
