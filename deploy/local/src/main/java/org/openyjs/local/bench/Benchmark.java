@@ -39,6 +39,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -703,6 +704,9 @@ public final class Benchmark {
                 + "FY2024-25, where the rule covers the year) in turn; history " + history;
         lines.add(line("kpi.query.p50", Latencies.millis(queries.percentile(50)), "ms", conditions));
         lines.add(line("kpi.query.p99", Latencies.millis(queries.percentile(99)), "ms", conditions));
+        lines.add("# slowest figure per measure (ms), slowest first: " + readSide.slowestByMeasure.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .map(e -> e.getKey() + " " + Latencies.millis(e.getValue())).collect(Collectors.joining(", ")));
 
         ReadSideFigures.Consumption raw = readSide.rawConsumption();
         lines.add(line("baseline.kafka-consume", raw.records() / raw.seconds(), "records/s", raw.records() + " records ("

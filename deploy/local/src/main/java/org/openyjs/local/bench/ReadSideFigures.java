@@ -200,12 +200,16 @@ final class ReadSideFigures {
         }).toList();
         queryableFigures = paths.size();
         Latencies latencies = new Latencies();
+        slowestByMeasure.clear();
         for (int i = 0; i < n; i++) {
+            String path = paths.get(i % paths.size());
             long start = System.nanoTime();
-            GatewayClient.Response r = gateway.get(analyst, paths.get(i % paths.size()));
-            latencies.add(System.nanoTime() - start);
+            GatewayClient.Response r = gateway.get(analyst, path);
+            long took = System.nanoTime() - start;
+            latencies.add(took);
+            slowestByMeasure.merge(path.substring("/api/kpi/".length(), path.indexOf('?')), took, Math::max);
             if (!r.isSuccess()) {
-                throw new IllegalStateException(paths.get(i % paths.size()) + ": HTTP " + r.status() + " " + r.body());
+                throw new IllegalStateException(path + ": HTTP " + r.status() + " " + r.body());
             }
         }
         return latencies;
@@ -213,6 +217,9 @@ final class ReadSideFigures {
 
     /** How many figures (measure, service, year) the last {@link #kpiQueries} ran through. */
     int queryableFigures;
+
+    /** The last {@link #kpiQueries}' slowest answer per measure, in nanoseconds: where a p99 comes from. */
+    final Map<String, Long> slowestByMeasure = new ConcurrentHashMap<>();
 
     int measureCount() throws Exception {
         return JSON.readTree(gateway.get(analyst, "/api/kpi/measures").body()).size();
