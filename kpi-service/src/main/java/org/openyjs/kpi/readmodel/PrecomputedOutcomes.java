@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * When the precomputed tables (V10: kpi_effective_outcome, kpi_first_entry; V11: kpi_case_closed; V12:
@@ -57,21 +59,30 @@ public class PrecomputedOutcomes {
      */
     public void refreshAll() {
         long start = System.nanoTime();
+        List<String> steps = new ArrayList<>();
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("SELECT kpi_refresh_outcomes(ARRAY(SELECT child_id FROM kpi_child))").query((rs, n) -> 0).list();
-            jdbc.sql("SELECT kpi_refresh_case_state(ARRAY(SELECT DISTINCT child_id FROM kpi_case_change))")
-                    .query((rs, n) -> 0).list();
-            jdbc.sql("SELECT kpi_refresh_ended_orders(ARRAY(SELECT child_id FROM kpi_child))").query((rs, n) -> 0).list();
-            jdbc.sql("SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child))")
-                    .query((rs, n) -> 0).list();
+            step(steps, "outcomes", "SELECT kpi_refresh_outcomes(ARRAY(SELECT child_id FROM kpi_child))");
+            step(steps, "case state", "SELECT kpi_refresh_case_state(ARRAY(SELECT DISTINCT child_id FROM kpi_case_change))");
+            step(steps, "ended orders", "SELECT kpi_refresh_ended_orders(ARRAY(SELECT child_id FROM kpi_child))");
+            step(steps, "victim contacts", "SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child))");
             // After the effective outcomes it is derived from.
-            jdbc.sql("SELECT kpi_derive_reoffending()").query((rs, n) -> 0).list();
+            step(steps, "reoffending", "SELECT kpi_derive_reoffending()");
             // Refilled from empty in one statement: planned with the empty tables' statistics until autovacuum looked,
             // a period's cohort took seconds (500k events).
+            long analyzed = System.nanoTime();
             jdbc.sql("ANALYZE kpi_reoffending_index, kpi_reoffence").update();
+            steps.add("analyze " + (System.nanoTime() - analyzed) / 1_000_000 + " ms");
         });
         deferred = false;
-        log.info("Precomputed outcomes derived for every child in {} ms", (System.nanoTime() - start) / 1_000_000);
+        // Per step, so a slow derivation at scale shows which function to look at.
+        log.info("Precomputed outcomes derived for every child in {} ms ({})", (System.nanoTime() - start) / 1_000_000,
+                String.join(", ", steps));
+    }
+
+    private void step(List<String> steps, String name, String sql) {
+        long start = System.nanoTime();
+        jdbc.sql(sql).query((rs, n) -> 0).list();
+        steps.add(name + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     /**
