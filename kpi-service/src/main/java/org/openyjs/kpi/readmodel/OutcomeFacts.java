@@ -110,13 +110,16 @@ public class OutcomeFacts {
 
     /**
      * SQL: whether the rule's age range (:minAge, :maxAge; null: no bound) has the child of a row {@code alias} (with
-     * date_of_birth) on the day given, in whole years as java.time.Period counts them (CountingRule.countsAge).
+     * date_of_birth) on the day given, in whole years as java.time.Period counts them (CountingRule.countsAge). As
+     * bounds on the date of birth rather than age() per row (which cost as much as the rest of a count): aged at least n
+     * on day D is born on or before D minus n years, where a 29 February minus n years is 28 February, as Period has a
+     * child born on 29 February turn n on 1 March of a year without one.
      */
     static String ageInRange(String alias, String day) {
-        String age = "date_part('year', age(" + day + ", " + alias + ".date_of_birth))";
-        return "(" + alias + ".date_of_birth IS NULL OR ((CAST(:minAge AS integer) IS NULL OR " + age
-                + " >= CAST(:minAge AS integer)) AND (CAST(:maxAge AS integer) IS NULL OR " + age
-                + " <= CAST(:maxAge AS integer))))";
+        String dob = alias + ".date_of_birth";
+        return "(" + dob + " IS NULL OR ((CAST(:minAge AS integer) IS NULL OR " + dob + " <= CAST(" + day
+                + " - make_interval(years => CAST(:minAge AS integer)) AS date)) AND (CAST(:maxAge AS integer) IS NULL OR "
+                + dob + " > CAST(" + day + " - make_interval(years => CAST(:maxAge AS integer) + 1) AS date))))";
     }
 
     /**
