@@ -1,5 +1,6 @@
 package org.openyjs.kpi.custody;
 
+import org.openyjs.kpi.measure.Counts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.ReportingPeriod;
 import org.openyjs.kpi.readmodel.Counted;
@@ -41,5 +42,12 @@ public class UseOfCustody implements Measure {
     @Override
     public List<Counted> select(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
         return facts.outcomes(service, rule.outcomeCodes(), period.from(), period.to(), recordedBefore);
+    }
+
+    /** The same sentences counted in SQL, the age range there too. */
+    @Override
+    public Counts counts(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+        return Counts.perPopulation(facts.outcomeCounts(service, rule.outcomeCodes(), rule.outcomeCodes(),
+                period.from(), period.to(), recordedBefore, rule)[0]);
     }
 }

@@ -1,5 +1,6 @@
 package org.openyjs.kpi.firsttimeentrants;
 
+import org.openyjs.kpi.measure.Counts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.ReportingPeriod;
 import org.openyjs.kpi.readmodel.Counted;
@@ -43,5 +44,11 @@ public class FirstTimeEntrants implements Measure {
     @Override
     public List<Counted> select(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
         return facts.firstEntries(service, rule, period.from(), period.to(), recordedBefore);
+    }
+
+    /** The same first entries counted in SQL, the age range there too: ~16,000 a service-year at a million events. */
+    @Override
+    public Counts counts(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore) {
+        return Counts.perPopulation(facts.firstEntryCount(service, rule, period.from(), period.to(), recordedBefore));
     }
 }

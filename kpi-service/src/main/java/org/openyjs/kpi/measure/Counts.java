@@ -16,6 +16,11 @@ public record Counts(long numerator, Long denominatorUnits, String denominatorUn
                 selection.denominatorUnit(), selection.fixedDenominator());
     }
 
+    /** Like {@link Selection#perPopulation}: a count over the 10-17 population. */
+    public static Counts perPopulation(long numerator) {
+        return new Counts(numerator, null, null, null);
+    }
+
     /** Like {@link Selection#ofFigure}: a count over a figure entered (null: not entered, a denominator of 0). */
     public static Counts ofFigure(long numerator, Long denominator, String denominatorUnit) {
         return new Counts(numerator, null, denominatorUnit, denominator == null ? 0L : denominator);

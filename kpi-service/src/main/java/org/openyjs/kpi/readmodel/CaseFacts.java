@@ -1,8 +1,11 @@
 package org.openyjs.kpi.readmodel;
 
+import org.openyjs.kpi.rules.CountingRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -131,6 +134,17 @@ public class CaseFacts {
     }
 
     /**
+     * SQL: whether a home visit for the offence of outcome s was made from the start of its day up to the end of
+     * :withinDays days after it, in the zone :zone.
+     */
+    private static final String VISITED_IN_TIME = """
+            EXISTS (SELECT 1 FROM kpi_home_visit v
+                    WHERE v.child_id = s.child_id AND v.offence_id IS NOT DISTINCT FROM s.offence_id
+                      AND v.visited_at >= (s.outcome_date::timestamp AT TIME ZONE :zone)
+                      AND v.visited_at < ((s.outcome_date + 1 + :withinDays)::timestamp AT TIME ZONE :zone)
+                      AND (v.recorded_at IS NULL OR v.recorded_at < :recordedBefore))""";
+
+    /**
      * The service's outcomes with one of the codes dated in the period, each with whether a home visit for the
      * child's offence was made from the start of the outcome day up to the end of {@code withinDays} days after it,
      * in the zone given.
@@ -138,48 +152,93 @@ public class CaseFacts {
     public List<Visited> courtOutcomesWithHomeVisits(String service, Collection<String> codes, int withinDays,
                                                      String zone, LocalDate from, LocalDate to, Instant recordedBefore) {
         recordedBefore = precomputed.readCut(recordedBefore);
-        return jdbc.sql("""
-                        SELECT s.*, EXISTS (
-                                   SELECT 1 FROM kpi_home_visit v
-                                   WHERE v.child_id = s.child_id AND v.offence_id IS NOT DISTINCT FROM s.offence_id
-                                     AND v.visited_at >= (s.outcome_date::timestamp AT TIME ZONE :zone)
-                                     AND v.visited_at < ((s.outcome_date + 1 + :withinDays)::timestamp AT TIME ZONE :zone)
-                                     AND (v.recorded_at IS NULL OR v.recorded_at < :recordedBefore)) AS in_time
-                        FROM (%s) s
-                        WHERE s.outcome_date BETWEEN :from AND :to AND %s
-                        ORDER BY s.outcome_date, s.event_id
-                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), OutcomeFacts.RESPONSIBLE))
-                .param("services", scope.services(service)).param("codes", codes).param("withinDays", withinDays)
-                .param("zone", zone).param("from", from).param("to", to)
-                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+        return jdbc.sql("SELECT s.*, " + VISITED_IN_TIME + " AS in_time FROM (" + OutcomeFacts.periodOutcomes(recordedBefore)
+                        + ") s ORDER BY s.outcome_date, s.event_id")
+                .params(visitParams(service, codes, withinDays, zone, from, to, recordedBefore, null))
                 .query((rs, row) -> new Visited(OutcomeFacts.counted(rs, row), rs.getBoolean("in_time")))
                 .list();
+    }
+
+    /** {@link #courtOutcomesWithHomeVisits} in the rule's age range, counted: {outcomes, those visited in time}. */
+    public long[] courtOutcomeHomeVisitCounts(String service, CountingRule rule, int withinDays, String zone,
+                                              LocalDate from, LocalDate to, Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
+        return jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE " + VISITED_IN_TIME + ") AS counted FROM ("
+                        + OutcomeFacts.periodOutcomes(recordedBefore) + ") s WHERE "
+                        + OutcomeFacts.ageInRange("s", "s.outcome_date"))
+                .params(visitParams(service, rule.outcomeCodes(), withinDays, zone, from, to, recordedBefore, rule))
+                .query(CaseFacts::tally).single();
+    }
+
+    private Map<String, Object> visitParams(String service, Collection<String> codes, int withinDays, String zone,
+                                            LocalDate from, LocalDate to, Instant recordedBefore, CountingRule rule) {
+        Map<String, Object> params = OutcomeFacts.params(scope.services(service), codes, from, to, recordedBefore, rule);
+        params.put("withinDays", withinDays);
+        params.put("zone", zone);
+        return params;
+    }
+
+    /** A row of a count of units (total) and of those meeting the condition (counted). */
+    private static long[] tally(ResultSet rs, int row) throws SQLException {
+        return new long[]{rs.getLong("total"), rs.getLong("counted")};
     }
 
     /** A sentence dated in the period (unit: the outcome) and what the latest PSR before it proposed. */
     public record Sentenced(Counted unit, String proposedOutcomeCode) {
     }
 
+    /** SQL: joins to sentence s the latest PSR for its offence submitted on or before its day, as p (none: no row). */
+    private static final String LATEST_REPORT = """
+            JOIN LATERAL (
+                SELECT p.proposed_outcome_code FROM kpi_psr p
+                WHERE p.child_id = s.child_id AND p.offence_id = s.offence_id
+                  AND p.submitted_on <= s.outcome_date
+                  AND (p.recorded_at IS NULL OR p.recorded_at < :recordedBefore)
+                ORDER BY p.submitted_on DESC, p.event_id DESC LIMIT 1) p ON true""";
+
     /** Sentences (the codes) dated in the period for an offence with a PSR submitted on or before the sentence day. */
     public List<Sentenced> sentencesWithReports(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                                 Instant recordedBefore) {
         recordedBefore = precomputed.readCut(recordedBefore);
-        return jdbc.sql("""
-                        SELECT s.*, p.proposed_outcome_code
-                        FROM (%s) s
-                        JOIN LATERAL (
-                            SELECT p.proposed_outcome_code FROM kpi_psr p
-                            WHERE p.child_id = s.child_id AND p.offence_id = s.offence_id
-                              AND p.submitted_on <= s.outcome_date
-                              AND (p.recorded_at IS NULL OR p.recorded_at < :recordedBefore)
-                            ORDER BY p.submitted_on DESC, p.event_id DESC LIMIT 1) p ON true
-                        WHERE s.outcome_date BETWEEN :from AND :to AND %s
-                        ORDER BY s.outcome_date, s.event_id
-                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), OutcomeFacts.RESPONSIBLE))
-                .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
-                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+        return jdbc.sql("SELECT s.*, p.proposed_outcome_code FROM (" + OutcomeFacts.periodOutcomes(recordedBefore) + ") s "
+                        + LATEST_REPORT + " ORDER BY s.outcome_date, s.event_id")
+                .params(OutcomeFacts.params(scope.services(service), codes, from, to, recordedBefore, null))
                 .query((rs, row) -> new Sentenced(OutcomeFacts.counted(rs, row), rs.getString("proposed_outcome_code")))
                 .list();
+    }
+
+    /**
+     * {@link #sentencesWithReports} in the rule's age range, counted: {sentences, those of the outcome their report
+     * proposed}.
+     */
+    public long[] sentenceWithReportCounts(String service, CountingRule rule, LocalDate from, LocalDate to,
+                                           Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
+        return jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE s.outcome_code = p.proposed_outcome_code) AS counted"
+                        + " FROM (" + OutcomeFacts.periodOutcomes(recordedBefore) + ") s " + LATEST_REPORT + " WHERE "
+                        + OutcomeFacts.ageInRange("s", "s.outcome_date"))
+                .params(OutcomeFacts.params(scope.services(service), rule.outcomeCodes(), from, to, recordedBefore, rule))
+                .query(CaseFacts::tally).single();
+    }
+
+    /**
+     * SQL, a query of rows s: each child's first outcome (by date, then event id) of the period's outcomes for an
+     * offence of one of :categories with at least :minGravity, the offence as last recorded before the cut.
+     */
+    private static String firstOutcomesForOffences(Instant recordedBefore) {
+        return """
+                SELECT DISTINCT ON (s.child_id) s.* FROM (%s) s
+                JOIN LATERAL (%s) f ON true
+                WHERE f.offence_category IN (:categories) AND f.gravity_score >= :minGravity
+                ORDER BY s.child_id, s.outcome_date, s.event_id""".formatted(OutcomeFacts.periodOutcomes(recordedBefore),
+                recordedBefore == null
+                        // Now: the offence as last recorded is precomputed with the outcome (V10).
+                        ? "SELECT s.known_offence_category AS offence_category, s.known_gravity_score AS gravity_score"
+                        : """
+                                SELECT f.offence_category, f.gravity_score FROM kpi_offence f
+                                WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
+                                  AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)
+                                ORDER BY f.recorded_at DESC NULLS LAST, f.event_id DESC LIMIT 1""");
     }
 
     /**
@@ -190,27 +249,30 @@ public class CaseFacts {
                                                   int minGravityScore, LocalDate from, LocalDate to,
                                                   Instant recordedBefore) {
         recordedBefore = precomputed.readCut(recordedBefore);
-        return jdbc.sql("""
-                        SELECT * FROM (
-                            SELECT DISTINCT ON (s.child_id) s.* FROM (%s) s
-                            JOIN LATERAL (%s) f ON true
-                            WHERE s.outcome_date BETWEEN :from AND :to AND %s
-                              AND f.offence_category IN (:categories) AND f.gravity_score >= :minGravity
-                            ORDER BY s.child_id, s.outcome_date, s.event_id
-                        ) first ORDER BY first.outcome_date, first.event_id
-                        """.formatted(OutcomeFacts.serviceOutcomes(recordedBefore), recordedBefore == null
-                        // Now: the offence as last recorded is precomputed with the outcome (V10).
-                        ? "SELECT s.known_offence_category AS offence_category, s.known_gravity_score AS gravity_score"
-                        : """
-                                SELECT f.offence_category, f.gravity_score FROM kpi_offence f
-                                WHERE f.child_id = s.child_id AND f.offence_id = s.offence_id
-                                  AND (f.recorded_at IS NULL OR f.recorded_at < :recordedBefore)
-                                ORDER BY f.recorded_at DESC NULLS LAST, f.event_id DESC LIMIT 1""",
-                        OutcomeFacts.RESPONSIBLE))
-                .param("services", scope.services(service)).param("codes", codes).param("categories", categories)
-                .param("minGravity", minGravityScore).param("from", from).param("to", to)
-                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+        return jdbc.sql("SELECT * FROM (" + firstOutcomesForOffences(recordedBefore)
+                        + ") s ORDER BY s.outcome_date, s.event_id")
+                .params(offenceParams(service, codes, categories, minGravityScore, from, to, recordedBefore, null))
                 .query(OutcomeFacts::counted).list();
+    }
+
+    /** How many of {@link #firstOutcomesForOffences} the rule's age range has on their dates. */
+    public long firstOutcomeForOffenceCount(String service, CountingRule rule, Collection<String> categories,
+                                            int minGravityScore, LocalDate from, LocalDate to, Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
+        return jdbc.sql("SELECT count(*) FROM (" + firstOutcomesForOffences(recordedBefore) + ") s WHERE "
+                        + OutcomeFacts.ageInRange("s", "s.outcome_date"))
+                .params(offenceParams(service, rule.outcomeCodes(), categories, minGravityScore, from, to,
+                        recordedBefore, rule))
+                .query(Long.class).single();
+    }
+
+    private Map<String, Object> offenceParams(String service, Collection<String> codes, Collection<String> categories,
+                                              int minGravityScore, LocalDate from, LocalDate to,
+                                              Instant recordedBefore, CountingRule rule) {
+        Map<String, Object> params = OutcomeFacts.params(scope.services(service), codes, from, to, recordedBefore, rule);
+        params.put("categories", categories);
+        params.put("minGravity", minGravityScore);
+        return params;
     }
 
     /** An audit dated in the period (unit: the rating as code, the audit day as date). */
@@ -289,31 +351,44 @@ public class CaseFacts {
                                       REGISTERED_BY_DAY);
 
     /**
+     * SQL: the children the service(s) count on {@code :day} whose latest StatusRecorded with a looked-after answer,
+     * assessed on or before it and recorded before the cut, says looked after (see {@link #lookedAfterOn}).
+     */
+    private static final String LOOKED_AFTER = """
+            SELECT c.child_id, s.event_id, 'LOOKED_AFTER' AS outcome_code, s.assessed AS outcome_date,
+                   s.recorded_at, c.date_of_birth, c.sex, c.ethnicity
+            -- Only a child with some looked-after answer of yes can count: start from those (an index)
+            -- rather than from every child of the service.
+            FROM (SELECT DISTINCT y.child_id FROM kpi_status y WHERE y.looked_after) y
+            JOIN kpi_child c ON c.child_id = y.child_id
+            JOIN LATERAL (
+                SELECT s.event_id, s.looked_after, s.recorded_at,
+                       COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) AS assessed
+                FROM kpi_status s
+                WHERE s.child_id = c.child_id AND s.looked_after IS NOT NULL
+                  AND COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) <= :day
+                  AND (s.recorded_at IS NULL OR s.recorded_at < :recordedBefore)
+                ORDER BY 4 DESC, s.seq DESC LIMIT 1) s ON true
+            WHERE %s AND %s AND s.looked_after""".formatted(ServiceScope.CANDIDATE,
+            ServiceScope.responsibleOn("CAST(:day AS date)"));
+
+    /**
      * Children the service(s) count on the day whose latest StatusRecorded with a looked-after answer, assessed on
      * or before it, says looked after. Unit: code LOOKED_AFTER, the assessment day, the status event.
      */
     public List<Counted> lookedAfterOn(String service, LocalDate day, Instant recordedBefore) {
-        return jdbc.sql("""
-                        SELECT c.child_id, s.event_id, 'LOOKED_AFTER' AS outcome_code, s.assessed AS outcome_date,
-                               s.recorded_at, c.date_of_birth, c.sex, c.ethnicity
-                        -- Only a child with some looked-after answer of yes can count: start from those (an index)
-                        -- rather than from every child of the service.
-                        FROM (SELECT DISTINCT y.child_id FROM kpi_status y WHERE y.looked_after) y
-                        JOIN kpi_child c ON c.child_id = y.child_id
-                        JOIN LATERAL (
-                            SELECT s.event_id, s.looked_after, s.recorded_at,
-                                   COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) AS assessed
-                            FROM kpi_status s
-                            WHERE s.child_id = c.child_id AND s.looked_after IS NOT NULL
-                              AND COALESCE(s.assessed_on, CAST(s.recorded_at AT TIME ZONE 'Europe/London' AS date)) <= :day
-                              AND (s.recorded_at IS NULL OR s.recorded_at < :recordedBefore)
-                            ORDER BY 4 DESC, s.seq DESC LIMIT 1) s ON true
-                        WHERE %s AND %s AND s.looked_after
-                        ORDER BY c.child_id
-                        """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)")))
+        return jdbc.sql(LOOKED_AFTER + " ORDER BY c.child_id")
                 .param("services", scope.services(service)).param("day", day)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
                 .query(OutcomeFacts::counted).list();
+    }
+
+    /** How many {@link #lookedAfterOn} there are. */
+    public long lookedAfterCount(String service, LocalDate day, Instant recordedBefore) {
+        return jdbc.sql("SELECT count(*) FROM (" + LOOKED_AFTER + ") s")
+                .param("services", scope.services(service)).param("day", day)
+                .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
+                .query(Long.class).single();
     }
 
     /** A child's latest known looked-after and SEND answers (null: none recorded). */

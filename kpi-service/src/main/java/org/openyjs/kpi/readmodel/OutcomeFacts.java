@@ -10,7 +10,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome facts of one youth justice service's children that a counting rule selects. Selection
@@ -82,6 +84,15 @@ public class OutcomeFacts {
     /** Whether the service(s) asked for counted the child on the outcome's (effective) date: transfers move children. */
     static final String RESPONSIBLE = ServiceScope.responsibleOn("s", "s.outcome_date");
 
+    /**
+     * SQL, a query of rows s: the service's outcomes ({@link #serviceOutcomes}) dated within [:from, :to] that the
+     * services counted on their date. What a measure of outcomes lists (ordered) and counts (with the rule's age range).
+     */
+    static String periodOutcomes(Instant recordedBefore) {
+        return "SELECT s.* FROM (" + serviceOutcomes(recordedBefore) + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
+                + RESPONSIBLE;
+    }
+
     /** Stands for "no as-of cut": later than any recorded time. */
     static final Timestamp END_OF_TIME = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
 
@@ -101,8 +112,7 @@ public class OutcomeFacts {
     public List<Counted> outcomes(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                   Instant recordedBefore) {
         recordedBefore = precomputed.readCut(recordedBefore);
-        return jdbc.sql("SELECT * FROM (" + serviceOutcomes(recordedBefore) + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
-                        + RESPONSIBLE + " ORDER BY s.outcome_date, s.event_id")
+        return jdbc.sql("SELECT * FROM (" + periodOutcomes(recordedBefore) + ") s ORDER BY s.outcome_date, s.event_id")
                 .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
                 .param("recordedBefore", cut(recordedBefore))
                 .query(OutcomeFacts::counted).list();
@@ -110,13 +120,16 @@ public class OutcomeFacts {
 
     /**
      * SQL: whether the rule's age range (:minAge, :maxAge; null: no bound) has the child of a row {@code alias} (with
-     * date_of_birth) on the day given, in whole years as java.time.Period counts them (CountingRule.countsAge).
+     * date_of_birth) on the day given, in whole years as java.time.Period counts them (CountingRule.countsAge). As
+     * bounds on the date of birth rather than age() per row (which cost as much as the rest of a count): aged at least n
+     * on day D is born on or before D minus n years, where a 29 February minus n years is 28 February, as Period has a
+     * child born on 29 February turn n on 1 March of a year without one.
      */
     static String ageInRange(String alias, String day) {
-        String age = "date_part('year', age(" + day + ", " + alias + ".date_of_birth))";
-        return "(" + alias + ".date_of_birth IS NULL OR ((CAST(:minAge AS integer) IS NULL OR " + age
-                + " >= CAST(:minAge AS integer)) AND (CAST(:maxAge AS integer) IS NULL OR " + age
-                + " <= CAST(:maxAge AS integer))))";
+        String dob = alias + ".date_of_birth";
+        return "(" + dob + " IS NULL OR ((CAST(:minAge AS integer) IS NULL OR " + dob + " <= CAST(" + day
+                + " - make_interval(years => CAST(:minAge AS integer)) AS date)) AND (CAST(:maxAge AS integer) IS NULL OR "
+                + dob + " > CAST(" + day + " - make_interval(years => CAST(:maxAge AS integer) + 1) AS date))))";
     }
 
     /**
@@ -126,21 +139,48 @@ public class OutcomeFacts {
     public long[] outcomeCounts(String service, Collection<String> codes, Collection<String> numeratorCodes,
                                 LocalDate from, LocalDate to, Instant recordedBefore, CountingRule rule) {
         recordedBefore = precomputed.readCut(recordedBefore);
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("services", scope.services(service));
-        params.put("codes", codes);
+        Map<String, Object> params = params(scope.services(service), codes, from, to, recordedBefore, rule);
         params.put("numeratorCodes", numeratorCodes);
-        params.put("from", from);
-        params.put("to", to);
-        params.put("recordedBefore", cut(recordedBefore));
-        params.put("minAge", rule.minAge());
-        params.put("maxAge", rule.maxAge());
         return jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE s.outcome_code IN (:numeratorCodes)) AS counted"
-                        + " FROM (" + serviceOutcomes(recordedBefore) + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
-                        + RESPONSIBLE + " AND " + ageInRange("s", "s.outcome_date"))
+                        + " FROM (" + periodOutcomes(recordedBefore) + ") s WHERE " + ageInRange("s", "s.outcome_date"))
                 .params(params)
                 .query((rs, row) -> new long[]{rs.getLong("total"), rs.getLong("counted")}).single();
     }
+
+    /**
+     * SQL, a query of rows s: {@link #firstOutcomes}, unordered. The period's outcomes, each kept when the child has no
+     * earlier one (by date, then event id) among all its outcomes as known before the cut: an anti-join through the
+     * child's outcome index, rather than ordering every outcome of the service's children to find each child's first.
+     */
+    private static final String FIRST_OUTCOMES = """
+            SELECT s.* FROM (%s) s
+            WHERE s.outcome_date BETWEEN :from AND :to
+              AND NOT EXISTS (
+                  SELECT 1 FROM kpi_outcome o
+                  LEFT JOIN LATERAL (
+                      SELECT k.event_id, k.outcome_code, k.outcome_date
+                      FROM kpi_outcome_correction k
+                      WHERE o.corrected AND k.root_event_id = o.event_id
+                        AND (k.recorded_at IS NULL OR k.recorded_at < :recordedBefore)
+                      ORDER BY k.seq DESC LIMIT 1
+                  ) k ON true
+                  WHERE o.child_id = s.child_id
+                    AND (o.corrected OR (o.outcome_code IN (:codes) AND o.outcome_date <= s.outcome_date))
+                    AND (o.recorded_at IS NULL OR o.recorded_at < :recordedBefore)
+                    AND CASE WHEN k.event_id IS NULL THEN o.outcome_code ELSE k.outcome_code END IN (:codes)
+                    AND (CASE WHEN k.event_id IS NULL THEN o.outcome_date ELSE k.outcome_date END,
+                         CASE WHEN k.event_id IS NULL THEN o.event_id ELSE k.event_id END)
+                        < (s.outcome_date, s.event_id))
+              AND %s""".formatted(SERVICE_OUTCOMES, RESPONSIBLE);
+
+    /** SQL, a query of rows s: {@link #FIRST_OUTCOMES} as things stand now, from the precomputed first entries (V10). */
+    private static final String PRECOMPUTED_FIRST_ENTRIES = """
+            SELECT s.* FROM kpi_first_entry s
+            WHERE s.measure = :measure AND s.version = :version AND s.outcome_date BETWEEN :from AND :to
+              AND (s.home_service IN (:services) OR s.transferred) AND %s""".formatted(RESPONSIBLE);
+
+    /** The order a listing of outcomes (rows s) gives them in. */
+    private static final String BY_DATE = " ORDER BY s.outcome_date, s.event_id";
 
     /**
      * Each child's earliest outcome with one of the codes, where that is dated within [from, to]. An
@@ -151,33 +191,8 @@ public class OutcomeFacts {
      */
     public List<Counted> firstOutcomes(String service, Collection<String> codes, LocalDate from, LocalDate to,
                                        Instant recordedBefore) {
-        // The period's outcomes, each kept when the child has no earlier one (by date, then event id) among all
-        // its outcomes as known before the cut: an anti-join through the child's outcome index, rather than
-        // ordering every outcome of the service's children to find each child's first.
-        return jdbc.sql("""
-                        SELECT * FROM (%s) s
-                        WHERE s.outcome_date BETWEEN :from AND :to
-                          AND NOT EXISTS (
-                              SELECT 1 FROM kpi_outcome o
-                              LEFT JOIN LATERAL (
-                                  SELECT k.event_id, k.outcome_code, k.outcome_date
-                                  FROM kpi_outcome_correction k
-                                  WHERE o.corrected AND k.root_event_id = o.event_id
-                                    AND (k.recorded_at IS NULL OR k.recorded_at < :recordedBefore)
-                                  ORDER BY k.seq DESC LIMIT 1
-                              ) k ON true
-                              WHERE o.child_id = s.child_id
-                                AND (o.corrected OR (o.outcome_code IN (:codes) AND o.outcome_date <= s.outcome_date))
-                                AND (o.recorded_at IS NULL OR o.recorded_at < :recordedBefore)
-                                AND CASE WHEN k.event_id IS NULL THEN o.outcome_code ELSE k.outcome_code END IN (:codes)
-                                AND (CASE WHEN k.event_id IS NULL THEN o.outcome_date ELSE k.outcome_date END,
-                                     CASE WHEN k.event_id IS NULL THEN o.event_id ELSE k.event_id END)
-                                    < (s.outcome_date, s.event_id))
-                          AND %s
-                        ORDER BY s.outcome_date, s.event_id
-                        """.formatted(SERVICE_OUTCOMES, RESPONSIBLE))
-                .param("services", scope.services(service)).param("codes", codes).param("from", from).param("to", to)
-                .param("recordedBefore", cut(recordedBefore))
+        return jdbc.sql("SELECT * FROM (" + FIRST_OUTCOMES + ") s" + BY_DATE)
+                .params(params(scope.services(service), codes, from, to, recordedBefore, null))
                 .query(OutcomeFacts::counted).list();
     }
 
@@ -189,19 +204,44 @@ public class OutcomeFacts {
     public List<Counted> firstEntries(String service, CountingRule rule, LocalDate from, LocalDate to,
                                       Instant recordedBefore) {
         recordedBefore = precomputed.readCut(recordedBefore);
-        if (recordedBefore != null) {
-            return firstOutcomes(service, rule.outcomeCodes(), from, to, recordedBefore);
-        }
-        return jdbc.sql("""
-                        SELECT * FROM kpi_first_entry s
-                        WHERE s.measure = :measure AND s.version = :version AND s.outcome_date BETWEEN :from AND :to
-                          AND (s.home_service IN (:services) OR s.transferred) AND %s
-                        ORDER BY s.outcome_date, s.event_id
-                        """.formatted(RESPONSIBLE))
-                .param("measure", rule.measure()).param("version", rule.version())
-                .param("services", scope.services(service)).param("from", from).param("to", to)
-                .param("recordedBefore", cut(null))
+        return jdbc.sql("SELECT * FROM (" + firstEntries(recordedBefore) + ") s" + BY_DATE)
+                .params(params(scope.services(service), rule.outcomeCodes(), from, to, recordedBefore, rule))
                 .query(OutcomeFacts::counted).list();
+    }
+
+    /** How many of {@link #firstEntries} the rule's age range has on their dates: a figure of first entries. */
+    public long firstEntryCount(String service, CountingRule rule, LocalDate from, LocalDate to,
+                                Instant recordedBefore) {
+        recordedBefore = precomputed.readCut(recordedBefore);
+        return jdbc.sql("SELECT count(*) FROM (" + firstEntries(recordedBefore) + ") s WHERE "
+                        + ageInRange("s", "s.outcome_date"))
+                .params(params(scope.services(service), rule.outcomeCodes(), from, to, recordedBefore, rule))
+                .query(Long.class).single();
+    }
+
+    private static String firstEntries(Instant recordedBefore) {
+        return recordedBefore == null ? PRECOMPUTED_FIRST_ENTRIES : FIRST_OUTCOMES;
+    }
+
+    /**
+     * The parameters the queries of outcomes share: services, codes, period, cut and, with a rule, its measure, version
+     * and age range.
+     */
+    static Map<String, Object> params(List<String> services, Collection<String> codes, LocalDate from, LocalDate to,
+                                      Instant recordedBefore, CountingRule rule) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("services", services);
+        params.put("codes", codes);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("recordedBefore", cut(recordedBefore));
+        if (rule != null) {
+            params.put("measure", rule.measure());
+            params.put("version", rule.version());
+            params.put("minAge", rule.minAge());
+            params.put("maxAge", rule.maxAge());
+        }
+        return params;
     }
 
     /** An outcome with the offence it was for: what reoffending counts. */

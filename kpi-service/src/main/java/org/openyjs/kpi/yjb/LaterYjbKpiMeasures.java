@@ -3,6 +3,8 @@ package org.openyjs.kpi.yjb;
 import org.openyjs.kpi.board.BoardMeetings;
 import org.openyjs.kpi.board.BoardMeetings.Seat;
 import org.openyjs.kpi.breakdown.Dimension;
+import org.openyjs.kpi.measure.CountedInSql;
+import org.openyjs.kpi.measure.Counts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.PerPopulation;
 import org.openyjs.kpi.measure.Proportion;
@@ -35,10 +37,13 @@ public class LaterYjbKpiMeasures {
     /** Children with a proven serious violence offence, per 10,000 of the 10-17 population. */
     @Bean
     Measure yjbKpi9SeriousViolence(CaseFacts cases) {
-        return new PerPopulation("yjb-kpi-9-serious-violence", "yjb-kpi-9-serious-violence", 10_000, 1,
+        Measure listed = new PerPopulation("yjb-kpi-9-serious-violence", "yjb-kpi-9-serious-violence", 10_000, 1,
                 (service, period, rule, cut) -> cases.firstOutcomesForOffences(service, rule.outcomeCodes(),
                         rule.listParameter("offenceCategories"), rule.intParameter("minGravityScore", 5),
                         period.from(), period.to(), cut));
+        return new CountedInSql(listed, (service, period, rule, cut) -> Counts.perPopulation(
+                cases.firstOutcomeForOffenceCount(service, rule, rule.listParameter("offenceCategories"),
+                        rule.intParameter("minGravityScore", 5), period.from(), period.to(), cut)));
     }
 
     @Bean

@@ -10,9 +10,16 @@ import org.openyjs.events.IntegrationPayload;
 import org.openyjs.events.Topics;
 import org.openyjs.events.cases.CaseTransferred;
 import org.openyjs.events.cases.ChildRegistered;
+import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.OutcomeRecorded;
+import org.openyjs.events.cases.PreSentenceReportSubmitted;
+import org.openyjs.events.cases.StatusRecorded;
+import org.openyjs.kpi.measure.Counts;
+import org.openyjs.kpi.measure.Measure;
+import org.openyjs.kpi.readmodel.PrecomputedOutcomes;
+import org.openyjs.kpi.rules.CountingRule;
 import org.openyjs.kpi.readmodel.OutcomeFacts;
 import org.openyjs.kpi.measure.FigureQuery;
 import org.openyjs.kpi.measure.MeasureCalculator;
@@ -75,6 +82,8 @@ class PrecomputedOutcomesIT {
     Measures measures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PrecomputedOutcomes precomputed;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
     private final AtomicLong offsets = new AtomicLong();
@@ -279,6 +288,120 @@ class PrecomputedOutcomesIT {
         assertSameAsFacts();
     }
 
+    /**
+     * Each measure that counts its figure in SQL counts what its listed selection has, numerator and denominator, now
+     * (precomputed), as of cuts between the records and while a rebuild defers the precomputed tables, on facts at the
+     * rules' edges: ages on the day a child turns 10 or 18 (and a 29 February birthday in a year without one),
+     * a transfer, corrections that move an outcome out of the codes and across a period's end, records back-dated
+     * after the cut, visits and reports around their deadlines and looked-after answers around the period's end.
+     */
+    @Test
+    void figuresCountedInSqlCountTheirListedSelections() {
+        poll(event(CITY, child("ten", CITY, "2013-09-01")), event(CITY, child("nine", CITY, "2013-09-02")),
+                event(CITY, child("seventeen", CITY, "2005-09-02")), event(CITY, child("eighteen", CITY, "2005-09-01")),
+                event(CITY, child("leap", CITY, "2012-02-29")), event(CITY, child("moved", CITY, "2008-03-10")),
+                event(COUNTY, child("county", COUNTY, "2008-03-10")));
+        for (String c : List.of("ten", "nine", "seventeen", "eighteen")) {
+            poll(event(CITY, outcome(c, c + "-1", "YOUTH_REHABILITATION_ORDER", "2023-09-01")),
+                    event(CITY, new OffenceRecorded(c, c + "-1", day("2023-08-01"), "VIOLENCE_AGAINST_THE_PERSON", 5,
+                            true)));
+        }
+        poll(event(CITY, outcome("leap", "leap-1", "YOUTH_CAUTION", "2022-02-28")),
+                event(CITY, outcome("leap", "leap-2", "FINE", "2022-03-01")));
+        // A transfer on 1 October 2023: the city counts the child before it, the county after.
+        poll(event(CITY, outcome("moved", "m1", "DETENTION_AND_TRAINING_ORDER", "2023-09-15")),
+                event(CITY, new OffenceRecorded("moved", "m1", day("2023-09-01"), "ROBBERY", 6, true)),
+                event(CITY, new CaseTransferred("moved", "OUT", COUNTY, "TRANSFER", day("2023-10-01"))),
+                event(COUNTY, outcome("moved", "m2", "REFERRAL_ORDER", "2023-11-01")),
+                event(COUNTY, new OffenceRecorded("moved", "m2", day("2023-10-20"), "ROBBERY", 6, true)));
+        // Corrections: a caution that becomes a community resolution in June 2024, and a sentence moved from March
+        // into April 2023 (across the financial years' end).
+        IntegrationEvent caution = event(COUNTY, outcome("county", "c1", "YOUTH_CAUTION", "2023-05-01"));
+        IntegrationEvent march = event(COUNTY, outcome("county", "c2", "SECTION_250_DETENTION", "2023-03-15"));
+        poll(caution, march);
+        poll(event(COUNTY, correction("county", "c1", caution.eventId(), "COMMUNITY_RESOLUTION", "2023-05-01"),
+                        at("2024-06-10")),
+                event(COUNTY, correction("county", "c2", march.eventId(), "SECTION_250_DETENTION", "2023-04-15"),
+                        at("2023-12-01")));
+        // Recorded in July 2024, back-dated to 2022: seventeen's first entry from then on, not as of June.
+        poll(event(CITY, outcome("seventeen", "seventeen-0", "FINE", "2022-06-01"), at("2024-07-01")));
+        // Home visits on the outcome day, the next day (in time), two days later (late) and one recorded late.
+        poll(event(CITY, new HomeVisitRecorded("ten", "ten-1", Instant.parse("2023-09-01T08:00:00Z"))),
+                event(CITY, new HomeVisitRecorded("nine", "nine-1", Instant.parse("2023-09-02T22:30:00Z"))),
+                event(CITY, new HomeVisitRecorded("seventeen", "seventeen-1", Instant.parse("2023-09-03T12:00:00Z"))),
+                event(CITY, new HomeVisitRecorded("eighteen", "eighteen-1", Instant.parse("2023-09-01T12:00:00Z")),
+                        at("2024-07-01")));
+        // Reports: congruent, proposing another outcome, submitted after the sentence, congruent but recorded late.
+        poll(event(CITY, psr("ten", "ten-1", "2023-08-20", "YOUTH_REHABILITATION_ORDER")),
+                event(CITY, psr("nine", "nine-1", "2023-08-20", "REFERRAL_ORDER")),
+                event(CITY, psr("seventeen", "seventeen-1", "2023-09-02", "YOUTH_REHABILITATION_ORDER")),
+                event(CITY, psr("eighteen", "eighteen-1", "2023-08-20", "YOUTH_REHABILITATION_ORDER"), at("2024-07-01")));
+        // Looked after: yes on the period's last day, yes only the day after it, yes then no, yes recorded late.
+        poll(event(CITY, lookedAfter("ten", "2024-03-31", true)), event(CITY, lookedAfter("nine", "2024-04-01", true)),
+                event(CITY, lookedAfter("seventeen", "2023-06-01", true)),
+                event(CITY, lookedAfter("seventeen", "2024-01-01", false)),
+                event(CITY, lookedAfter("moved", "2023-06-01", true)),
+                event(COUNTY, lookedAfter("county", "2023-06-01", true), at("2024-07-01")));
+
+        List<Instant> cuts = java.util.Arrays.asList(null, at("2023-12-31"), at("2024-06-30"),
+                Instant.parse("2100-01-01T00:00:00Z"));
+        for (String name : List.of(FTE, "custody", "oocd-outcome-mix", "home-visit-after-court", "psr-congruence",
+                "yjb-kpi-9-serious-violence", "looked-after-known")) {
+            Measure measure = measures.named(name);
+            for (String service : List.of(CITY, COUNTY, "partnership")) {
+                for (String period : List.of("FY2021-22", "FY2022-23", "FY2023-24")) {
+                    ReportingPeriod p = ReportingPeriod.named(period);
+                    if (rules.all().stream().noneMatch(r -> r.measure().equals(measure.ruleName())
+                            && r.inForceOn(p.to()))) {
+                        continue; // serious violence is counted from 2023-24
+                    }
+                    CountingRule rule = rules.resolve(measure.ruleName(), null, p.to());
+                    for (Instant cut : cuts) {
+                        assertThat(measure.counts(service, p, rule, cut))
+                                .as("%s %s %s as of %s", name, service, period, cut)
+                                .isEqualTo(Counts.of(measure.selection(service, p, rule, cut)));
+                    }
+                    precomputed.defer();
+                    try {
+                        assertThat(measure.counts(service, p, rule, null))
+                                .as("%s %s %s while deferred", name, service, period)
+                                .isEqualTo(Counts.of(measure.selection(service, p, rule, null)));
+                    } finally {
+                        precomputed.refreshAll();
+                    }
+                }
+            }
+        }
+        // Not vacuous: the edges above are in the figures.
+        ReportingPeriod fy2324 = ReportingPeriod.named("FY2023-24");
+        assertThat(counts(FTE, CITY, fy2324, null).numerator()).as("ten and moved; not nine (9), eighteen (18)")
+                .isEqualTo(2);
+        assertThat(counts(FTE, CITY, fy2324, at("2024-06-30")).numerator()).as("seventeen too before its 2022 fine")
+                .isEqualTo(3);
+        assertThat(counts(FTE, CITY, ReportingPeriod.named("FY2021-22"), null).numerator())
+                .as("leap: 9 on 28 February 2022").isZero();
+        assertThat(counts("custody", COUNTY, fy2324, null).numerator()).as("the March sentence moved to April")
+                .isEqualTo(1);
+        assertThat(counts("home-visit-after-court", CITY, fy2324, null)).as("ten, nine, eighteen of five").isEqualTo(
+                new Counts(3, 5L, "court outcomes starting supervision in the period", null));
+        assertThat(counts("home-visit-after-court", CITY, fy2324, at("2024-06-30")).numerator())
+                .as("eighteen's visit recorded later").isEqualTo(2);
+        assertThat(counts("psr-congruence", CITY, fy2324, null)).as("ten and eighteen of those three").isEqualTo(
+                new Counts(2, 3L, "sentences in the period with a pre-sentence report", null));
+        assertThat(counts("yjb-kpi-9-serious-violence", "partnership", fy2324, null).numerator())
+                .as("ten, seventeen, moved (once)").isEqualTo(3);
+        assertThat(counts("looked-after-known", CITY, fy2324, null).numerator()).as("ten").isEqualTo(1);
+        assertThat(counts("looked-after-known", COUNTY, fy2324, null).numerator())
+                .as("county (moved left the city; the county recorded no transfer in)").isEqualTo(1);
+        assertThat(counts("looked-after-known", COUNTY, fy2324, at("2024-06-30")).numerator())
+                .as("county's answer recorded later").isZero();
+    }
+
+    private Counts counts(String measure, String service, ReportingPeriod period, Instant cut) {
+        Measure m = measures.named(measure);
+        return m.counts(service, period, rules.resolve(m.ruleName(), null, period.to()), cut);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     /** The figures' first-time entrants as now (precomputed) and as of a cut after everything (the facts) agree. */
@@ -363,6 +486,19 @@ class PrecomputedOutcomesIT {
 
     private static ChildRegistered child(String childId, String service) {
         return new ChildRegistered(childId, service, BORN_2008, "MALE", "WHITE_BRITISH", service);
+    }
+
+    private static ChildRegistered child(String childId, String service, String born) {
+        return new ChildRegistered(childId, service, day(born), "MALE", "WHITE_BRITISH", service);
+    }
+
+    private static PreSentenceReportSubmitted psr(String child, String offence, String submitted, String proposed) {
+        return new PreSentenceReportSubmitted(child, offence, day(submitted).minusDays(14), day(submitted), proposed, true);
+    }
+
+    private static StatusRecorded lookedAfter(String child, String assessed, boolean lookedAfter) {
+        return new StatusRecorded(child, "order-" + child, "REVIEW", day(assessed), null, null, null, null, null,
+                new StatusRecorded.WiderServices(lookedAfter, false, false, false));
     }
 
     private static OutcomeRecorded outcome(String child, String offence, String code, String day) {

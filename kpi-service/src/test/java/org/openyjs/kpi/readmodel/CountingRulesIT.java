@@ -120,6 +120,45 @@ class CountingRulesIT {
 
     // --- first-time entrants ---------------------------------------------------------------------
 
+    /**
+     * The SQL age range (bounds on the date of birth) says what CountingRule.countsAge says of java.time.Period's age,
+     * for every day around birthdays that make a child 10 or 18, 29 February births in years with and without one
+     * included, and for open bounds.
+     */
+    @Test
+    void theAgeRangeInSqlIsTheRulesAgeRange() {
+        List<LocalDate> births = List.of(LocalDate.of(2012, 2, 29), LocalDate.of(2004, 2, 29), LocalDate.of(2005, 2, 28),
+                LocalDate.of(2005, 3, 1), LocalDate.of(2013, 9, 1), LocalDate.of(2005, 9, 2), LocalDate.of(2014, 12, 31));
+        List<LocalDate> days = new java.util.ArrayList<>();
+        for (LocalDate start : List.of(LocalDate.of(2022, 2, 20), LocalDate.of(2023, 2, 20), LocalDate.of(2024, 2, 20),
+                LocalDate.of(2023, 8, 25), LocalDate.of(2024, 12, 25))) {
+            for (int i = 0; i < 14; i++) {
+                days.add(start.plusDays(i));
+            }
+        }
+        StringBuilder rows = new StringBuilder();
+        for (LocalDate born : births) {
+            for (LocalDate on : days) {
+                rows.append(rows.isEmpty() ? "" : ", ").append("(DATE '").append(born).append("', DATE '").append(on)
+                        .append("')");
+            }
+        }
+        for (Integer[] range : new Integer[][]{{10, 17}, {null, 17}, {10, null}, {null, null}}) {
+            CountingRule rule = new CountingRule("m", 1, "t", LocalDate.MIN, null, List.of(), range[0], range[1], "d");
+            java.util.Map<String, Object> params = new java.util.HashMap<>();
+            params.put("minAge", range[0]);
+            params.put("maxAge", range[1]);
+            List<String> sql = jdbc.sql("SELECT a.date_of_birth, a.day, " + OutcomeFacts.ageInRange("a", "a.day")
+                            + " FROM (VALUES " + rows + ") a(date_of_birth, day) ORDER BY 1, 2")
+                    .params(params)
+                    .query((rs, n) -> rs.getObject(1, LocalDate.class) + " " + rs.getObject(2, LocalDate.class) + " "
+                            + rs.getBoolean(3)).list();
+            List<String> inJava = births.stream().flatMap(born -> days.stream().map(on -> born + " " + on + " "
+                    + rule.countsAge(java.time.Period.between(born, on).getYears()))).sorted().toList();
+            assertThat(sql).as("ages %s-%s", range[0], range[1]).isEqualTo(inJava);
+        }
+    }
+
     @Test
     void aSecondCautionDoesNotCountTheChildAgain() {
         child("a", CITY, BORN_2008);
