@@ -7,6 +7,8 @@ import org.openyjs.kpi.rebuild.RebuildService;
 import org.openyjs.kpi.rules.CountingRule;
 import org.openyjs.kpi.rules.RuleBook;
 import org.openyjs.support.web.DomainRefusal;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -15,6 +17,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns a measure's selection into a figure: rule version, the rule's age range, population, rate,
@@ -29,11 +37,27 @@ public class MeasureCalculator {
     private final RebuildService rebuild;
     private final Clock clock;
 
-    public MeasureCalculator(PopulationEstimates populations, RuleBook rules, RebuildService rebuild, Clock clock) {
+    /** Counts the same period last year while the caller counts this one (bounded; a caller runs it when full). */
+    private final ThreadPoolExecutor lastYearCounts;
+
+    public MeasureCalculator(PopulationEstimates populations, RuleBook rules, RebuildService rebuild, Clock clock,
+                             @Value("${kpi.queries.last-year-threads}") int lastYearThreads) {
         this.populations = populations;
         this.rules = rules;
         this.rebuild = rebuild;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.lastYearCounts = new ThreadPoolExecutor(lastYearThreads, lastYearThreads, 0, TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread thread = new Thread(r, "kpi-last-year-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    @PreDestroy
+    void stop() {
+        lastYearCounts.shutdown();
     }
 
     /**
@@ -103,17 +127,41 @@ public class MeasureCalculator {
                         + "' (no population estimates loaded); known: " + String.join(", ", populations.services())));
     }
 
+    /**
+     * A figure from counts alone. The same period last year is counted at the same time on another connection, so the
+     * figure waits for the slower of the two counts rather than their sum.
+     */
     public KpiFigure compute(Measure measure, FigureQuery query) {
-        return figure(count(measure, query));
+        CountingRule rule = rules.resolve(measure.ruleName(), query.ruleVersion(), query.period().to());
+        CompletableFuture<Evaluation> before = CompletableFuture.supplyAsync(
+                () -> count(measure, sameTimeLastYear(query, rule)), lastYearCounts);
+        Evaluation now;
+        try {
+            now = count(measure, query);
+        } catch (RuntimeException e) {
+            before.cancel(false);
+            throw e;
+        }
+        try {
+            return figure(now, before.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** The figure of an evaluation, with the same period last year. */
     public KpiFigure figure(Evaluation now) {
+        return figure(now, count(now.measure(), sameTimeLastYear(now.query(), now.rule())));
+    }
+
+    /** Like with like: last year under the same rule version, as of the same date. */
+    private static FigureQuery sameTimeLastYear(FigureQuery query, CountingRule rule) {
+        return query.withPeriod(query.period().sameTimeLastYear()).withRuleVersion(rule.version());
+    }
+
+    private KpiFigure figure(Evaluation now, Evaluation before) {
         Measure measure = now.measure();
         FigureQuery query = now.query();
-        // Like with like: last year under the same rule version, as of the same date.
-        Evaluation before = count(measure, query.withPeriod(query.period().sameTimeLastYear())
-                .withRuleVersion(now.rule().version()));
         ReportingPeriod period = query.period();
         LocalDate today = LocalDate.now(clock);
         BigDecimal exactNow = now.exactRate();
