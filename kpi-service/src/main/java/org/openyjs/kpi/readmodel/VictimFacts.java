@@ -60,14 +60,15 @@ public class VictimFacts {
      */
     public UnitQuery<VictimContact> victimsContacted(String service, LocalDate from, LocalDate to, Instant recordedBefore) {
         recordedBefore = precomputed.readCut(recordedBefore);
+        // Each victim's latest contact: ids compared byte by byte (COLLATE "C": the same victims, sorted faster).
         String contact = """
-                SELECT DISTINCT ON (v.child_id, v.victim_id)
+                SELECT DISTINCT ON (v.child_id COLLATE "C", v.victim_id COLLATE "C")
                        v.child_id, v.event_id, v.result AS outcome_code, v.contacted_on AS outcome_date,
                        v.recorded_at, v.consented_to_contact, v.restorative_justice_offered,
                        v.kept_informed, v.restorative_justice_participated, v.support_referral_made,
                        %s
                 """;
-        String latest = "ORDER BY v.child_id, v.victim_id, v.contacted_on DESC, v.seq DESC";
+        String latest = "ORDER BY v.child_id COLLATE \"C\", v.victim_id COLLATE \"C\", v.contacted_on DESC, v.seq DESC";
         String rows = recordedBefore == null ? contact.formatted("v.date_of_birth, v.sex, v.ethnicity") + """
                 FROM (%s) v
                 %s
