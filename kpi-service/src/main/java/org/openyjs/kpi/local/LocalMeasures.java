@@ -5,6 +5,7 @@ import org.openyjs.kpi.measure.CountedInSql;
 import org.openyjs.kpi.measure.Counts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.Proportion;
+import org.openyjs.kpi.readmodel.Condition;
 import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OrderFacts;
 import org.openyjs.kpi.readmodel.OrderFacts.EndedOrder;
@@ -16,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Local measures from the seeds that the events support: OOCD outcome mix, panel timeliness, ETE at order end. */
@@ -76,29 +76,27 @@ public class LocalMeasures {
 
     @Bean
     Measure eteStatutoryOrders(OrderFacts orders) {
-        return ete("ete-statutory-orders", orders, o -> true);
+        return ete("ete-statutory-orders", orders, Condition.always());
     }
 
     @Bean
     Measure eteStatutoryOrdersSchoolAge(OrderFacts orders) {
-        return ete("ete-statutory-orders-school-age", orders,
-                o -> o.status() != null && Boolean.TRUE.equals(o.status().eteSchoolAge()));
+        return ete("ete-statutory-orders-school-age", orders, OrderFacts.ETE_SCHOOL_AGE.is(true));
     }
 
     @Bean
     Measure eteStatutoryOrdersAboveSchoolAge(OrderFacts orders) {
-        return ete("ete-statutory-orders-above-school-age", orders,
-                o -> o.status() != null && Boolean.FALSE.equals(o.status().eteSchoolAge()));
+        return ete("ete-statutory-orders-above-school-age", orders, OrderFacts.ETE_SCHOOL_AGE.is(false));
     }
 
     /**
      * Referral orders, YROs and DTOs (the rule's orderTypes) ended in the period, in full-time ETE at the end
      * (END status ete.status FULL_TIME). A DTO's OrderEnded is the end of its licence.
      */
-    private static Measure ete(String name, OrderFacts orders, Predicate<EndedOrder> group) {
-        return new Proportion<>(name, "ete-statutory-orders", "statutory orders ended in the period", Dimension.CHILD,
-                (service, period, rule, cut) -> orders.ended(service, rule.listParameter("orderKinds"),
-                        rule.listParameter("orderTypes"), period.from(), period.to(), cut),
-                group, o -> o.status() != null && "FULL_TIME".equals(o.status().eteStatus()), EndedOrder::unit);
+    private static Measure ete(String name, OrderFacts orders, Condition<EndedOrder> group) {
+        return Proportion.countedInSql(name, "ete-statutory-orders", "statutory orders ended in the period",
+                Dimension.CHILD, (service, period, rule, cut) -> orders.endedOrders(service,
+                        rule.listParameter("orderKinds"), rule.listParameter("orderTypes"), period.from(), period.to(), cut),
+                group, OrderFacts.HAS_END_STATUS.and(OrderFacts.ETE_STATUS.is("FULL_TIME")), EndedOrder::unit);
     }
 }

@@ -1,11 +1,14 @@
 package org.openyjs.kpi.measure;
 
 import org.openyjs.kpi.breakdown.Dimension;
+import org.openyjs.kpi.readmodel.Condition;
 import org.openyjs.kpi.readmodel.Counted;
+import org.openyjs.kpi.readmodel.UnitQuery;
 import org.openyjs.kpi.rules.CountingRule;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -15,12 +18,29 @@ import java.util.function.Predicate;
  */
 public record Proportion<T>(String name, String ruleName, String denominatorUnit, List<Dimension> dimensions,
                             Units<T> units, Predicate<T> inDenominator, Predicate<T> inNumerator,
-                            java.util.function.Function<T, Counted> unitOf) implements Measure {
+                            Function<T, Counted> unitOf) implements Measure {
 
     /** The candidate units of a rule for a service and period, as known before the cut. */
     @FunctionalInterface
     public interface Units<T> {
         List<T> of(String service, ReportingPeriod period, CountingRule rule, Instant recordedBefore);
+    }
+
+    /**
+     * A proportion whose units SQL can count: listed for breakdowns and drill-down, counted in SQL for a figure, under
+     * the same conditions (each stated once for both) and the rule's age range as {@link #selection} applies it.
+     */
+    public static <T> Measure countedInSql(String name, String ruleName, String denominatorUnit,
+                                           List<Dimension> dimensions, CountableUnits<T> units,
+                                           Condition<T> inDenominator, Condition<T> inNumerator,
+                                           Function<T, Counted> unitOf) {
+        Proportion<T> listed = new Proportion<>(name, ruleName, denominatorUnit, dimensions,
+                (service, period, rule, cut) -> units.of(service, period, rule, cut).list(),
+                inDenominator, inNumerator, unitOf);
+        return new CountedInSql(listed, (service, period, rule, cut) -> {
+            UnitQuery.Tally tally = units.of(service, period, rule, cut).count(rule, inDenominator, inNumerator);
+            return new Counts(tally.numerator(), tally.denominator(), denominatorUnit, null);
+        });
     }
 
     @Override

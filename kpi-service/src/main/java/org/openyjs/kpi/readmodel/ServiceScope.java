@@ -42,6 +42,21 @@ public record ServiceScope(Map<String, List<String>> partnerships) {
                 SELECT 1 FROM kpi_transfer t WHERE t.child_id = c.child_id AND t.youth_justice_service IN (:services))))""";
 
     /**
+     * SQL: the rows of a precomputed table (with the child's child_id, home_service and transferred copied in) of the
+     * children {@code :services} counted on each row's {@code day} (as {@link #responsibleOn(String, String)}), that
+     * meet {@code condition}, as rows of {@code alias}. Two parts, the children never transferred (their registration
+     * decides) and those transferred, rather than an OR of them: the first, nearly all rows, can then be read from a
+     * covering index on home_service alone, which an OR of two indexes (a bitmap) cannot.
+     */
+    public static String candidateRows(String table, String alias, String day, String condition) {
+        return "SELECT * FROM " + table + " " + alias + " WHERE NOT " + alias + ".transferred AND " + alias
+                + ".home_service IN (:services) AND " + condition + " UNION ALL SELECT * FROM " + table + " " + alias
+                + " WHERE " + alias + ".transferred AND (" + alias + ".home_service IN (:services) OR EXISTS (SELECT 1 "
+                + "FROM kpi_transfer t WHERE t.child_id = " + alias + ".child_id AND t.youth_justice_service IN "
+                + "(:services))) AND " + responsibleOn(alias, day) + " AND " + condition;
+    }
+
+    /**
      * SQL: whether child {@code c} counts for one of {@code :services} on the day given, as known before
      * {@code :recordedBefore}. A child never transferred is decided by its registration without calling
      * kpi_responsible (a function with subqueries is not inlined: called per row it would cost every query).

@@ -9,13 +9,14 @@ import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.PerPopulation;
 import org.openyjs.kpi.measure.Proportion;
 import org.openyjs.kpi.readmodel.CaseFacts;
+import org.openyjs.kpi.readmodel.Condition.Column;
+import org.openyjs.kpi.readmodel.UnitQuery;
 import org.openyjs.kpi.readmodel.VictimFacts;
 import org.openyjs.kpi.readmodel.VictimFacts.VictimContact;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * YJB KPIs 8 (management board attendance, from the meetings analysts enter), 9 (serious violence, from
@@ -48,19 +49,19 @@ public class LaterYjbKpiMeasures {
 
     @Bean
     Measure yjbKpi10VictimsKeptInformed(VictimFacts victims) {
-        return answered("yjb-kpi-10-victims-kept-informed", "kept-informed", victims, VictimContact::keptInformed);
+        return answered("yjb-kpi-10-victims-kept-informed", "kept-informed", victims, VictimFacts.KEPT_INFORMED);
     }
 
     @Bean
     Measure yjbKpi10VictimsRestorativeJusticeParticipated(VictimFacts victims) {
         return answered("yjb-kpi-10-victims-rj-participated", "rj-participated", victims,
-                VictimContact::restorativeJusticeParticipated);
+                VictimFacts.RESTORATIVE_JUSTICE_PARTICIPATED);
     }
 
     @Bean
     Measure yjbKpi10VictimsSupportReferral(VictimFacts victims) {
         return answered("yjb-kpi-10-victims-support-referral", "support-referral", victims,
-                VictimContact::supportReferralMade);
+                VictimFacts.SUPPORT_REFERRAL_MADE);
     }
 
     /**
@@ -69,10 +70,11 @@ public class LaterYjbKpiMeasures {
      * the question did not ask it: nothing in either part.
      */
     private static Measure answered(String name, String question, VictimFacts victims,
-                                    Function<VictimContact, Boolean> answer) {
-        return new Proportion<>(name, "yjb-kpi-10-victims", "victims contacted in the period with the answer recorded",
-                List.of(), (service, period, rule, cut) -> rule.listParameter("questions").contains(question)
-                        ? victims.contacted(service, period.from(), period.to(), cut) : List.of(),
-                v -> answer.apply(v) != null, v -> Boolean.TRUE.equals(answer.apply(v)), VictimContact::unit);
+                                    Column<VictimContact, Boolean> answer) {
+        return Proportion.countedInSql(name, "yjb-kpi-10-victims",
+                "victims contacted in the period with the answer recorded", List.of(),
+                (service, period, rule, cut) -> rule.listParameter("questions").contains(question)
+                        ? victims.victimsContacted(service, period.from(), period.to(), cut) : UnitQuery.none(),
+                answer.known(), answer.is(true), VictimContact::unit);
     }
 }

@@ -19,6 +19,8 @@ import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.CustodyEntered;
 import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OrderEnded;
+import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.PreSentenceReportSubmitted;
 import org.openyjs.events.cases.PreventionReferralRecorded;
@@ -36,16 +38,20 @@ import org.openyjs.kpi.breakdown.BreakdownCalculator;
 import org.openyjs.kpi.breakdown.Dimension;
 import org.openyjs.kpi.consuming.ConsumedRecords;
 import org.openyjs.kpi.export.QuarterlyReturn;
+import org.openyjs.kpi.measure.CountedInSql;
 import org.openyjs.kpi.measure.DrillDown;
 import org.openyjs.kpi.measure.FigureQuery;
 import org.openyjs.kpi.measure.KpiController;
 import org.openyjs.kpi.measure.KpiFigure;
+import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.measure.MeasureCalculator;
+import org.openyjs.kpi.measure.Proportion;
 import org.openyjs.kpi.measure.Measures;
 import org.openyjs.kpi.measure.ReportingPeriod;
 import org.openyjs.kpi.rebuild.ReadModelReset;
 import org.openyjs.kpi.reference.ReferenceFigure;
 import org.openyjs.kpi.reference.ReferenceFigures;
+import org.openyjs.kpi.rules.RuleBook;
 import org.openyjs.support.web.DomainRefusal;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,11 +65,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,6 +97,24 @@ class CatalogueIT {
     private static final LocalDate BORN_2008 = LocalDate.of(2008, 3, 10);
     private static final int CITY_POPULATION = 40_909;
     private static final int COUNTY_POPULATION = 71_500;
+    /** Added to each rule version's number for its copy with an age range. */
+    private static final int AGED = 100;
+    private static final LocalDate LATE_CUT = LocalDate.of(2024, 6, 30);
+    /** When events recorded after every as-of date asked were recorded. */
+    private static final LocalDate RECORDED_LATE = LocalDate.of(2024, 7, 20);
+    /** Ends and contacts on days ages change (29 February, 1 March) and on a year's first and last days. */
+    private static final List<LocalDate> EDGES = List.of(day("2022-02-28"), day("2022-03-01"), day("2024-02-28"),
+            day("2024-02-29"), day("2024-03-01"), day("2023-09-30"), day("2023-10-01"), day("2023-03-31"),
+            day("2023-04-01"), day("2024-03-31"), day("2022-06-30"), day("2022-07-01"));
+    private static final List<String> KINDS = List.of("PREVENTION", "OUT_OF_COURT", "COMMUNITY", "CUSTODY");
+    private static final Map<String, List<String>> TYPES = Map.of(
+            "PREVENTION", List.of("PREVENTION_INTERVENTION"),
+            "OUT_OF_COURT", List.of("OUT_OF_COURT_INTERVENTION"),
+            "COMMUNITY", List.of("REFERRAL_ORDER", "YOUTH_REHABILITATION_ORDER"),
+            "CUSTODY", List.of("DETENTION_AND_TRAINING_ORDER"));
+    private static final List<String> CODES = List.of("YOUTH_CAUTION", "COMMUNITY_RESOLUTION", "OUTCOME_22",
+            "NO_FURTHER_ACTION", "YOUTH_CONDITIONAL_CAUTION", "REFERRAL_ORDER", "YOUTH_REHABILITATION_ORDER", "FINE",
+            "DETENTION_AND_TRAINING_ORDER");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -116,9 +147,14 @@ class CatalogueIT {
     KpiController kpis;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RuleBook rules;
+    @Autowired
+    PrecomputedOutcomes precomputed;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
     private final AtomicLong offsets = new AtomicLong();
+    private final Random random = new Random(20240229);
 
     @BeforeEach
     void emptyReadModel() {
@@ -601,6 +637,257 @@ class CatalogueIT {
         assertThat(csv).contains("\r\nyjb-kpi-8-board-attendance,1,leicester-city,2023-24-Q1,");
     }
 
+    // --- every figure counted in SQL is what its listed units count ----------------------------------
+
+    /**
+     * A figure counted in SQL ({@link CountedInSql}) is what its listed units count: for every measure, over one dataset
+     * of ended orders with and without END statuses (parts missing, superseded, recorded late), every order kind and
+     * type, children aged either side of 10 and 18 on the day (29 February birthdays among them), transfers (one
+     * recorded late), victims' contacts (v1 messages without the answers) and outcomes (some corrected, some with a
+     * pre-sentence report or a home visit), {@code compute} (the counts, this period's and last year's) has the
+     * numerator and denominator of {@code evaluate} (the listed units), for each service, several periods and as-of
+     * dates, every rule version (each also copied with an age range 10-17), and while a rebuild defers the precomputed
+     * tables.
+     */
+    @Test
+    void everyFigureCountedInSqlCountsWhatItsListedUnitsCount() {
+        countingDataset();
+        // Each rule's versions again with an age range, in force from 2100 so never a figure's default version.
+        jdbc.sql("""
+                INSERT INTO counting_rule (measure, version, title, effective_from, effective_to, outcome_codes, min_age,
+                                           max_age, definition, parameters)
+                SELECT measure, version + :aged, title, DATE '2100-01-01', NULL, outcome_codes, 10, 17, definition, parameters
+                FROM counting_rule
+                """).param("aged", AGED).update();
+        try {
+            Map<String, List<KpiFigure>> compared = new LinkedHashMap<>();
+            for (Measure measure : measures.all()) {
+                for (Integer version : versions(measure)) {
+                    for (String service : List.of(CITY, COUNTY, "partnership")) {
+                        for (String period : List.of("FY2021-22", "FY2022-23", "FY2023-24")) {
+                            for (LocalDate asOf : Arrays.asList(null, day("2024-01-15"), LATE_CUT)) {
+                                countedAsListed(measure, new FigureQuery(service, ReportingPeriod.named(period), version,
+                                        asOf)).ifPresent(f -> compared.computeIfAbsent(measure.name(),
+                                        n -> new ArrayList<>()).add(f));
+                            }
+                        }
+                    }
+                }
+            }
+            // Now while a rebuild defers the precomputed tables: from the facts replayed so far.
+            precomputed.defer();
+            try {
+                for (Measure measure : measures.all()) {
+                    for (Integer version : versions(measure)) {
+                        countedAsListed(measure, new FigureQuery(CITY, ReportingPeriod.named("FY2023-24"), version, null));
+                    }
+                }
+            } finally {
+                precomputed.refreshAll();
+            }
+
+            // Not vacuous: each measure counted in SQL counted units, and a proportion left units out of its numerator.
+            measures.all().stream().filter(m -> m instanceof CountedInSql).forEach(m -> assertThat(compared.get(m.name()))
+                    .as("%s: the dataset has units it counts (and leaves out, of a proportion)", m.name())
+                    .anyMatch(f -> f.numerator() > 0 && (!(((CountedInSql) m).listed() instanceof Proportion<?>)
+                            || f.numerator() < f.denominator())));
+            // The age range and the as-of cut change figures counted in SQL; the transfer moves orders between services.
+            for (String name : List.of("yjb-kpi-1-accommodation", "yjb-kpi-3-send", "yjb-kpi-6-out-of-court",
+                    "yjb-kpi-10-victims-consented", "yjb-kpi-10-victims-kept-informed", "ete-statutory-orders")) {
+                List<KpiFigure> figures = compared.get(name);
+                assertThat(figures).as(name + " aged 10-17").anyMatch(f -> f.ruleVersion() < AGED && f.asOf() == null
+                        && counterpart(figures, f, f.ruleVersion() + AGED, null).denominator() < f.denominator());
+                assertThat(figures).as(name + " as of the cut").anyMatch(f -> f.asOf() == null
+                        && !counts(f).equals(counts(counterpart(figures, f, f.ruleVersion(), LATE_CUT))));
+            }
+            assertThat(countedFigure("yjb-kpi-1-accommodation", CITY).denominator()
+                    + countedFigure("yjb-kpi-1-accommodation", COUNTY).denominator())
+                    .as("each order once, for the service responsible on its end")
+                    .isEqualTo(countedFigure("yjb-kpi-1-accommodation", "partnership").denominator());
+        } finally {
+            jdbc.sql("DELETE FROM counting_rule WHERE version > :aged").param("aged", AGED).update();
+        }
+    }
+
+    /** The version in force (null) and every version of the measure's rule. */
+    private List<Integer> versions(Measure measure) {
+        List<Integer> versions = new ArrayList<>();
+        versions.add(null);
+        rules.of(measure.ruleName()).forEach(r -> versions.add(r.version()));
+        return versions;
+    }
+
+    /** The figure, asserted to count what its listed units count; empty when the query is refused (by both). */
+    private Optional<KpiFigure> countedAsListed(Measure measure, FigureQuery query) {
+        String what = measure.name() + " " + query;
+        KpiFigure figure;
+        try {
+            figure = calculator.compute(measure, query);
+        } catch (DomainRefusal refusal) {
+            assertThatThrownBy(() -> calculator.evaluate(measure, query)).as(what)
+                    .isInstanceOfSatisfying(DomainRefusal.class, r -> assertThat(r.field()).isEqualTo(refusal.field()));
+            return Optional.empty();
+        }
+        MeasureCalculator.Evaluation listed = calculator.evaluate(measure, query);
+        assertThat(counts(figure)).as(what).isEqualTo(List.of(listed.numerator(), listed.denominator()));
+        MeasureCalculator.Evaluation lastYear = calculator.evaluate(measure, query
+                .withPeriod(query.period().sameTimeLastYear()).withRuleVersion(figure.ruleVersion()));
+        assertThat(List.of(figure.sameTimeLastYear().numerator(), figure.sameTimeLastYear().denominator()))
+                .as(what + " last year").isEqualTo(List.of(lastYear.numerator(), lastYear.denominator()));
+        return Optional.of(figure);
+    }
+
+    private KpiFigure countedFigure(String measure, String service) {
+        return calculator.compute(measures.named(measure), new FigureQuery(service, ReportingPeriod.named("FY2023-24"),
+                null, null));
+    }
+
+    private static List<Long> counts(KpiFigure figure) {
+        return List.of(figure.numerator(), figure.denominator());
+    }
+
+    /** The figure for the same service and period under the rule version and as of the date given. */
+    private static KpiFigure counterpart(List<KpiFigure> figures, KpiFigure figure, int version, LocalDate asOf) {
+        return figures.stream().filter(f -> f.youthJusticeService().equals(figure.youthJusticeService())
+                && f.period().equals(figure.period()) && f.ruleVersion() == version && Objects.equals(f.asOf(), asOf))
+                .findFirst().orElseThrow();
+    }
+
+    private void countingDataset() {
+        // Born on days that put a child either side of 10 or 18 on the edge days; three on 29 February.
+        Map<String, LocalDate> born = new TreeMap<>(Map.of(
+                "c-leap-2012", day("2012-02-29"),   // 9 on 28 February 2022, 10 on 1 March
+                "c-2014", day("2014-03-01"),        // 9 on 29 February 2024, 10 on 1 March
+                "c-2006", day("2006-03-01"),        // 17 on 29 February 2024, 18 on 1 March
+                "c-leap-2004", day("2004-02-29"),   // 17 on 28 February 2022, 18 on 1 March
+                "c-2012", day("2012-07-01"),        // 9 on 30 June 2022, 10 on 1 July
+                "c-2005", day("2005-10-01"),        // 17 on 30 September 2023, 18 on 1 October
+                "c-2008", BORN_2008,
+                "k-leap-2008", day("2008-02-29"),   // 16 on 29 February 2024
+                "k-2006", day("2006-03-01"),
+                "k-2012", day("2012-07-01")));
+        born.forEach((child, dateOfBirth) -> {
+            String service = child.startsWith("c-") ? CITY : COUNTY;
+            child(child, service, dateOfBirth, null);
+            history(child, service);
+        });
+        // Transferred to the county on 1 October 2023, recorded the next day.
+        child("t", CITY, day("2008-06-15"), null);
+        transfer("t", day("2023-10-01"), day("2023-10-02"));
+        history("t", CITY);
+        // Back-dated to 1 January 2024 when recorded after the as-of cuts: the city's until then, as of them.
+        child("x", CITY, day("2009-01-20"), null);
+        transfer("x", day("2024-01-01"), RECORDED_LATE);
+        history("x", CITY);
+    }
+
+    /** Orders ended with their END statuses, victims contacted and outcomes: chosen at random, the same each run. */
+    private void history(String child, String service) {
+        for (int i = 0; i < 16; i++) {
+            String kind = KINDS.get(i % KINDS.size());
+            List<String> types = TYPES.get(kind);
+            LocalDate end = i < EDGES.size() ? EDGES.get((i + child.length()) % EDGES.size()) : anyDay();
+            String order = child + "-order-" + i;
+            // One end in eight recorded after the cuts; a day after the end otherwise.
+            LocalDate recorded = random.nextInt(8) == 0 ? RECORDED_LATE : end.plusDays(1);
+            deliver(recorded(service, recorded, new OrderEnded(child, order, types.get(random.nextInt(types.size())),
+                    kind, end, List.of("COMPLETED", "BREACHED", "REVOKED").get(random.nextInt(3)))));
+            switch (random.nextInt(5)) {
+                case 0 -> { }                                                           // no END status
+                case 1 -> endStatus(child, service, order, "REVIEW", recorded);        // not an END status
+                case 2 -> {                                                             // superseded, late or not
+                    endStatus(child, service, order, "END", recorded);
+                    endStatus(child, service, order, "END", random.nextBoolean() ? RECORDED_LATE : recorded.plusDays(3));
+                }
+                default -> endStatus(child, service, order, "END", recorded.plusDays(random.nextInt(3)));
+            }
+        }
+        for (int v = 0; v < 4; v++) {
+            for (int contact = 0; contact <= random.nextInt(3); contact++) {
+                LocalDate on = contact == 0 && v < 2 ? EDGES.get((v * 5 + child.length()) % EDGES.size()) : anyDay();
+                contact(child, service, child + "-victim-" + v, on,
+                        random.nextInt(6) == 0 ? RECORDED_LATE : on.plusDays(random.nextInt(2)));
+            }
+        }
+        for (int o = 0; o < 5; o++) {
+            LocalDate date = o < 2 ? EDGES.get((o * 3 + child.length()) % EDGES.size()) : anyDay();
+            String offence = child + "-offence-" + o;
+            deliver(recorded(service, date.minusDays(20), new OffenceRecorded(child, offence, date.minusDays(30),
+                    List.of("THEFT_AND_HANDLING", "ROBBERY", "VIOLENCE_AGAINST_THE_PERSON").get(random.nextInt(3)),
+                    1 + random.nextInt(6), true)));
+            String code = CODES.get(random.nextInt(CODES.size()));
+            if (random.nextBoolean()) {
+                // A report proposing the outcome given, or another.
+                deliver(recorded(service, date.minusDays(5), new PreSentenceReportSubmitted(child, offence,
+                        date.minusDays(15), date.minusDays(5), random.nextBoolean() ? code : "FINE", true)));
+            }
+            IntegrationEvent outcome = recorded(service, date.plusDays(1),
+                    new OutcomeRecorded(child, offence, code, date, null));
+            deliver(outcome);
+            if (random.nextBoolean()) {
+                // Within a day of court, or later.
+                deliver(recorded(service, date.plusDays(3), new HomeVisitRecorded(child, offence,
+                        at(date.plusDays(random.nextInt(3)).toString()))));
+            }
+            if (random.nextInt(4) == 0) {
+                deliver(recorded(service, random.nextBoolean() ? RECORDED_LATE : date.plusDays(5), new OutcomeCorrected(
+                        child, offence, outcome.eventId(), CODES.get(random.nextInt(CODES.size())),
+                        date.plusDays(random.nextInt(40)))));
+            }
+        }
+    }
+
+    private LocalDate anyDay() {
+        return day("2021-04-01").plusDays(random.nextInt(1_200));
+    }
+
+    /** A snapshot whose parts are each there or not, with answers at random. */
+    private void endStatus(String child, String service, String order, String point, LocalDate recorded) {
+        deliver(recorded(service, recorded, new StatusRecorded(child, order, point, recorded,
+                part(() -> new StatusRecorded.Accommodation(random.nextBoolean(), "FAMILY_HOME")),
+                part(() -> new StatusRecorded.Ete(random.nextBoolean(), 25, 20,
+                        List.of("FULL_TIME", "PART_TIME", "NEET").get(random.nextInt(3)), random.nextBoolean())),
+                part(() -> new StatusRecorded.Send(random.nextBoolean(), random.nextBoolean())),
+                part(this::need), part(this::need),
+                part(() -> new StatusRecorded.WiderServices(random.nextInt(4) == 0, random.nextInt(4) == 0,
+                        random.nextInt(4) == 0, random.nextInt(4) == 0)))));
+    }
+
+    private StatusRecorded.Need need() {
+        boolean need = random.nextInt(3) > 0;
+        boolean planned = need && random.nextInt(3) > 0;
+        return new StatusRecorded.Need(need, planned, planned && random.nextBoolean());
+    }
+
+    private <P> P part(Supplier<P> part) {
+        return random.nextInt(5) == 0 ? null : part.get();
+    }
+
+    private void contact(String child, String service, String victim, LocalDate on, LocalDate recorded) {
+        String result = List.of("VIEWS_GIVEN", "DECLINED", "NOT_CONTACTABLE").get(random.nextInt(3));
+        if (random.nextInt(4) == 0) {
+            deliverVersion1VictimContact(child, victim, on, result, random.nextBoolean(), random.nextBoolean(),
+                    at(recorded.toString()));
+            return;
+        }
+        deliver(recorded(service, recorded, new VictimContactRecorded(child, "off", victim, on, result,
+                random.nextBoolean(), random.nextBoolean(), answer(), answer(), answer())));
+    }
+
+    private Boolean answer() {
+        return random.nextInt(4) == 0 ? null : random.nextBoolean();
+    }
+
+    /** From the city to the county, recorded by both. */
+    private void transfer(String child, LocalDate on, LocalDate recorded) {
+        deliver(recorded(CITY, recorded, new CaseTransferred(child, "OUT", COUNTY, "TRANSFER", on)));
+        deliver(recorded(COUNTY, recorded, new CaseTransferred(child, "IN", CITY, "TRANSFER", on)));
+    }
+
+    private IntegrationEvent recorded(String service, LocalDate on, IntegrationPayload payload) {
+        return codec.wrap(UUID.randomUUID().toString(), service, at(on.toString()), "test", payload);
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private Map<String, Long> factCounts() {
@@ -722,11 +1009,16 @@ class CatalogueIT {
 
     /** A version 1 message as an older case-service wrote it: without the three v2 answers. */
     private void deliverVersion1VictimContact(String childId, String victimId, LocalDate on) {
+        deliverVersion1VictimContact(childId, victimId, on, "VIEWS_GIVEN", true, false, Instant.now());
+    }
+
+    private void deliverVersion1VictimContact(String childId, String victimId, LocalDate on, String result,
+                                              boolean consented, boolean restorativeJusticeOffered, Instant recordedAt) {
         ObjectNode payload = new ObjectMapper().createObjectNode().put("childId", childId).put("offenceId", "off")
-                .put("victimId", victimId).put("contactedOn", on.toString()).put("result", "VIEWS_GIVEN")
-                .put("consentedToContact", true).put("restorativeJusticeOffered", false);
+                .put("victimId", victimId).put("contactedOn", on.toString()).put("result", result)
+                .put("consentedToContact", consented).put("restorativeJusticeOffered", restorativeJusticeOffered);
         deliver(new IntegrationEvent(UUID.randomUUID().toString(), "VictimContactRecorded", 1, CITY, childId,
-                Instant.now(), "test", payload));
+                recordedAt, "test", payload));
     }
 
     private IntegrationEvent event(String service, IntegrationPayload payload) {
