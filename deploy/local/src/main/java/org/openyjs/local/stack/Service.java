@@ -29,15 +29,6 @@ public enum Service {
     private final int connections;
     private final boolean fullJit;
 
-    /**
-     * The heap options of the three services that take the load (imports, polls of 2,000 records, rebuilds), after
-     * the stack's: a young generation of at least 48 MiB and a heap kept 40-70% free. With the stack's 10-30% their
-     * old generations stayed just above the live data, so in a million-event import case-service ran 300 full
-     * collections and kpi-service 637 (docs/operations.md, "Memory of the local stack").
-     */
-    private static final List<String> UNDER_LOAD = List.of("-XX:NewSize=48m", "-XX:MinHeapFreeRatio=40",
-            "-XX:MaxHeapFreeRatio=70");
-
     Service(String artifact, String database, int defaultPort, int maxHeapMiB, int connections, boolean fullJit) {
         this.artifact = artifact;
         this.database = database;
@@ -45,11 +36,6 @@ public enum Service {
         this.maxHeapMiB = maxHeapMiB;
         this.connections = connections;
         this.fullJit = fullJit;
-    }
-
-    /** JVM options of this service in the local stack, after the stack's own (Stack.JVM_OPTIONS) and before any given. */
-    public List<String> jvmOptions() {
-        return database != null ? UNDER_LOAD : List.of();
     }
 
     /** Whether its JVM compiles hot paths with C2 as well as C1 (docs/operations.md, "Throughput settings"). */

@@ -45,13 +45,9 @@ public final class Stack implements AutoCloseable {
      */
     public static final String EXTRA_JVM_OPTIONS_PROPERTY = "yjs.stack.jvm-options";
 
-    /**
-     * The options a service JVM starts with after its -Xmx: {@link #JVM_OPTIONS}, the service's own
-     * ({@link Service#jvmOptions()}), then any given by the property (later options win).
-     */
-    public static List<String> jvmOptions(Service service) {
+    /** The options every service JVM starts with after its -Xmx: {@link #JVM_OPTIONS}, then any given by the property. */
+    public static List<String> jvmOptions() {
         List<String> options = new ArrayList<>(JVM_OPTIONS);
-        options.addAll(service.jvmOptions());
         String extra = System.getProperty(EXTRA_JVM_OPTIONS_PROPERTY, "").trim();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));
@@ -239,7 +235,7 @@ public final class Stack implements AutoCloseable {
         if (!service.fullJit()) {
             command.add("-XX:TieredStopAtLevel=1");
         }
-        command.addAll(jvmOptions(service));
+        command.addAll(jvmOptions());
         command.addAll(serviceJvmOptions);
         command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
         command.add("-jar");
