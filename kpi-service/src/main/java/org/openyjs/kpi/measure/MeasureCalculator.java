@@ -114,8 +114,12 @@ public class MeasureCalculator {
 
     /** Like {@link #evaluate}, with the counts alone: what a figure shows, without loading its units. */
     public Evaluation count(Measure measure, FigureQuery query) {
+        return count(measure, query, rules.resolve(measure.ruleName(), query.ruleVersion(), query.period().to()));
+    }
+
+    /** {@link #count} under a rule already resolved for the query (each resolution reads the rule book). */
+    private Evaluation count(Measure measure, FigureQuery query, CountingRule rule) {
         Population population = population(query);
-        CountingRule rule = rules.resolve(measure.ruleName(), query.ruleVersion(), query.period().to());
         Counts counts = measure.counts(query.service(), query.period(), rule, recordedBefore(query.asOf()));
         return new Evaluation(measure, query, rule, population, null, null, counts.denominatorUnit(),
                 counts.fixedDenominator(), counts);
@@ -137,7 +141,7 @@ public class MeasureCalculator {
                 () -> count(measure, sameTimeLastYear(query, rule)), lastYearCounts);
         Evaluation now;
         try {
-            now = count(measure, query);
+            now = count(measure, query, rule);
         } catch (RuntimeException e) {
             before.cancel(false);
             throw e;
