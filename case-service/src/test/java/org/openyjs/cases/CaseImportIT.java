@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 /** Importing a JSON Lines file of case events on real PostgreSQL and Kafka: counts, reasons, facts, re-runs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CaseImportIT {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -235,6 +238,33 @@ class CaseImportIT {
         assertThat(job.get("rejected").asInt()).isEqualTo(1);
         assertThat(rejection(job, 2).get("field").asText()).isEqualTo("childId");
         assertThat(rejection(job, 2).get("reason").asText()).contains("different facts");
+    }
+
+    @Test
+    void a_historical_case_keeps_the_day_it_opened() {
+        String opened = "imp-open-" + UUID.randomUUID();
+        String today = "imp-today-" + UUID.randomUUID();
+        String register = """
+                "childId":"%s","youthJusticeService":"leicester-city","dateOfBirth":"2007-02-11","sex":"FEMALE",\
+                "ethnicity":"WHITE_BRITISH","localAuthority":"Leicester\"""";
+        String file = row("h1", "RegisterChild", register.formatted(opened) + ",\"openedOn\":\"2021-05-04\"") + "\n"
+                + row("h2", "RegisterChild", register.formatted(today)) + "\n"
+                + row("h3", "RegisterChild", register.formatted("imp-future-" + UUID.randomUUID())
+                        + ",\"openedOn\":\"" + LocalDate.now(LONDON).plusDays(2) + "\"") + "\n";
+        JsonNode job = awaitDone(startImport("src-opened", file).getBody());
+        assertThat(job.get("imported").asInt()).isEqualTo(2);
+        assertThat(rejection(job, 3).get("field").asText()).isEqualTo("openedOn");
+
+        assertThat(http.getForObject("/cases/" + opened, JsonNode.class).get("openedOn").asText()).isEqualTo("2021-05-04");
+        assertThat(http.getForObject("/cases/" + today, JsonNode.class).get("openedOn").asText())
+                .as("no opening day given: the day it was recorded").isEqualTo(LocalDate.now(LONDON).toString());
+
+        // Another source: the same child without an opening day is the same fact; with another day it is not.
+        String again = row("k1", "RegisterChild", register.formatted(opened)) + "\n"
+                + row("k2", "RegisterChild", register.formatted(opened) + ",\"openedOn\":\"2021-06-04\"") + "\n";
+        JsonNode second = awaitDone(startImport("src-opened-again", again).getBody());
+        assertThat(second.get("skipped").asInt()).isEqualTo(1);
+        assertThat(rejection(second, 2).get("reason").asText()).contains("different facts");
     }
 
     /**
@@ -509,7 +539,7 @@ class CaseImportIT {
         // Good personal details of a child whose personal data was erased (by the admin, over REST): refused.
         String erased = "imp-er-" + UUID.randomUUID();
         commands.sendAndWait(new RegisterChild(erased, "leicester-city", LocalDate.of(2006, 1, 1), "FEMALE",
-                "WHITE_BRITISH", "Leicester"));
+                "WHITE_BRITISH", "Leicester", null));
         HttpHeaders admin = TestTokens.bearer("ada.admin", "ADMIN");
         admin.setContentType(MediaType.APPLICATION_JSON);
         assertThat(http.exchange("/cases/" + erased + "/erasure", HttpMethod.POST,
@@ -545,7 +575,7 @@ class CaseImportIT {
         String child = "imp-tx-" + UUID.randomUUID();
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             commands.sendAndWait(new RegisterChild(child, "leicester-city", LocalDate.of(2009, 1, 1), "MALE",
-                    "WHITE_BRITISH", "Leicester"));
+                    "WHITE_BRITISH", "Leicester", null));
             jdbc.sql("INSERT INTO case_import_row (source, row_id, result, job_id, line_number) "
                     + "VALUES ('tx-test', :row, 'IMPORTED', :job, 1)").param("row", child).param("job", UUID.randomUUID())
                     .update();

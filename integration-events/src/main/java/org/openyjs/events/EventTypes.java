@@ -40,7 +40,7 @@ public final class EventTypes {
     }
 
     public static final List<EventType> ALL = List.of(
-            new EventType("ChildRegistered", 1, ChildRegistered.class, Topics.CASE_EVENTS),
+            new EventType("ChildRegistered", 2, ChildRegistered.class, Topics.CASE_EVENTS),
             new EventType("OffenceRecorded", 1, OffenceRecorded.class, Topics.CASE_EVENTS),
             new EventType("OutcomeRecorded", 1, OutcomeRecorded.class, Topics.CASE_EVENTS),
             new EventType("OutcomeCorrected", 1, OutcomeCorrected.class, Topics.CASE_EVENTS),

@@ -19,6 +19,11 @@ public final class Upcasters {
     }
 
     private static final Map<Step, UnaryOperator<ObjectNode>> STEPS = Map.of(
+            // v2 carries the day the case opened; a v1 case opened the day it was recorded (the envelope's time).
+            new Step("ChildRegistered", 1), payload -> {
+                payload.putNull("openedOn");
+                return payload;
+            },
             // v2 asked three more questions of the victim contact officer; v1 never asked them.
             new Step("VictimContactRecorded", 1), payload -> {
                 payload.putNull("keptInformed");

@@ -47,7 +47,8 @@ class IntegrationEventCodecTest {
 
     static List<IntegrationPayload> oneOfEachContract() {
         return List.of(
-                new ChildRegistered("c1", "leicester-city", LocalDate.of(2008, 5, 1), "MALE", "WHITE_BRITISH", "Leicester"),
+                new ChildRegistered("c1", "leicester-city", LocalDate.of(2008, 5, 1), "MALE", "WHITE_BRITISH", "Leicester",
+                        LocalDate.of(2023, 5, 3)),
                 new OffenceRecorded("c1", "o1", LocalDate.of(2023, 5, 2), "THEFT_AND_HANDLING", 2, true),
                 new OutcomeRecorded("c1", "o1", "YOUTH_CAUTION", LocalDate.of(2023, 6, 1), null),
                 new OutcomeCorrected("c1", "o1", "e1", "COMMUNITY_RESOLUTION", LocalDate.of(2023, 6, 1)),
@@ -139,6 +140,18 @@ class IntegrationEventCodecTest {
         assertThat(codec.payload(codec.read(codec.write(old)))).contains(new VictimContactRecorded("c1", "o1", "v1",
                 LocalDate.of(2023, 12, 19), "DECLINED", false, true, null, null, null));
         assertThat(old.payload().has("keptInformed")).as("the stored message itself is untouched").isFalse();
+    }
+
+    @Test
+    void a_version_1_registration_is_read_as_version_2_with_no_opening_day() {
+        var v1 = JsonNodeFactory.instance.objectNode()
+                .put("childId", "c1").put("youthJusticeService", "leicester-city").put("dateOfBirth", "2008-05-01")
+                .put("sex", "MALE").put("ethnicity", "WHITE_BRITISH").put("localAuthority", "Leicester");
+        IntegrationEvent old = new IntegrationEvent("e1", "ChildRegistered", 1, "leicester-city", "c1",
+                Instant.parse("2023-12-19T10:00:00Z"), "pat", v1);
+
+        assertThat(codec.payload(codec.read(codec.write(old)))).contains(new ChildRegistered("c1", "leicester-city",
+                LocalDate.of(2008, 5, 1), "MALE", "WHITE_BRITISH", "Leicester", null));
     }
 
     @Test

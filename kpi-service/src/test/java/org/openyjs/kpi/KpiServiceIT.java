@@ -442,7 +442,7 @@ class KpiServiceIT {
         void child(String childId, String service, LocalDate dateOfBirth) throws Exception {
             serviceOfChild.put(childId, service);
             event(new ChildRegistered(childId, service, dateOfBirth, "FEMALE", "MIXED_WHITE_AND_BLACK_CARIBBEAN",
-                    service));
+                    service, null));
         }
 
         ProducerRecord<String, byte[]> outcome(String childId, String code, String date, String decisionId)

@@ -22,13 +22,15 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
+    /** @param openedOn the day the service opened the case; null: the day it is recorded */
     public record RegisterChild(
             @TargetAggregateIdentifier String childId,
             String youthJusticeService,
             LocalDate dateOfBirth,
             String sex,
             String ethnicity,
-            String localAuthority) {
+            String localAuthority,
+            LocalDate openedOn) {
     }
 
     /** Records an offence; the outcome may come with it or later. */

@@ -20,13 +20,18 @@ public final class CaseEvents {
     private CaseEvents() {
     }
 
+    /**
+     * @param openedOn the day the case opened (business time). Null only in events recorded before it was
+     *                 asked for: their case opened the day they were recorded.
+     */
     public record ChildRegistered(
             String childId,
             String youthJusticeService,
             LocalDate dateOfBirth,
             String sex,
             String ethnicity,
-            String localAuthority) {
+            String localAuthority,
+            LocalDate openedOn) {
     }
 
     public record OffenceRecorded(

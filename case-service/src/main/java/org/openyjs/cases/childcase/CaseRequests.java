@@ -30,7 +30,10 @@ public final class CaseRequests {
     private CaseRequests() {
     }
 
-    /** @param childId pseudonymous id; generated when absent. Never a name. */
+    /**
+     * @param childId  pseudonymous id; generated when absent. Never a name.
+     * @param openedOn the day the service opened the case, when earlier than today (a late entry or an import)
+     */
     public record RegisterChildRequest(
             @Pattern(regexp = CHILD_ID_PATTERN, message = CHILD_ID_MESSAGE) String childId,
             @NotBlank String youthJusticeService,
@@ -39,9 +42,11 @@ public final class CaseRequests {
             String sex,
             @NotBlank @Pattern(regexp = "[A-Z_]{2,64}", message = "must be an ethnicity code such as WHITE_BRITISH")
             String ethnicity,
-            @NotBlank String localAuthority) {
+            @NotBlank String localAuthority,
+            LocalDate openedOn) {
         public RegisterChild command(String childId) {
-            return new RegisterChild(childId, youthJusticeService, dateOfBirth, sex, ethnicity, localAuthority);
+            return new RegisterChild(childId, youthJusticeService, dateOfBirth, sex, ethnicity, localAuthority,
+                    openedOn);
         }
     }
 

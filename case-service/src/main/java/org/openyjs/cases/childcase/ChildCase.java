@@ -225,8 +225,13 @@ public class ChildCase {
             throw new DomainRefusal("ethnicity", "unknown ethnicity code " + command.ethnicity()
                     + "; see GET /reference/ethnicities");
         }
+        // The opening day is business time: an imported or late-recorded case opened before it was recorded,
+        // and the caseload counts it from then.
+        LocalDate openedOn = command.openedOn() != null ? command.openedOn() : LocalDate.now(clock);
+        notInTheFuture("openedOn", openedOn, clock);
+        notBefore("openedOn", openedOn, command.dateOfBirth(), "the child's date of birth");
         apply(new ChildRegistered(command.childId(), command.youthJusticeService(), command.dateOfBirth(),
-                command.sex(), command.ethnicity(), command.localAuthority()),
+                command.sex(), command.ethnicity(), command.localAuthority(), openedOn),
                 serviceMetaData(command.youthJusticeService()));
     }
 

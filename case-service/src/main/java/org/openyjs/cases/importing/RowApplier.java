@@ -240,7 +240,9 @@ class RowApplier {
                 && Objects.equals(registered.dateOfBirth(), register.dateOfBirth())
                 && Objects.equals(registered.sex(), register.sex())
                 && Objects.equals(registered.ethnicity(), register.ethnicity())
-                && Objects.equals(registered.localAuthority(), register.localAuthority());
+                && Objects.equals(registered.localAuthority(), register.localAuthority())
+                // A row without an opening day took the first run's day: any day recorded then is the same fact.
+                && (register.openedOn() == null || Objects.equals(registered.openedOn(), register.openedOn()));
     }
 
     private static void report(List<ParsedRow> rows, List<Result> results, Outcomes outcomes) {

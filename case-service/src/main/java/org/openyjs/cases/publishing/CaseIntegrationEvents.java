@@ -40,7 +40,7 @@ public class CaseIntegrationEvents implements IntegrationEventMapper {
     public Optional<IntegrationPayload> toIntegrationPayload(Object event) {
         if (event instanceof CaseEvents.ChildRegistered e) {
             return Optional.of(new ChildRegistered(e.childId(), e.youthJusticeService(), e.dateOfBirth(), e.sex(),
-                    e.ethnicity(), e.localAuthority()));
+                    e.ethnicity(), e.localAuthority(), e.openedOn()));
         }
         if (event instanceof CaseEvents.OffenceRecorded e) {
             return Optional.of(new OffenceRecorded(e.childId(), e.offenceId(), e.offenceDate(), e.offenceCategory(),

@@ -52,7 +52,7 @@ public class CaseTimelineController {
      * @param restrictedTo  the workers the record is restricted to, or null when it is not restricted
      */
     public record CaseView(String childId, String youthJusticeService, LocalDate dateOfBirth, String sex,
-                           String ethnicity, String localAuthority, LocalDate closedOn,
+                           String ethnicity, String localAuthority, LocalDate openedOn, LocalDate closedOn,
                            List<CaseState.OffenceView> offences, List<CaseState.OrderView> orders,
                            List<PreventionReferralRecorded> preventionReferrals, List<Arrest> arrests,
                            String allocatedWorker, List<CaseState.CustodyView> custody,
@@ -93,11 +93,17 @@ public class CaseTimelineController {
         List<CaseState.Due> due = state.due(referenceData);
         LocalDate today = LocalDate.now(clock);
         CaseView view = new CaseView(child.childId(), child.youthJusticeService(), child.dateOfBirth(), child.sex(),
-                child.ethnicity(), child.localAuthority(), state.closedOn(), state.offences(), state.orders(),
+                child.ethnicity(), child.localAuthority(), openedOn(child, events.get(0)), state.closedOn(), state.offences(), state.orders(),
                 state.preventionReferrals(), state.arrests(), state.allocatedWorker(), state.custody(),
                 state.transitionDecision(), state.lastTransfer(), state.restrictedTo(), due,
                 due.stream().filter(d -> d.dueOn().isBefore(today)).toList(), timeline, version);
         // The ETag is the case version: send it back as If-Match to have a change refused if the case moved on.
         return ResponseEntity.ok().eTag(CaseVersion.etag(version)).body(view);
+    }
+
+    /** A case registered before the opening day was asked for opened the day it was recorded (in London). */
+    private LocalDate openedOn(ChildRegistered child, DomainEventMessage<?> registration) {
+        return child.openedOn() != null ? child.openedOn()
+                : LocalDate.ofInstant(registration.getTimestamp(), clock.getZone());
     }
 }

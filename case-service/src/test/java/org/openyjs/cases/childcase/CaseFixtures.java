@@ -58,7 +58,7 @@ final class CaseFixtures {
     }
 
     static ChildRegistered registered() {
-        return new ChildRegistered(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester");
+        return new ChildRegistered(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester", null);
     }
 
     static OffenceRecorded offence(String offenceId, LocalDate on) {

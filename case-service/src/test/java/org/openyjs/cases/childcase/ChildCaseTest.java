@@ -70,7 +70,7 @@ class ChildCaseTest {
     }
 
     private static ChildRegistered registered() {
-        return new ChildRegistered(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester");
+        return new ChildRegistered(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester", null);
     }
 
     private static OffenceRecorded offence(String id, LocalDate date, boolean admitted) {
@@ -96,16 +96,44 @@ class ChildCaseTest {
     }
 
     @Test
-    void registering_a_child_opens_their_case_in_their_service() {
+    void registering_a_child_opens_their_case_in_their_service_today() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterChild(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester"))
-                .expectEvents(registered());
+                .when(new RegisterChild(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester", null))
+                .expectEvents(new ChildRegistered(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester",
+                        LocalDate.of(2024, 6, 30)));
+    }
+
+    @Test
+    void a_case_recorded_late_opened_on_the_day_given() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterChild(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester",
+                        LocalDate.of(2021, 9, 14)))
+                .expectEvents(new ChildRegistered(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester",
+                        LocalDate.of(2021, 9, 14)));
+    }
+
+    @Test
+    void a_case_cannot_open_in_the_future() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterChild(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester",
+                        LocalDate.of(2024, 7, 1)))
+                .expectNoEvents()
+                .expectException(refusedOn("openedOn", HttpStatus.BAD_REQUEST));
+    }
+
+    @Test
+    void a_case_cannot_open_before_the_child_was_born() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterChild(CHILD, CITY, BORN, "MALE", "WHITE_BRITISH", "Leicester",
+                        BORN.minusDays(1)))
+                .expectNoEvents()
+                .expectException(refusedOn("openedOn", HttpStatus.BAD_REQUEST));
     }
 
     @Test
     void a_child_of_a_service_outside_the_deployment_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterChild(CHILD, "atlantis", BORN, "MALE", "WHITE_BRITISH", "Leicester"))
+                .when(new RegisterChild(CHILD, "atlantis", BORN, "MALE", "WHITE_BRITISH", "Leicester", null))
                 .expectNoEvents()
                 .expectException(refusedOn("youthJusticeService", HttpStatus.BAD_REQUEST));
     }
@@ -161,7 +189,7 @@ class ChildCaseTest {
 
     @Test
     void an_offence_after_the_eighteenth_birthday_is_refused() {
-        fixture.given(new ChildRegistered(CHILD, CITY, LocalDate.of(2005, 1, 1), "MALE", "WHITE_BRITISH", "Leicester"))
+        fixture.given(new ChildRegistered(CHILD, CITY, LocalDate.of(2005, 1, 1), "MALE", "WHITE_BRITISH", "Leicester", null))
                 .when(new RecordOffence(CHILD, "o1", LocalDate.of(2023, 1, 1), "THEFT_AND_HANDLING", 2, true, null))
                 .expectNoEvents()
                 .expectException(refusedOn("offenceDate", HttpStatus.BAD_REQUEST));
@@ -343,7 +371,7 @@ class ChildCaseTest {
     @Test
     void an_unknown_ethnicity_code_is_refused() {
         fixtureWithCodeLists().givenNoPriorActivity()
-                .when(new RegisterChild(CHILD, CITY, BORN, "MALE", "MARTIAN", "Leicester"))
+                .when(new RegisterChild(CHILD, CITY, BORN, "MALE", "MARTIAN", "Leicester", null))
                 .expectNoEvents()
                 .expectException(refusedOn("ethnicity", HttpStatus.BAD_REQUEST));
     }

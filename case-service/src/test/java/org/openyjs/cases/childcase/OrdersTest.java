@@ -49,7 +49,7 @@ class OrdersTest {
 
     private static Object[] childWithOffence() {
         return new Object[]{
-                new ChildRegistered(CHILD, "leicester-city", LocalDate.of(2008, 2, 2), "MALE", "WHITE_BRITISH", "Leicester"),
+                new ChildRegistered(CHILD, "leicester-city", LocalDate.of(2008, 2, 2), "MALE", "WHITE_BRITISH", "Leicester", null),
                 new OffenceRecorded(CHILD, "o1", OFFENCE, "ROBBERY", 4, true)};
     }
 

@@ -42,7 +42,7 @@ class OutOfCourtRouteTest {
     private static Object[] childWithOffence() {
         return new Object[]{
                 new ChildRegistered(CHILD, "leicestershire", LocalDate.of(2009, 1, 20), "FEMALE", "WHITE_BRITISH",
-                        "Leicestershire"),
+                        "Leicestershire", null),
                 new OffenceRecorded(CHILD, "o1", OFFENCE, "CRIMINAL_DAMAGE", 2, true)};
     }
 

@@ -8,6 +8,7 @@ import org.openyjs.events.cases.CaseAuditRecorded;
 import org.openyjs.events.cases.CaseClosed;
 import org.openyjs.events.cases.CaseReopened;
 import org.openyjs.events.cases.CaseTransferred;
+import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.CustodyEntered;
 import org.openyjs.events.cases.PreventionReferralRecorded;
 import org.openyjs.events.cases.ReleasedFromCustody;
@@ -26,6 +27,15 @@ class CaseIntegrationEventsTest {
     private static final LocalDate ON = LocalDate.of(2024, 5, 1);
     private static final Instant AT = Instant.parse("2024-05-01T20:00:00Z");
     private final CaseIntegrationEvents mapper = new CaseIntegrationEvents();
+
+    @Test
+    void registration_goes_out_as_version_2_with_the_day_the_case_opened() {
+        assertThat(mapper.toIntegrationPayload(new CaseEvents.ChildRegistered("c1", "leicester-city",
+                LocalDate.of(2008, 5, 1), "MALE", "WHITE_BRITISH", "Leicester", ON)))
+                .contains(new ChildRegistered("c1", "leicester-city", LocalDate.of(2008, 5, 1), "MALE",
+                        "WHITE_BRITISH", "Leicester", ON));
+        assertThat(EventTypes.byPayload(ChildRegistered.class).orElseThrow().version()).isEqualTo(2);
+    }
 
     @Test
     void victim_contact_goes_out_as_version_2_with_its_new_answers() {

@@ -30,7 +30,7 @@ class CaseStateTest {
     private static CaseState caseWith(Object... facts) {
         CaseState state = new CaseState();
         state.apply(new ChildRegistered("c1", "leicester-city", LocalDate.of(2007, 3, 15), "MALE", "WHITE_BRITISH",
-                "Leicester"));
+                "Leicester", null));
         for (Object fact : facts) {
             state.apply(fact);
         }

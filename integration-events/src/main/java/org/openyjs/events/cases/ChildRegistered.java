@@ -9,6 +9,8 @@ import java.time.LocalDate;
  *
  * @param ethnicity      an ONS ethnicity code (reference data), e.g. {@code WHITE_BRITISH}
  * @param localAuthority the child's home local authority
+ * @param openedOn       the day the case opened (version 2). Null in version 1 messages and in cases recorded
+ *                       before the day was asked for: those opened on the day they were recorded.
  */
 public record ChildRegistered(
         String childId,
@@ -16,5 +18,6 @@ public record ChildRegistered(
         LocalDate dateOfBirth,
         String sex,
         String ethnicity,
-        String localAuthority) implements IntegrationPayload {
+        String localAuthority,
+        LocalDate openedOn) implements IntegrationPayload {
 }

@@ -293,8 +293,8 @@ public class CaseFacts {
     }
 
     /**
-     * Open cases on the day: children the service(s) count that day, registered by then (or with no recorded
-     * time), whose latest closure or reopening on or before it is not a closure. Unit: code OPEN, the day; the
+     * Open cases on the day: children the service(s) count that day whose case had opened by then (its opening
+     * day, else the day it was recorded), whose latest closure or reopening on or before it is not a closure. Unit: code OPEN, the day; the
      * event is the reopening when there was one, else the registration is implied (null).
      */
     public List<Counted> openCases(String service, LocalDate day, Instant recordedBefore) {
@@ -329,12 +329,17 @@ public class CaseFacts {
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore)).query(Long.class).single();
     }
 
-    /** SQL: child {@code c} registered before the cut and by the end of {@code :day} (or with no recorded time). */
+    /**
+     * SQL: child {@code c} registered before the cut, with a case opened by {@code :day}: on its opening day
+     * (business time), or, for a registration that carries none (contract v1), by the end of the day it was recorded
+     * (or with no recorded time).
+     */
     private static final String REGISTERED_BY_DAY = """
             (c.recorded_at IS NULL OR c.recorded_at < :recordedBefore)
-              -- Registered by the end of the day in London: one bound, not a time zone conversion per child.
-              AND (c.recorded_at IS NULL
-                   OR c.recorded_at < (CAST(:day AS date) + 1)::timestamp AT TIME ZONE 'Europe/London')""";
+              AND CASE WHEN c.opened_on IS NOT NULL THEN c.opened_on <= CAST(:day AS date)
+                       -- Recorded by the end of the day in London: one bound, not a time zone conversion per child.
+                       ELSE c.recorded_at IS NULL
+                            OR c.recorded_at < (CAST(:day AS date) + 1)::timestamp AT TIME ZONE 'Europe/London' END""";
 
     /** SQL: the children with an open case on {@code :day} (see {@link #openCases}), x their latest change by then. */
     private static final String OPEN_CASES = """

@@ -101,7 +101,8 @@ public final class ProjectionBatch {
         Timestamp recordedAt = event.recordedAt() == null ? null : Timestamp.from(event.recordedAt());
         if (payload instanceof ChildRegistered child) {
             children.put(child.childId(), new Object[]{child.childId(), child.youthJusticeService(),
-                    child.dateOfBirth(), child.sex(), child.ethnicity(), child.localAuthority(), recordedAt});
+                    child.dateOfBirth(), child.sex(), child.ethnicity(), child.localAuthority(), child.openedOn(),
+                    recordedAt});
         } else if (payload instanceof OffenceRecorded offence) {
             offenceChildren.add(offence.childId());
             table("kpi_offence", "child_id, offence_id, offence_date:date, offence_category, gravity_score:int, "
@@ -337,16 +338,16 @@ public final class ProjectionBatch {
         // transferred stays as it is (false for a new row) here; markTransferredChildren sets it.
         jdbc.batchUpdate("""
                         INSERT INTO kpi_child (child_id, youth_justice_service, date_of_birth, sex, ethnicity,
-                                               local_authority, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                                               local_authority, opened_on, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (child_id) DO UPDATE SET
                             youth_justice_service = excluded.youth_justice_service,
                             date_of_birth = excluded.date_of_birth, sex = excluded.sex,
                             ethnicity = excluded.ethnicity, local_authority = excluded.local_authority,
-                            recorded_at = excluded.recorded_at
+                            opened_on = excluded.opened_on, recorded_at = excluded.recorded_at
                         """, new ArrayList<>(children.values()),
                 new int[]{Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                        Types.TIMESTAMP});
+                        Types.DATE, Types.TIMESTAMP});
     }
 
     /**

@@ -331,7 +331,7 @@ class OnePollIT {
     }
 
     private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, BORN_2008, "MALE", "WHITE_BRITISH", service);
+        return new ChildRegistered(childId, service, BORN_2008, "MALE", "WHITE_BRITISH", service, null);
     }
 
     private static LocalDate day(String day) {

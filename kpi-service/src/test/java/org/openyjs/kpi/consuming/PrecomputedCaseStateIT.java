@@ -314,7 +314,7 @@ class PrecomputedCaseStateIT {
     }
 
     private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service);
+        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service, null);
     }
 
     private static OrderStarted start(String child, String order, String kind) {

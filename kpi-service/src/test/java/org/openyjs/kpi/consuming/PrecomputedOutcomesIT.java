@@ -485,11 +485,11 @@ class PrecomputedOutcomesIT {
     }
 
     private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, BORN_2008, "MALE", "WHITE_BRITISH", service);
+        return new ChildRegistered(childId, service, BORN_2008, "MALE", "WHITE_BRITISH", service, null);
     }
 
     private static ChildRegistered child(String childId, String service, String born) {
-        return new ChildRegistered(childId, service, day(born), "MALE", "WHITE_BRITISH", service);
+        return new ChildRegistered(childId, service, day(born), "MALE", "WHITE_BRITISH", service, null);
     }
 
     private static PreSentenceReportSubmitted psr(String child, String offence, String submitted, String proposed) {

@@ -298,7 +298,7 @@ class PrecomputedReoffendingIT {
     }
 
     private static ChildRegistered child(String childId, String service, String born) {
-        return new ChildRegistered(childId, service, day(born), "MALE", "WHITE_BRITISH", service);
+        return new ChildRegistered(childId, service, day(born), "MALE", "WHITE_BRITISH", service, null);
     }
 
     private static OffenceRecorded offence(String child, String offence, String day) {

@@ -453,6 +453,32 @@ class CatalogueIT {
     }
 
     @Test
+    void caseloadCountsACaseFromTheDayItOpenedThoughRecordedLater() {
+        // m1 and m2 imported on 1 June 2024 with their opening days; m3 registered before opening days were
+        // carried (v1: null), so opened the day it was recorded.
+        openedCase("m1", "2023-05-01", at("2024-06-01"));
+        openedCase("m2", "2024-02-01", at("2024-06-01"));
+        child("m3", CITY, BORN_2008, at("2023-06-01"));
+        caseChange(new CaseClosed("m1", day("2024-01-10"), "ORDER_COMPLETED"));
+
+        assertThat(figure("caseload", "2023-24-Q1", null).numerator())
+                .as("30 June 2023: m1 (opened in May) and m3 (recorded in June)").isEqualTo(2);
+        assertThat(figure("caseload", "2023-24-Q3", null).numerator())
+                .as("31 December 2023: m1 and m3; m2 not yet open").isEqualTo(2);
+        assertThat(figure("caseload", "FY2023-24", null).numerator())
+                .as("31 March 2024: m2 and m3; m1 closed in January").isEqualTo(2);
+        assertThat(DrillDown.of(calculator.evaluate(measures.named("caseload"), query("FY2023-24", null))).counted())
+                .extracting(DrillDown.Entry::childId).containsExactly("m2", "m3");
+        assertThat(figure("caseload", "FY2023-24", day("2024-05-01")).numerator())
+                .as("as it stood on 1 May 2024, before the import: m3 only").isEqualTo(1);
+    }
+
+    private void openedCase(String childId, String openedOn, Instant recordedAt) {
+        deliver(codec.wrap(UUID.randomUUID().toString(), CITY, recordedAt, "test",
+                new ChildRegistered(childId, CITY, BORN_2008, "MALE", "WHITE_BRITISH", CITY, day(openedOn))));
+    }
+
+    @Test
     void lookedAfterChildrenKnownAndCaseloadPerPractitionerAtThePeriodsEnd() {
         Instant registered = at("2023-04-02");
         for (String c : List.of("k1", "k2", "k3", "k4")) {
@@ -946,7 +972,7 @@ class CatalogueIT {
 
     private void child(String childId, String service, LocalDate dateOfBirth, Instant recordedAt) {
         deliver(codec.wrap(UUID.randomUUID().toString(), service, recordedAt == null ? at("2020-01-01") : recordedAt,
-                "test", new ChildRegistered(childId, service, dateOfBirth, "MALE", "WHITE_BRITISH", service)));
+                "test", new ChildRegistered(childId, service, dateOfBirth, "MALE", "WHITE_BRITISH", service, null)));
     }
 
     private void offence(String childId, String offenceId, String category, int gravity) {

@@ -598,7 +598,7 @@ class CountingRulesIT {
     }
 
     private void child(String childId, String service, LocalDate dateOfBirth) {
-        apply(new ChildRegistered(childId, service, dateOfBirth, "MALE", "WHITE_BRITISH", service));
+        apply(new ChildRegistered(childId, service, dateOfBirth, "MALE", "WHITE_BRITISH", service, null));
     }
 
     private String outcome(String childId, String code, LocalDate date) {
@@ -612,7 +612,7 @@ class CountingRulesIT {
     /** {@code count} children of the city, aged 15, each with a youth caution in 2023/24. */
     private void childOf(String prefix, int count, String ethnicity, String sex) {
         for (int i = 0; i < count; i++) {
-            apply(new ChildRegistered(prefix + i, CITY, BORN_2008, sex, ethnicity, CITY), Instant.now());
+            apply(new ChildRegistered(prefix + i, CITY, BORN_2008, sex, ethnicity, CITY, null), Instant.now());
             outcome(prefix + i, "YOUTH_CAUTION", LocalDate.of(2023, 6, 1).plusDays(i));
         }
     }

@@ -433,7 +433,7 @@ class NewMeasuresIT {
     }
 
     private void child(String childId, LocalDate dateOfBirth) {
-        apply(new ChildRegistered(childId, CITY, dateOfBirth, "MALE", "WHITE_BRITISH", CITY), Instant.now());
+        apply(new ChildRegistered(childId, CITY, dateOfBirth, "MALE", "WHITE_BRITISH", CITY, null), Instant.now());
     }
 
     /** An offence (when committed is given) and an outcome for it. */

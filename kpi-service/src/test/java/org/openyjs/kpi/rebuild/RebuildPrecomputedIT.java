@@ -246,7 +246,7 @@ class RebuildPrecomputedIT {
     }
 
     private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service);
+        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service, null);
     }
 
     private static OutcomeRecorded outcome(String child, String offence, String code, String day) {

@@ -22,7 +22,7 @@ public class PublishingTestApplication {
     IntegrationEventMapper appendedEvents() {
         return event -> event instanceof Appended appended
                 ? Optional.of(new ChildRegistered(appended.childId(), "leicester-city", LocalDate.of(2010, 1, 1),
-                        "FEMALE", "WHITE_BRITISH", "n" + appended.n()))
+                        "FEMALE", "WHITE_BRITISH", "n" + appended.n(), null))
                 : Optional.empty();
     }
 }

@@ -10,6 +10,7 @@ import org.openyjs.local.generator.CaseloadGenerator;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -91,13 +92,17 @@ public final class DemoData {
 
     /** False if the child is already registered, which means an earlier run loaded it. */
     private boolean register(String token, Child child) throws IOException, InterruptedException {
-        GatewayClient.Response response = gateway.post(token, "/api/cases", Map.of(
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
                 "childId", child.childId(),
                 "youthJusticeService", child.youthJusticeService(),
                 "dateOfBirth", child.dateOfBirth().toString(),
                 "sex", child.sex(),
                 "ethnicity", child.ethnicity(),
                 "localAuthority", child.localAuthority()));
+        // The case opened with the child's first offence, so past periods' caseloads count it.
+        child.offences().stream().map(Offence::offenceDate).min(LocalDate::compareTo)
+                .ifPresent(first -> body.put("openedOn", first.toString()));
+        GatewayClient.Response response = gateway.post(token, "/api/cases", body);
         if (response.status() == CONFLICT) {
             return false;
         }

@@ -233,7 +233,8 @@ public final class CaseloadGenerator {
             String ethnicity = area.ethnicity.pick(random);
             lookedAfter = random.nextInt(100) < area.lookedAfterPercent;
             add("RegisterChild", first, data("youthJusticeService", area.service, "dateOfBirth", dateOfBirth.toString(),
-                    "sex", sex, "ethnicity", ethnicity, "localAuthority", area.localAuthority));
+                    "sex", sex, "ethnicity", ethnicity, "localAuthority", area.localAuthority,
+                    "openedOn", first.toString()));
             busyUntil = first;
 
             // Looked-after children offend again more often; each further offence makes another likelier.
