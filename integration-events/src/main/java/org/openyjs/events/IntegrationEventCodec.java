@@ -1,6 +1,7 @@
 package org.openyjs.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,6 +27,11 @@ public final class IntegrationEventCodec {
                 .orElseThrow(() -> new IllegalArgumentException("Not an integration contract: " + payload.getClass()));
         return new IntegrationEvent(eventId, type.name(), type.version(), youthJusticeService, payload.childId(),
                 recordedAt, recordedBy, mapper.valueToTree(payload));
+    }
+
+    /** A value's JSON as a payload is written: for the contract tests, which check the schemas against it. */
+    JsonNode toTree(Object value) {
+        return mapper.valueToTree(value);
     }
 
     public byte[] write(IntegrationEvent event) {
