@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
 /**
  * Turns the payload of an older contract version into the next version's shape, one step at a time,
  * so a consumer only ever handles the current record while old messages stay on the topics untouched.
- * A new version of a contract adds its step here, with a test in {@code UpcastersTest}.
+ * A new version of a contract adds its step here, with a test reading the old version in
+ * {@code IntegrationEventCodecTest}; {@code ContractSchemasTest} checks every older schema file upcasts to the current.
  */
 public final class Upcasters {
 
