@@ -91,7 +91,9 @@ public final class Benchmark {
               --warm-up           seconds of the mixed load at 200 req/s before the command phases (default 40,
                                   10 with --c1-only; C2 needs about 90 s to finish compiling the hot paths)
               --jfr DIR           record each service JVM's Java Flight Recording (profile settings) over each
-                                  command phase into DIR/<service>-<rate>-<mix>.jfr""";
+                                  command phase into DIR/<service>-<rate>-<mix>.jfr
+              --keep-logs DIR     copy every process's log (services, PostgreSQL, Kafka) into DIR before the
+                                  temporary data directory is removed""";
 
     static final List<String> SCENARIOS = List.of("commands", "freshness", "import", "read-side", "ceiling", "memory");
 
@@ -112,6 +114,7 @@ public final class Benchmark {
     private List<Mix> mixes = List.of(Mix.MIXED, Mix.RECORDING);
     private int warmUpSeconds = -1;
     private Path jfrDir;
+    private Path keepLogs;
     /** Children registered during the warm-up: the {@code recording} mix records offences for them. */
     private final List<String> warmChildren = new ArrayList<>();
     /** Offence ids, unique over the run: the recording mix records several offences for each child. */
@@ -157,6 +160,7 @@ public final class Benchmark {
         List<Mix> mixes = List.of(Mix.MIXED, Mix.RECORDING);
         int warmUp = -1;
         Path jfrDir = null;
+        Path keepLogs = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--c1-only" -> c1Only = true;
@@ -177,6 +181,7 @@ public final class Benchmark {
                 case "--panel-cases" -> panelCases = Integer.parseInt(args[++i]);
                 case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 case "--jfr" -> jfrDir = Path.of(args[++i]).toAbsolutePath();
+                case "--keep-logs" -> keepLogs = Path.of(args[++i]).toAbsolutePath();
                 case "--scenarios" -> {
                     scenarios = Stream.of(args[++i].split(",")).map(String::trim).toList();
                     if (!SCENARIOS.containsAll(scenarios)) {
@@ -203,6 +208,7 @@ public final class Benchmark {
         benchmark.mixes = mixes;
         benchmark.warmUpSeconds = warmUp;
         benchmark.jfrDir = jfrDir;
+        benchmark.keepLogs = keepLogs;
         Thread stopper = new Thread(benchmark::stop, "benchmark-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
@@ -382,6 +388,9 @@ public final class Benchmark {
             }
             infrastructure = null;
         }
+        if (dataDir != null && keepLogs != null) {
+            copyLogs(dataDir.resolve("logs"), keepLogs);
+        }
         if (dataDir != null) {
             try (Stream<Path> files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -389,6 +398,20 @@ public final class Benchmark {
                 System.err.println("Could not delete " + dataDir + ": " + e.getMessage());
             }
             dataDir = null;
+        }
+    }
+
+    /** The logs, kept for a look at what a figure hides (e.g. kpi-service's rebuild steps), before the rest goes. */
+    private static void copyLogs(Path logs, Path into) {
+        try (Stream<Path> files = Files.walk(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = into.resolve(logs.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.err.println("Logs kept in " + into);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not keep the logs in " + into + ": " + e.getMessage());
         }
     }
 
@@ -719,6 +742,7 @@ public final class Benchmark {
         Thread kpiThread = new Thread(kpiRebuild, "bench-kpi-rebuild");
         kpiThread.setDaemon(true);
         Instant began = Instant.now();
+        CpuUse cpuBefore = CpuUse.now(dataDir.toString());
         kpiThread.start();
         PanelRebuildFigures.Rebuild ours = panel.rebuild(Duration.ofMinutes(30));
         ReadSideFigures.Rebuild rebuild;
@@ -727,12 +751,14 @@ public final class Benchmark {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+        CpuUse cpuAfter = CpuUse.now(dataDir.toString());
         double all = Duration.between(began, rebuild.finishedAt().isAfter(ours.finishedAt()) ? rebuild.finishedAt()
                 : ours.finishedAt()).toNanos() / 1e9;
         lines.add(line("kpi.rebuild.rate", rebuild.records() / rebuild.seconds(), "events/s", rebuild.records()
                 + " records replayed into every read model in " + fmt(rebuild.seconds()) + "s (POST /api/kpi/rebuild, "
                 + "startedAt to finishedAt as kpi-service reports them), at the same time as panel-service's read-model "
-                + "rebuild (rebuild.all.seconds); baseline: baseline.kafka-consume"));
+                + "rebuild (rebuild.all.seconds); baseline: baseline.kafka-consume; CPU ms per kpi record over both "
+                + "rebuilds, by process: " + cpuAfter.perUnitSince(cpuBefore, rebuild.records())));
 
         // Then panel-service's read models on Axon's default processor settings, alone.
         PanelRebuildFigures.Rebuild axonDefaults = panel.baseline(stack, Duration.ofMinutes(60));

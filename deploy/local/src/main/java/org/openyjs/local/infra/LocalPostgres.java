@@ -51,6 +51,9 @@ final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("shared_buffers", SHARED_BUFFERS)
                 .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
                 .setServerConfig("work_mem", WORK_MEM)
+                // An autovacuum worth noticing (a second or more) goes into postgres.log: after a large import
+                // it competes with everything else for the two cores.
+                .setServerConfig("log_autovacuum_min_duration", "1s")
                 // Crash recovery after an unclean stop can outlast zonky's 10 s default.
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(log)
