@@ -151,15 +151,23 @@ final class ReadSideFigures {
 
     /** Waits until kpi-service has committed the end of both topics, and the end stays put for 3 s; returns records on them. */
     long awaitCaughtUp(Duration patience) throws Exception {
+        return awaitCaughtUp(KPI_GROUP, TOPICS, patience);
+    }
+
+    /**
+     * Waits until the consumer group has committed the end of every partition of the topics and the ends have held
+     * still for 3 s; returns how many records the topics hold.
+     */
+    long awaitCaughtUp(String group, List<String> topics, Duration patience) throws Exception {
         Instant giveUp = Instant.now().plus(patience);
         long stableSince = 0;
         long lastEnd = -1;
         try (Admin adminClient = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
              KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             while (Instant.now().isBefore(giveUp)) {
-                List<TopicPartition> partitions = partitions(consumer);
+                List<TopicPartition> partitions = partitions(consumer, topics);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                Map<TopicPartition, OffsetAndMetadata> committed = adminClient.listConsumerGroupOffsets(KPI_GROUP)
+                Map<TopicPartition, OffsetAndMetadata> committed = adminClient.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
                 long endTotal = end.values().stream().mapToLong(Long::longValue).sum();
                 long lag = partitions.stream().mapToLong(p -> end.get(p)
@@ -175,7 +183,7 @@ final class ReadSideFigures {
                 Thread.sleep(500);
             }
         }
-        throw new IllegalStateException("kpi-service did not catch up within " + patience.toSeconds() + " s");
+        throw new IllegalStateException(group + " did not catch up within " + patience.toSeconds() + " s");
     }
 
     /** Closed loop, one client: every measure's figure for both services and three years in turn, n queries. */
@@ -262,7 +270,7 @@ final class ReadSideFigures {
     /** The consumer ceiling: a plain KafkaConsumer (byte arrays, no processing) reading both topics from the start. */
     Consumption rawConsumption() {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
+            List<TopicPartition> partitions = partitions(consumer, TOPICS);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -288,8 +296,8 @@ final class ReadSideFigures {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
-        return TOPICS.stream().flatMap(t -> Stream.ofNullable(consumer.partitionsFor(t)).flatMap(List::stream)
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, List<String> topics) {
+        return topics.stream().flatMap(t -> Stream.ofNullable(consumer.partitionsFor(t)).flatMap(List::stream)
                 .map(p -> new TopicPartition(t, p.partition()))).toList();
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 public final class LocalInfrastructure implements AutoCloseable {
 
     /** integration-events' Topics (a test dependency here: the launcher does not ship the contracts). */
-    public static final List<String> INTEGRATION_TOPICS = List.of("yjs.case-events", "yjs.panel-events");
+    public static final String CASE_EVENTS_TOPIC = "yjs.case-events";
+    public static final List<String> INTEGRATION_TOPICS = List.of(CASE_EVENTS_TOPIC, "yjs.panel-events");
 
     /** Where the data lives, the ports (Kafka's controller takes kafkaPort + 1) and the databases to create. */
     public record Settings(Path dataDir, int postgresPort, int kafkaPort, List<String> databases) {
