@@ -189,6 +189,10 @@ public class CaseFacts {
 
     /** SQL: joins to sentence s the latest PSR for its offence submitted on or before its day, as p (none: no row). */
     private static final String LATEST_REPORT = """
+            -- First the offences with any report by the period's end, all at once (a hash join): many sentences
+            -- (discharges, fines) have none, and looking up each of a service-year's ~10,000 cost more than the rest.
+            JOIN (SELECT DISTINCT r.child_id, r.offence_id FROM kpi_psr r WHERE r.submitted_on <= :to) r
+              ON r.child_id = s.child_id AND r.offence_id = s.offence_id
             JOIN LATERAL (
                 SELECT p.proposed_outcome_code FROM kpi_psr p
                 WHERE p.child_id = s.child_id AND p.offence_id = s.offence_id
@@ -388,9 +392,20 @@ public class CaseFacts {
                 .query(OutcomeFacts::counted).list();
     }
 
-    /** How many {@link #lookedAfterOn} there are. */
+    /**
+     * How many {@link #lookedAfterOn} there are. Now: from the looked-after spells (V18 kpi_looked_after_spell: an
+     * answer of yes until the child's next answer), one index range per service, rather than each child's latest
+     * answer looked up; as of a date (or while a rebuild defers the precomputed tables) the same rows as the list,
+     * counted.
+     */
     public long lookedAfterCount(String service, LocalDate day, Instant recordedBefore) {
-        return jdbc.sql("SELECT count(*) FROM (" + LOOKED_AFTER + ") s")
+        recordedBefore = precomputed.readCut(recordedBefore);
+        String sql = recordedBefore != null ? "SELECT count(*) FROM (" + LOOKED_AFTER + ") s"
+                // A child's spells do not overlap: one row per child looked after on the day.
+                : "SELECT count(*) FROM (" + ServiceScope.candidateRows("kpi_looked_after_spell", "l",
+                "CAST(:day AS date)", "l.looked_after_from <= :day "
+                        + "AND (l.looked_after_until IS NULL OR l.looked_after_until > :day)") + ") l";
+        return jdbc.sql(sql)
                 .param("services", scope.services(service)).param("day", day)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore))
                 .query(Long.class).single();

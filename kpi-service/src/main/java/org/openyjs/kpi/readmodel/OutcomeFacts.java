@@ -89,9 +89,21 @@ public class OutcomeFacts {
      * services counted on their date. What a measure of outcomes lists (ordered) and counts (with the rule's age range).
      */
     static String periodOutcomes(Instant recordedBefore) {
-        return "SELECT s.* FROM (" + serviceOutcomes(recordedBefore) + ") s WHERE s.outcome_date BETWEEN :from AND :to AND "
-                + RESPONSIBLE;
+        return recordedBefore == null ? PERIOD_EFFECTIVE_OUTCOMES
+                : "SELECT s.* FROM (" + SERVICE_OUTCOMES + ") s WHERE s.outcome_date BETWEEN :from AND :to AND " + RESPONSIBLE;
     }
+
+    /**
+     * {@link #periodOutcomes} as things stand now: the rows of {@link #EFFECTIVE_OUTCOMES} the services counted on their
+     * date, the never-transferred children's apart from the transferred children's (ServiceScope.candidateRows), so a
+     * count reads the former, nearly all, from the covering index alone (V19) rather than every page of the table.
+     */
+    private static final String PERIOD_EFFECTIVE_OUTCOMES = """
+            SELECT e.child_id, e.offence_id, e.event_id, e.outcome_code, e.outcome_date, e.recorded_at,
+                   e.date_of_birth, e.sex, e.ethnicity, e.home_service, e.transferred, e.offence_date AS known_offence_date,
+                   e.offence_category AS known_offence_category, e.gravity_score AS known_gravity_score
+            FROM (%s) e""".formatted(ServiceScope.candidateRows("kpi_effective_outcome", "e", "e.outcome_date",
+            "e.outcome_code IN (:codes) AND e.outcome_date BETWEEN :from AND :to"));
 
     /** Stands for "no as-of cut": later than any recorded time. */
     static final Timestamp END_OF_TIME = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));

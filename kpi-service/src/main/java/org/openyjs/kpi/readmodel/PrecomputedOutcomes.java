@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * When the precomputed tables (V10: kpi_effective_outcome, kpi_first_entry; V11: kpi_case_closed; V12:
- * kpi_ended_order, kpi_effective_victim_contact; V14: kpi_reoffending_index, kpi_reoffence) are derived. Normally each poll refreshes the children it touched ({@link ProjectionBatch#flush()}).
+ * kpi_ended_order, kpi_effective_victim_contact; V14: kpi_reoffending_index, kpi_reoffence; V18:
+ * kpi_looked_after_spell) are derived. Normally each poll refreshes the children it touched ({@link ProjectionBatch#flush()}).
  * While a rebuild replays, that per-poll refresh is deferred and the tables are derived once, set-based, over every child when the replay reaches its end:
  * a replay touches every child, and one statement over all of them costs a fraction of one per poll.
  */
@@ -65,6 +66,7 @@ public class PrecomputedOutcomes {
             step(steps, "case state", "SELECT kpi_refresh_case_state(ARRAY(SELECT DISTINCT child_id FROM kpi_case_change))");
             step(steps, "ended orders", "SELECT kpi_refresh_ended_orders(ARRAY(SELECT child_id FROM kpi_child))");
             step(steps, "victim contacts", "SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child))");
+            step(steps, "looked after", "SELECT kpi_refresh_looked_after(ARRAY(SELECT child_id FROM kpi_child))");
             // After the effective outcomes it is derived from.
             step(steps, "reoffending", "SELECT kpi_derive_reoffending()");
             // Refilled from empty in one statement: planned with the empty tables' statistics until autovacuum looked,
@@ -104,6 +106,11 @@ public class PrecomputedOutcomes {
                                 WHERE o.end_date IS NOT NULL)
                            AND (SELECT count(*) FROM kpi_effective_victim_contact)
                              = (SELECT count(*) FROM kpi_victim_contact v JOIN kpi_child c ON c.child_id = v.child_id)
+                           -- One looked-after spell per answer of yes with a day (V18), empty or not.
+                           AND (SELECT count(*) FROM kpi_looked_after_spell)
+                             = (SELECT count(*) FROM kpi_status s JOIN kpi_child c ON c.child_id = s.child_id
+                                WHERE s.looked_after
+                                  AND (s.assessed_on IS NOT NULL OR s.recorded_at IS NOT NULL))
                         """).query(Boolean.class).single());
         // Not counted: the reoffending tables (V14). refreshAll derives them in the transaction that completes the
         // effective outcomes, and a poll refreshes them with the outcomes it touched, so complete outcomes mean

@@ -80,6 +80,8 @@ public final class ProjectionBatch {
     private final Set<String> orderChildren = new LinkedHashSet<>();
     private final Set<String> victimChildren = new LinkedHashSet<>();
     private final Set<String> releaseChildren = new LinkedHashSet<>();
+    /** Children with a StatusRecorded answering looked after (yes or no) in this poll. */
+    private final Set<String> lookedAfterChildren = new LinkedHashSet<>();
     private int size;
     // False while a rebuild replays: the precomputed tables are derived once at its end (PrecomputedOutcomes).
     private final boolean refreshPrecomputed;
@@ -130,6 +132,9 @@ public final class ProjectionBatch {
                     .end(order, event.eventId(), recordedAt);
         } else if (payload instanceof StatusRecorded status) {
             orderChildren.add(status.childId());
+            if (status.widerServices() != null) {
+                lookedAfterChildren.add(status.childId());
+            }
             addStatus(event, status, recordedAt);
         } else if (payload instanceof VictimContactRecorded contact) {
             victimChildren.add(contact.childId());
@@ -302,6 +307,15 @@ public final class ProjectionBatch {
         transfers.forEach(t -> orderTouched.add(t.transfer.childId()));
         if (!orderTouched.isEmpty()) {
             client.sql("SELECT kpi_refresh_ended_orders(?)").param(orderTouched.toArray(String[]::new))
+                    .query((rs, n) -> 0).list();
+        }
+        // The looked-after spells (V18) of the children whose looked-after answers, registration or transfers changed:
+        // a back-dated answer moves the spells around it.
+        Set<String> lookedAfterTouched = new LinkedHashSet<>(lookedAfterChildren);
+        lookedAfterTouched.addAll(children.keySet());
+        transfers.forEach(t -> lookedAfterTouched.add(t.transfer.childId()));
+        if (!lookedAfterTouched.isEmpty()) {
+            client.sql("SELECT kpi_refresh_looked_after(?)").param(lookedAfterTouched.toArray(String[]::new))
                     .query((rs, n) -> 0).list();
         }
         // Likewise the victim contacts (V12) of the children whose contacts, registration or transfers changed.

@@ -35,8 +35,11 @@ public class ReoffendingFacts {
      * the codes in [from, settles] by child id, then the others (index: a release) by release day and event id.
      */
     private static final String COHORT = """
-            WITH first_outcome AS (
+            WITH first_outcome AS NOT MATERIALIZED (
                 -- The child's first outcome in the period: the one whose previous is before it (V14 previous_date).
+                -- Not materialized: kept whole (a service-year's ~18,000 rows at 1.1M events) it spilled past work_mem
+                -- to a temporary file; inlined, the cohort reads the index rows it needs once and the release branch
+                -- looks up only its few children's.
                 SELECT s.*, %s AS responsible
                 FROM kpi_reoffending_index s
                 WHERE s.version = :version AND NOT s.release AND s.index_date BETWEEN :from AND :to
