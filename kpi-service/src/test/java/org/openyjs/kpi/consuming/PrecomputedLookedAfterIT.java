@@ -252,7 +252,7 @@ class PrecomputedLookedAfterIT {
     }
 
     private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service);
+        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service, null);
     }
 
     /** A START snapshot assessed on the day (null: none) answering looked after (null: no wider-services answer). */
