@@ -6,11 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
-import org.openyjs.events.IntegrationEventCodec;
-import org.openyjs.events.IntegrationPayload;
-import org.openyjs.events.Topics;
 import org.openyjs.events.cases.CaseTransferred;
-import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
@@ -33,17 +29,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openyjs.kpi.consuming.Polls.at;
+import static org.openyjs.kpi.consuming.Polls.child;
+import static org.openyjs.kpi.consuming.Polls.day;
+import static org.openyjs.kpi.consuming.Polls.event;
 
 /**
  * A poll is applied with a few statements per table rather than per record: the same records applied as ONE
@@ -56,7 +52,6 @@ class OnePollIT {
 
     private static final String CITY = "leicester-city";
     private static final String COUNTY = "leicestershire";
-    private static final LocalDate BORN_2008 = LocalDate.of(2008, 3, 10);
     /** Every table a poll writes, with the columns that order its rows (arrival sequence where there is one). */
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
@@ -74,11 +69,7 @@ class OnePollIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        String url = postgres.newDatabase("kpi_one_poll");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        TestInfrastructure.registerDatabase(registry, "kpi_one_poll");
     }
 
     @Autowired
@@ -94,11 +85,11 @@ class OnePollIT {
     @Autowired
     MeterRegistry meters;
 
-    private final IntegrationEventCodec codec = new IntegrationEventCodec();
-    private final AtomicLong offsets = new AtomicLong();
+    private Polls polls;
 
     @BeforeEach
     void emptyReadModel() {
+        polls = new Polls(listener);
         clear();
     }
 
@@ -238,8 +229,7 @@ class OnePollIT {
     void aMalformedRecordInTheMiddleIsNotedAndTheRestApplied() {
         Snapshot snapshot = sameBothWays(List.of(
                 record(event(CITY, child("bad", CITY))),
-                new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(), "bad",
-                        "{not json".getBytes(StandardCharsets.UTF_8)),
+                polls.record("bad", "{not json".getBytes(StandardCharsets.UTF_8)),
                 record(event(CITY, new StatusRecorded("bad", "ord1", "START", day("2023-06-01"), null, null, null,
                         null, null, null))),
                 record(event(CITY, new StatusRecorded("bad", "ord1", "END", day("2023-07-01"), null, null, null,
@@ -259,7 +249,7 @@ class OnePollIT {
         jdbc.sql("INSERT INTO kpi_outcome (event_id, child_id, outcome_code, outcome_date) VALUES (?, 'x', 'FINE', ?)")
                 .params(outcome.eventId(), day("2023-01-01")).update();
         List<ConsumerRecord<String, byte[]>> poll = List.of(record(event(CITY, child("fail", CITY))),
-                new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(), "fail", new byte[0]),
+                polls.record("fail", new byte[0]),
                 record(outcome));
 
         assertThatThrownBy(() -> listener.applyPoll(poll)).isInstanceOf(RuntimeException.class);
@@ -322,23 +312,6 @@ class OnePollIT {
     }
 
     private ConsumerRecord<String, byte[]> record(IntegrationEvent event) {
-        return new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(), event.childId(),
-                codec.write(event));
-    }
-
-    private IntegrationEvent event(String service, IntegrationPayload payload) {
-        return codec.wrap(UUID.randomUUID().toString(), service, at("2023-08-01"), "test", payload);
-    }
-
-    private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, BORN_2008, "MALE", "WHITE_BRITISH", service, null);
-    }
-
-    private static LocalDate day(String day) {
-        return LocalDate.parse(day);
-    }
-
-    private static Instant at(String day) {
-        return LocalDate.parse(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        return polls.record(event);
     }
 }

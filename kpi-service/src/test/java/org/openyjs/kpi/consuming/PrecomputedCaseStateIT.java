@@ -1,16 +1,11 @@
 package org.openyjs.kpi.consuming;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
-import org.openyjs.events.IntegrationEventCodec;
-import org.openyjs.events.IntegrationPayload;
-import org.openyjs.events.Topics;
 import org.openyjs.events.cases.CaseClosed;
 import org.openyjs.events.cases.CaseReopened;
 import org.openyjs.events.cases.CaseTransferred;
-import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.StatusRecorded;
@@ -36,12 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openyjs.kpi.consuming.Polls.child;
+import static org.openyjs.kpi.consuming.Polls.day;
+import static org.openyjs.kpi.consuming.Polls.event;
 
 /**
  * The precomputed case state from event sequences: closed spells (V11 kpi_case_closed, what a caseload figure counts
@@ -63,11 +58,7 @@ class PrecomputedCaseStateIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        String url = postgres.newDatabase("kpi_precomputed_cases");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        TestInfrastructure.registerDatabase(registry, "kpi_precomputed_cases");
     }
 
     @Autowired
@@ -89,12 +80,11 @@ class PrecomputedCaseStateIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final IntegrationEventCodec codec = new IntegrationEventCodec();
-    private final AtomicLong offsets = new AtomicLong();
-    private final List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
+    private Polls polls;
 
     @BeforeEach
     void emptyReadModel() {
+        polls = new Polls(listener);
         reset.clear();
     }
 
@@ -227,7 +217,7 @@ class PrecomputedCaseStateIT {
         // As a rebuild replays: polls leave the tables alone, one derivation at the end.
         precomputed.defer();
         try {
-            listener.applyPoll(List.copyOf(applied));
+            polls.replay();
             assertThat(count("kpi_case_closed")).isZero();
             assertThat(count("kpi_ended_order")).isZero();
             assertThat(count("kpi_effective_victim_contact")).isZero();
@@ -242,7 +232,7 @@ class PrecomputedCaseStateIT {
 
         // And a replay refreshed per poll gives them too.
         reset.clear();
-        listener.applyPoll(List.copyOf(applied));
+        polls.replay();
         assertThat(rows("kpi_case_closed", "event_id")).isEqualTo(closed);
         assertThat(rows("kpi_ended_order", "child_id, order_id")).isEqualTo(ends);
         assertThat(rows("kpi_effective_victim_contact", "event_id")).isEqualTo(contacts);
@@ -300,21 +290,7 @@ class PrecomputedCaseStateIT {
     }
 
     private void poll(IntegrationEvent... events) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (IntegrationEvent e : events) {
-            records.add(new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(), e.childId(),
-                    codec.write(e)));
-        }
-        applied.addAll(records);
-        listener.applyPoll(records);
-    }
-
-    private IntegrationEvent event(String service, IntegrationPayload payload) {
-        return codec.wrap(UUID.randomUUID().toString(), service, Instant.parse("2023-08-01T12:00:00Z"), "test", payload);
-    }
-
-    private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service, null);
+        polls.poll(events);
     }
 
     private static OrderStarted start(String child, String order, String kind) {
@@ -337,9 +313,5 @@ class PrecomputedCaseStateIT {
     private static VictimContactRecorded contact(String child, String victim, String day, String result,
                                                  boolean consented) {
         return new VictimContactRecorded(child, "o1", victim, day(day), result, consented, false, true, null, false);
-    }
-
-    private static LocalDate day(String day) {
-        return LocalDate.parse(day);
     }
 }

@@ -1,14 +1,9 @@
 package org.openyjs.kpi.consuming;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
-import org.openyjs.events.IntegrationEventCodec;
-import org.openyjs.events.IntegrationPayload;
-import org.openyjs.events.Topics;
 import org.openyjs.events.cases.CaseTransferred;
-import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.kpi.measure.FigureQuery;
 import org.openyjs.kpi.measure.MeasureCalculator;
@@ -27,12 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openyjs.kpi.consuming.Polls.child;
+import static org.openyjs.kpi.consuming.Polls.day;
+import static org.openyjs.kpi.consuming.Polls.event;
 
 /**
  * The looked-after spells (V18 kpi_looked_after_spell, what a looked-after-known figure counts now) from event
@@ -47,7 +42,6 @@ class PrecomputedLookedAfterIT {
     private static final String CITY = "leicester-city";
     private static final String COUNTY = "leicestershire";
     private static final Instant AFTER_EVERYTHING = Instant.parse("2100-01-01T00:00:00Z");
-    private static final Instant RECORDED = Instant.parse("2023-08-01T12:00:00Z");
     private static final List<String> SERVICES = List.of(CITY, COUNTY, "partnership");
     private static final List<LocalDate> DAYS = List.of(day("2023-05-31"), day("2023-06-01"), day("2023-07-31"),
             day("2023-08-01"), day("2023-09-30"), day("2023-10-01"), day("2023-10-02"), day("2023-12-31"),
@@ -55,11 +49,7 @@ class PrecomputedLookedAfterIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        String url = postgres.newDatabase("kpi_precomputed_looked_after");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        TestInfrastructure.registerDatabase(registry, "kpi_precomputed_looked_after");
     }
 
     @Autowired
@@ -77,12 +67,11 @@ class PrecomputedLookedAfterIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final IntegrationEventCodec codec = new IntegrationEventCodec();
-    private final AtomicLong offsets = new AtomicLong();
-    private final List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
+    private Polls polls;
 
     @BeforeEach
     void emptyReadModel() {
+        polls = new Polls(listener);
         reset.clear();
     }
 
@@ -134,7 +123,7 @@ class PrecomputedLookedAfterIT {
     void withoutAnAssessmentDayAnAnswerCountsFromTheDayItWasRecordedInLondon() {
         // 23:30 UTC on 30 September is 00:30 on 1 October in London (BST).
         poll(event(CITY, child("a", CITY)),
-                event(CITY, Instant.parse("2023-09-30T23:30:00Z"), status("a", "ord1", null, true)));
+                event(CITY, status("a", "ord1", null, true), Instant.parse("2023-09-30T23:30:00Z")));
         assertThat(lookedAfter(CITY, "2023-09-30")).isZero();
         assertThat(lookedAfter(CITY, "2023-10-01")).isEqualTo(1);
         assertSameAsFacts();
@@ -188,7 +177,7 @@ class PrecomputedLookedAfterIT {
         // As a rebuild replays: polls leave the table alone, one derivation at the end.
         precomputed.defer();
         try {
-            listener.applyPoll(List.copyOf(applied));
+            polls.replay();
             assertThat(count()).isZero();
             // Meanwhile figures as they stand now read the facts replayed so far.
             assertSameAsFacts();
@@ -199,7 +188,7 @@ class PrecomputedLookedAfterIT {
 
         // And a replay refreshed per poll gives them too.
         reset.clear();
-        listener.applyPoll(List.copyOf(applied));
+        polls.replay();
         assertThat(rows()).isEqualTo(spells);
         assertSameAsFacts();
     }
@@ -234,25 +223,7 @@ class PrecomputedLookedAfterIT {
     }
 
     private void poll(IntegrationEvent... events) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (IntegrationEvent e : events) {
-            records.add(new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(), e.childId(),
-                    codec.write(e)));
-        }
-        applied.addAll(records);
-        listener.applyPoll(records);
-    }
-
-    private IntegrationEvent event(String service, IntegrationPayload payload) {
-        return event(service, RECORDED, payload);
-    }
-
-    private IntegrationEvent event(String service, Instant recordedAt, IntegrationPayload payload) {
-        return codec.wrap(UUID.randomUUID().toString(), service, recordedAt, "test", payload);
-    }
-
-    private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service, null);
+        polls.poll(events);
     }
 
     /** A START snapshot assessed on the day (null: none) answering looked after (null: no wider-services answer). */
@@ -262,9 +233,5 @@ class PrecomputedLookedAfterIT {
                 new StatusRecorded.Send(false, false), new StatusRecorded.Need(false, false, false),
                 new StatusRecorded.Need(false, false, false),
                 lookedAfter == null ? null : new StatusRecorded.WiderServices(lookedAfter, false, false, false));
-    }
-
-    private static LocalDate day(String day) {
-        return LocalDate.parse(day);
     }
 }

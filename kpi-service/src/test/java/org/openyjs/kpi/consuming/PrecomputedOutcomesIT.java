@@ -1,19 +1,13 @@
 package org.openyjs.kpi.consuming;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
-import org.openyjs.events.IntegrationEventCodec;
-import org.openyjs.events.IntegrationPayload;
-import org.openyjs.events.Topics;
 import org.openyjs.events.cases.CaseTransferred;
-import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OutcomeCorrected;
-import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.PreSentenceReportSubmitted;
 import org.openyjs.events.cases.StatusRecorded;
 import org.openyjs.kpi.measure.Counts;
@@ -36,14 +30,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.openyjs.kpi.consuming.Polls.at;
+import static org.openyjs.kpi.consuming.Polls.child;
+import static org.openyjs.kpi.consuming.Polls.day;
+import static org.openyjs.kpi.consuming.Polls.event;
+import static org.openyjs.kpi.consuming.Polls.outcome;
 
 /**
  * The precomputed outcome tables (V10: kpi_effective_outcome, kpi_first_entry) from event sequences: each must
@@ -57,15 +52,10 @@ class PrecomputedOutcomesIT {
     private static final String CITY = "leicester-city";
     private static final String COUNTY = "leicestershire";
     private static final String FTE = "first-time-entrants";
-    private static final LocalDate BORN_2008 = LocalDate.of(2008, 3, 10);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        String url = postgres.newDatabase("kpi_precomputed");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        TestInfrastructure.registerDatabase(registry, "kpi_precomputed");
     }
 
     @Autowired
@@ -85,13 +75,11 @@ class PrecomputedOutcomesIT {
     @Autowired
     PrecomputedOutcomes precomputed;
 
-    private final IntegrationEventCodec codec = new IntegrationEventCodec();
-    private final AtomicLong offsets = new AtomicLong();
-    /** Every record applied, in order: what a replay reads again. */
-    private final List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
+    private Polls polls;
 
     @BeforeEach
     void emptyReadModel() {
+        polls = new Polls(listener);
         reset.clear();
     }
 
@@ -151,7 +139,6 @@ class PrecomputedOutcomesIT {
         assertSameAsFacts();
 
         reset.clear();
-        applied.clear();
         // The correction before the outcome it corrects (a replay from another partition's position).
         poll(event(CITY, child("a", CITY)), correction, second, first);
         assertThat(firstEntry("a")).containsExactly(tuple(second.eventId(), "REFERRAL_ORDER", day("2023-11-01")));
@@ -282,7 +269,7 @@ class PrecomputedOutcomesIT {
         assertThat(count("kpi_effective_outcome")).isZero();
         assertThat(count("kpi_first_entry")).isZero();
 
-        listener.applyPoll(List.copyOf(applied));
+        polls.replay();
         assertThat(rows("kpi_effective_outcome", "outcome_event_id")).isEqualTo(effective);
         assertThat(rows("kpi_first_entry", "measure, version, child_id")).isEqualTo(firstEntries);
         assertSameAsFacts();
@@ -467,29 +454,7 @@ class PrecomputedOutcomesIT {
     }
 
     private void poll(IntegrationEvent... events) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (IntegrationEvent e : events) {
-            records.add(new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(), e.childId(),
-                    codec.write(e)));
-        }
-        applied.addAll(records);
-        listener.applyPoll(records);
-    }
-
-    private IntegrationEvent event(String service, IntegrationPayload payload) {
-        return event(service, payload, at("2023-08-01"));
-    }
-
-    private IntegrationEvent event(String service, IntegrationPayload payload, Instant recordedAt) {
-        return codec.wrap(UUID.randomUUID().toString(), service, recordedAt, "test", payload);
-    }
-
-    private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, BORN_2008, "MALE", "WHITE_BRITISH", service, null);
-    }
-
-    private static ChildRegistered child(String childId, String service, String born) {
-        return new ChildRegistered(childId, service, day(born), "MALE", "WHITE_BRITISH", service, null);
+        polls.poll(events);
     }
 
     private static PreSentenceReportSubmitted psr(String child, String offence, String submitted, String proposed) {
@@ -501,19 +466,7 @@ class PrecomputedOutcomesIT {
                 new StatusRecorded.WiderServices(lookedAfter, false, false, false));
     }
 
-    private static OutcomeRecorded outcome(String child, String offence, String code, String day) {
-        return new OutcomeRecorded(child, offence, code, day(day), null);
-    }
-
     private static OutcomeCorrected correction(String child, String offence, String corrects, String code, String day) {
         return new OutcomeCorrected(child, offence, corrects, code, day(day));
-    }
-
-    private static LocalDate day(String day) {
-        return LocalDate.parse(day);
-    }
-
-    private static Instant at(String day) {
-        return LocalDate.parse(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
     }
 }

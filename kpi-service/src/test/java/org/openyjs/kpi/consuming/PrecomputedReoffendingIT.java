@@ -1,17 +1,11 @@
 package org.openyjs.kpi.consuming;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
-import org.openyjs.events.IntegrationEventCodec;
-import org.openyjs.events.IntegrationPayload;
-import org.openyjs.events.Topics;
 import org.openyjs.events.cases.CaseTransferred;
-import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OutcomeCorrected;
-import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.events.cases.ReleasedFromCustody;
 import org.openyjs.kpi.measure.FigureQuery;
 import org.openyjs.kpi.measure.MeasureCalculator;
@@ -32,13 +26,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openyjs.kpi.consuming.Polls.child;
+import static org.openyjs.kpi.consuming.Polls.day;
+import static org.openyjs.kpi.consuming.Polls.event;
+import static org.openyjs.kpi.consuming.Polls.outcome;
 
 /**
  * The reoffending cohort state (V14 kpi_reoffending_index, kpi_reoffence: each child's candidate indexes with their
@@ -62,11 +56,7 @@ class PrecomputedReoffendingIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        String url = postgres.newDatabase("kpi_precomputed_reoffending");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        TestInfrastructure.registerDatabase(registry, "kpi_precomputed_reoffending");
     }
 
     @Autowired
@@ -86,12 +76,11 @@ class PrecomputedReoffendingIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final IntegrationEventCodec codec = new IntegrationEventCodec();
-    private final AtomicLong offsets = new AtomicLong();
-    private final List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>();
+    private Polls polls;
 
     @BeforeEach
     void emptyReadModel() {
+        polls = new Polls(listener);
         reset.clear();
     }
 
@@ -217,7 +206,7 @@ class PrecomputedReoffendingIT {
         // As a rebuild replays: polls leave the tables alone, one derivation at the end.
         precomputed.defer();
         try {
-            listener.applyPoll(List.copyOf(applied));
+            polls.replay();
             assertThat(count("kpi_reoffending_index")).isZero();
             // Meanwhile figures as they stand now read the facts replayed so far.
             assertSameAsFacts();
@@ -230,7 +219,7 @@ class PrecomputedReoffendingIT {
 
         // And a replay refreshed per poll gives them too.
         reset.clear();
-        listener.applyPoll(List.copyOf(applied));
+        polls.replay();
         assertThat(rows("kpi_reoffending_index", "version, child_id, release, event_id")).isEqualTo(indexes);
         assertThat(rows("kpi_reoffence", "version, child_id, release, index_event_id, offence_key"))
                 .isEqualTo(reoffences);
@@ -280,36 +269,10 @@ class PrecomputedReoffendingIT {
     }
 
     private void poll(IntegrationEvent... events) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        for (IntegrationEvent e : events) {
-            records.add(new ConsumerRecord<>(Topics.CASE_EVENTS, 0, offsets.incrementAndGet(), e.childId(),
-                    codec.write(e)));
-        }
-        applied.addAll(records);
-        listener.applyPoll(records);
-    }
-
-    private IntegrationEvent event(String service, IntegrationPayload payload) {
-        return codec.wrap(UUID.randomUUID().toString(), service, Instant.parse("2023-08-01T12:00:00Z"), "test", payload);
-    }
-
-    private static ChildRegistered child(String childId, String service) {
-        return child(childId, service, "2008-03-10");
-    }
-
-    private static ChildRegistered child(String childId, String service, String born) {
-        return new ChildRegistered(childId, service, day(born), "MALE", "WHITE_BRITISH", service, null);
+        polls.poll(events);
     }
 
     private static OffenceRecorded offence(String child, String offence, String day) {
         return new OffenceRecorded(child, offence, day(day), "THEFT_AND_HANDLING", 2, true);
-    }
-
-    private static OutcomeRecorded outcome(String child, String offence, String code, String day) {
-        return new OutcomeRecorded(child, offence, code, day(day), null);
-    }
-
-    private static LocalDate day(String day) {
-        return LocalDate.parse(day);
     }
 }

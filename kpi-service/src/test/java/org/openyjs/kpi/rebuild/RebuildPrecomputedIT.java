@@ -17,13 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.IntegrationEventCodec;
-import org.openyjs.events.IntegrationPayload;
 import org.openyjs.events.Topics;
 import org.openyjs.events.cases.CaseTransferred;
-import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OutcomeCorrected;
-import org.openyjs.events.cases.OutcomeRecorded;
 import org.openyjs.kpi.measure.ReportingPeriod;
 import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OutcomeFacts;
@@ -41,8 +38,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +49,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.openyjs.kpi.consuming.Polls.child;
+import static org.openyjs.kpi.consuming.Polls.day;
+import static org.openyjs.kpi.consuming.Polls.event;
+import static org.openyjs.kpi.consuming.Polls.outcome;
 
 /**
  * A rebuild defers the precomputed outcome tables (V10) to one derivation over every child when the replay
@@ -239,21 +238,5 @@ class RebuildPrecomputedIT {
             OffsetAndMetadata c = committed.get(e.getKey());
             return (c == null ? 0 : c.offset()) >= e.getValue();
         });
-    }
-
-    private IntegrationEvent event(String service, IntegrationPayload payload) {
-        return codec.wrap(UUID.randomUUID().toString(), service, Instant.parse("2023-08-01T12:00:00Z"), "test", payload);
-    }
-
-    private static ChildRegistered child(String childId, String service) {
-        return new ChildRegistered(childId, service, LocalDate.of(2008, 3, 10), "MALE", "WHITE_BRITISH", service, null);
-    }
-
-    private static OutcomeRecorded outcome(String child, String offence, String code, String day) {
-        return new OutcomeRecorded(child, offence, code, day(day), null);
-    }
-
-    private static LocalDate day(String day) {
-        return LocalDate.parse(day);
     }
 }
