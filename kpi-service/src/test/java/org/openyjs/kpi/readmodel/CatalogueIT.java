@@ -118,11 +118,7 @@ class CatalogueIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        String url = postgres.newDatabase("kpi_catalogue");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        TestInfrastructure.registerDatabase(registry, "kpi_catalogue");
     }
 
     @Autowired

@@ -69,11 +69,7 @@ class CountingRulesIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        String url = postgres.newDatabase("kpi_rules");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        TestInfrastructure.registerDatabase(registry, "kpi_rules");
     }
 
     @Autowired

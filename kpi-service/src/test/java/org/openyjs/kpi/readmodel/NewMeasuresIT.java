@@ -61,11 +61,7 @@ class NewMeasuresIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        String url = postgres.newDatabase("kpi_new_measures");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        TestInfrastructure.registerDatabase(registry, "kpi_new_measures");
     }
 
     @Autowired
