@@ -283,6 +283,26 @@ class GatewayTest {
     }
 
     @Nested
+    class IdentityHeadersInAnyCase {
+
+        @Test
+        void lowerCaseIdentityHeadersAreRemovedToo() {
+            client.get().uri("/api/kpi/first-time-entrants")
+                    .headers(headers -> {
+                        headers.setBearerAuth(tokenFor("analyst"));
+                        headers.set("x-authenticated-user", "mallory");
+                        headers.set("x-authenticated-roles", "admin");
+                    })
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.headers['x-authenticated-user']").doesNotExist()
+                    .jsonPath("$.headers['x-authenticated-roles']").doesNotExist()
+                    .jsonPath("$.headers['x-correlation-id']").exists();
+        }
+    }
+
+    @Nested
     class CorrelationId {
 
         @Test

@@ -48,6 +48,11 @@ public class RequestSizeFilter implements WebFilter, Ordered {
             }
             return tooLarge(exchange, limit);
         }
+        if (declared >= 0) {
+            // A declared length within the limit bounds the body: HTTP/1.1 reads exactly that many bytes as this
+            // request's body. Only a streamed body needs counting.
+            return chain.filter(exchange);
+        }
         AtomicLong seen = new AtomicLong();
         ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
