@@ -9,6 +9,7 @@ import org.openyjs.local.generator.Caseload;
 import org.openyjs.local.generator.CaseloadGenerator;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,10 +37,14 @@ class DemoDataTest {
                     .containsExactly("username=practitioner&password=practitioner", "username=panel-chair&password=panel-chair");
             List<Request> cases = gateway.requests("POST", "/api/cases");
             assertThat(cases).hasSize(60).allMatch(r -> "Bearer token-practitioner".equals(r.authorization()));
+            DemoPlan.Child first = plan.children().get(0);
+            // The case opened with the child's first offence, so past periods' caseloads count it.
+            LocalDate firstOffence = first.offences().stream().map(DemoPlan.Offence::offenceDate)
+                    .min(LocalDate::compareTo).orElseThrow();
             assertThat(json(cases.get(0))).isEqualTo(JSON.readTree("""
                     {"childId": "demo-city-001", "youthJusticeService": "leicester-city", "localAuthority": "Leicester",
-                     "dateOfBirth": "%s", "sex": "%s", "ethnicity": "%s"}""".formatted(plan.children().get(0).dateOfBirth(),
-                    plan.children().get(0).sex(), plan.children().get(0).ethnicity())));
+                     "dateOfBirth": "%s", "sex": "%s", "ethnicity": "%s", "openedOn": "%s"}""".formatted(
+                    first.dateOfBirth(), first.sex(), first.ethnicity(), firstOffence)));
 
             assertThat(gateway.requests("POST", "/api/cases/[^/]+/offences/o1/panel-referral")).hasSize(3)
                     .allMatch(r -> "Bearer token-practitioner".equals(r.authorization()));
