@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.openyjs.cases.api.CaseEvents;
 import org.openyjs.cases.api.CaseEvents.OffenceRecorded;
 import org.openyjs.events.EventTypes;
 import org.openyjs.events.IntegrationEvent;
@@ -137,6 +138,20 @@ class CaseServiceIT {
         JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
         assertThat(view.get("offences").findValuesAsText("offenceId")).containsExactlyInAnyOrder("o1", "o-elsewhere", "o2");
         assertThat(view.get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void a_case_registered_before_opening_days_were_recorded_opened_the_day_it_was_recorded_in_london() {
+        String child = "it-legacy-" + UUID.randomUUID();
+        // As stored before ChildRegistered carried openedOn: recorded at 23:30 UTC on 30 June, 1 July in London.
+        eventStore.publish(new GenericDomainEventMessage<>("ChildCase", child, 0,
+                new CaseEvents.ChildRegistered(child, "leicester-city", LocalDate.parse("2008-03-14"), "MALE",
+                        "WHITE_BRITISH", "Leicester", null),
+                MetaData.with("youthJusticeService", "leicester-city").and("recordedBy", "pat.practitioner"),
+                UUID.randomUUID().toString(), Instant.parse("2022-06-30T23:30:00Z")));
+
+        JsonNode view = http.getForObject("/cases/" + child, JsonNode.class);
+        assertThat(view.get("openedOn").asText()).isEqualTo("2022-07-01");
     }
 
     @Test
