@@ -93,9 +93,9 @@ public class CaseTimelineController {
         List<CaseState.Due> due = state.due(referenceData);
         LocalDate today = LocalDate.now(clock);
         CaseView view = new CaseView(child.childId(), child.youthJusticeService(), child.dateOfBirth(), child.sex(),
-                child.ethnicity(), child.localAuthority(), openedOn(child, events.get(0)), state.closedOn(), state.offences(), state.orders(),
-                state.preventionReferrals(), state.arrests(), state.allocatedWorker(), state.custody(),
-                state.transitionDecision(), state.lastTransfer(), state.restrictedTo(), due,
+                child.ethnicity(), child.localAuthority(), openedOn(child, events.get(0)), state.closedOn(),
+                state.offences(), state.orders(), state.preventionReferrals(), state.arrests(), state.allocatedWorker(),
+                state.custody(), state.transitionDecision(), state.lastTransfer(), state.restrictedTo(), due,
                 due.stream().filter(d -> d.dueOn().isBefore(today)).toList(), timeline, version);
         // The ETag is the case version: send it back as If-Match to have a change refused if the case moved on.
         return ResponseEntity.ok().eTag(CaseVersion.etag(version)).body(view);

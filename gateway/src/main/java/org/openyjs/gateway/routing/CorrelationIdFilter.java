@@ -1,5 +1,6 @@
 package org.openyjs.gateway.routing;
 
+import org.openyjs.access.RandomUuids;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -10,8 +11,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +32,7 @@ class CorrelationIdFilter implements WebFilter, HttpHeadersFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String inbound = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String correlationId = inbound != null && SANE.matcher(inbound).matches() ? inbound : newId();
+        String correlationId = inbound != null && SANE.matcher(inbound).matches() ? inbound : RandomUuids.next();
         exchange.getAttributes().put(ATTRIBUTE, correlationId);
         // Set just before commit: a proxied response's headers are copied in after this filter runs.
         exchange.getResponse().beforeCommit(() -> {
@@ -54,13 +53,5 @@ class CorrelationIdFilter implements WebFilter, HttpHeadersFilter {
         forwarded.putAll(input);
         forwarded.set(HEADER, correlationId);
         return forwarded;
-    }
-
-    // A random (version 4) UUID. An id only needs to be unique, not unguessable: no need for SecureRandom's lock.
-    private static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(high, low).toString();
     }
 }

@@ -298,8 +298,9 @@ public class CaseFacts {
 
     /**
      * Open cases on the day: children the service(s) count that day whose case had opened by then (its opening
-     * day, else the day it was recorded), whose latest closure or reopening on or before it is not a closure. Unit: code OPEN, the day; the
-     * event is the reopening when there was one, else the registration is implied (null).
+     * day, else the day it was recorded), whose latest closure or reopening on or before it is not a closure.
+     * Unit: code OPEN, the day; the event is the reopening when there was one, else the registration is implied
+     * (null).
      */
     public List<Counted> openCases(String service, LocalDate day, Instant recordedBefore) {
         return jdbc.sql("""

@@ -283,48 +283,35 @@ public final class ProjectionBatch {
             touched.addAll(client.sql("SELECT child_id FROM kpi_outcome WHERE event_id = ANY (?)")
                     .param(correctedRoots.toArray(String[]::new)).query(String.class).list());
         }
-        if (!touched.isEmpty()) {
-            client.sql("SELECT kpi_refresh_outcomes(?)").param(touched.toArray(String[]::new))
-                    .query((rs, n) -> 0).list();
-        }
+        refresh("kpi_refresh_outcomes", touched);
         // The reoffending cohort state (V14) of those children and of those released from custody: from the effective
         // outcomes just refreshed.
         Set<String> reoffendingTouched = new LinkedHashSet<>(touched);
         reoffendingTouched.addAll(releaseChildren);
-        if (!reoffendingTouched.isEmpty()) {
-            client.sql("SELECT kpi_refresh_reoffending(?)").param(reoffendingTouched.toArray(String[]::new))
-                    .query((rs, n) -> 0).list();
-        }
+        refresh("kpi_refresh_reoffending", reoffendingTouched);
         // The closed spells (V11) of the children whose cases this poll closed or reopened: a back-dated change
         // moves the spells around it.
-        if (!caseChangeChildren.isEmpty()) {
-            client.sql("SELECT kpi_refresh_case_state(?)").param(caseChangeChildren.toArray(String[]::new))
-                    .query((rs, n) -> 0).list();
-        }
-        // The ended orders (V12) of the children whose orders, END statuses, registration or transfers changed.
-        Set<String> orderTouched = new LinkedHashSet<>(orderChildren);
-        orderTouched.addAll(children.keySet());
-        transfers.forEach(t -> orderTouched.add(t.transfer.childId()));
-        if (!orderTouched.isEmpty()) {
-            client.sql("SELECT kpi_refresh_ended_orders(?)").param(orderTouched.toArray(String[]::new))
-                    .query((rs, n) -> 0).list();
-        }
-        // The looked-after spells (V18) of the children whose looked-after answers, registration or transfers changed:
-        // a back-dated answer moves the spells around it.
-        Set<String> lookedAfterTouched = new LinkedHashSet<>(lookedAfterChildren);
-        lookedAfterTouched.addAll(children.keySet());
-        transfers.forEach(t -> lookedAfterTouched.add(t.transfer.childId()));
-        if (!lookedAfterTouched.isEmpty()) {
-            client.sql("SELECT kpi_refresh_looked_after(?)").param(lookedAfterTouched.toArray(String[]::new))
-                    .query((rs, n) -> 0).list();
-        }
-        // Likewise the victim contacts (V12) of the children whose contacts, registration or transfers changed.
-        Set<String> victimTouched = new LinkedHashSet<>(victimChildren);
-        victimTouched.addAll(children.keySet());
-        transfers.forEach(t -> victimTouched.add(t.transfer.childId()));
-        if (!victimTouched.isEmpty()) {
-            client.sql("SELECT kpi_refresh_victim_contacts(?)").param(victimTouched.toArray(String[]::new))
-                    .query((rs, n) -> 0).list();
+        refresh("kpi_refresh_case_state", caseChangeChildren);
+        // The tables with the child's registration copied in, of the children whose own facts, registration or
+        // transfers changed: the ended orders (V12: orders, END statuses), the looked-after spells (V18: answers, a
+        // back-dated one moving the spells around it) and the effective victim contacts (V12).
+        refresh("kpi_refresh_ended_orders", withRegistrationOrTransfer(orderChildren));
+        refresh("kpi_refresh_looked_after", withRegistrationOrTransfer(lookedAfterChildren));
+        refresh("kpi_refresh_victim_contacts", withRegistrationOrTransfer(victimChildren));
+    }
+
+    /** Those children and the ones this poll registered or transferred. */
+    private Set<String> withRegistrationOrTransfer(Set<String> childIds) {
+        Set<String> touched = new LinkedHashSet<>(childIds);
+        touched.addAll(children.keySet());
+        transfers.forEach(t -> touched.add(t.transfer.childId()));
+        return touched;
+    }
+
+    /** One call of a V10-V18 refresh function with the children as an array; nothing when there are none. */
+    private void refresh(String function, Set<String> childIds) {
+        if (!childIds.isEmpty()) {
+            client.sql("SELECT " + function + "(?)").param(childIds.toArray(String[]::new)).query((rs, n) -> 0).list();
         }
     }
 

@@ -26,6 +26,7 @@ public class ReadModelReset {
                 + "kpi_resettlement_referral, kpi_transfer, kpi_case_change, kpi_case_audit, kpi_arrest, "
                 + "kpi_prevention_referral, kpi_psr, kpi_remand, kpi_home_visit, kpi_assessment, kpi_panel_amendment, "
                 + "kpi_ycc_not_completed, kpi_effective_outcome, kpi_first_entry, kpi_case_closed, kpi_ended_order, "
-                + "kpi_effective_victim_contact, kpi_reoffending_index, kpi_reoffence, kpi_looked_after_spell, processed_event").update();
+                + "kpi_effective_victim_contact, kpi_reoffending_index, kpi_reoffence, kpi_looked_after_spell, "
+                + "processed_event").update();
     }
 }

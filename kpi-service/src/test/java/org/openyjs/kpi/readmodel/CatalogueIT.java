@@ -470,8 +470,7 @@ class CatalogueIT {
     }
 
     private void openedCase(String childId, String openedOn, Instant recordedAt) {
-        deliver(codec.wrap(UUID.randomUUID().toString(), CITY, recordedAt, "test",
-                new ChildRegistered(childId, CITY, BORN_2008, "MALE", "WHITE_BRITISH", CITY, day(openedOn))));
+        child(childId, CITY, BORN_2008, day(openedOn), recordedAt);
     }
 
     @Test
@@ -967,8 +966,12 @@ class CatalogueIT {
     }
 
     private void child(String childId, String service, LocalDate dateOfBirth, Instant recordedAt) {
+        child(childId, service, dateOfBirth, null, recordedAt);
+    }
+
+    private void child(String childId, String service, LocalDate dateOfBirth, LocalDate openedOn, Instant recordedAt) {
         deliver(codec.wrap(UUID.randomUUID().toString(), service, recordedAt == null ? at("2020-01-01") : recordedAt,
-                "test", new ChildRegistered(childId, service, dateOfBirth, "MALE", "WHITE_BRITISH", service, null)));
+                "test", new ChildRegistered(childId, service, dateOfBirth, "MALE", "WHITE_BRITISH", service, openedOn)));
     }
 
     private void offence(String childId, String offenceId, String category, int gravity) {

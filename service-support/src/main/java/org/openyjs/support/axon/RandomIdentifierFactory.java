@@ -1,6 +1,7 @@
 package org.openyjs.support.axon;
 
 import org.axonframework.common.IdentifierFactory;
+import org.openyjs.access.RandomUuids;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,9 +17,6 @@ public class RandomIdentifierFactory extends IdentifierFactory {
 
     @Override
     public String generateIdentifier() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
-        return new UUID(high, low).toString();
+        return RandomUuids.next();
     }
 }

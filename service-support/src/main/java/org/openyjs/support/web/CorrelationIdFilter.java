@@ -4,11 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.openyjs.access.RandomUuids;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +28,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String inbound = request.getHeader(RequestUser.CORRELATION_HEADER);
-        String correlationId = inbound != null && SANE.matcher(inbound).matches() ? inbound : UUID.randomUUID().toString();
+        String correlationId = inbound != null && SANE.matcher(inbound).matches() ? inbound : RandomUuids.next();
         MDC.put(MDC_KEY, correlationId);
         response.setHeader(RequestUser.CORRELATION_HEADER, correlationId);
         try {
