@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.IntegrationPayload;
 import org.openyjs.events.Topics;
+import org.openyjs.kpi.readmodel.PrecomputedOutcomes;
 import org.openyjs.kpi.readmodel.ProjectionBatch;
 import org.openyjs.kpi.readmodel.ReadModelProjection;
 import org.slf4j.Logger;
@@ -40,6 +41,9 @@ import java.util.stream.Collectors;
  * If the service dies between the two commits the batch is delivered again and every event in it
  * finds its processed_event row and changes nothing. A database failure rolls the whole batch back
  * and the error handler retries it until the database is back.
+ *
+ * <p>One consumer thread per partition ({@code spring.kafka.listener.concurrency}): both topics are keyed by child,
+ * so each child's events arrive in order on one thread, and two threads' polls never touch the same child.
  */
 @Component
 public class IntegrationEventListener {
@@ -68,6 +72,7 @@ public class IntegrationEventListener {
     private final IntegrationEventDecoder decoder;
     private final ConsumedRecords consumed;
     private final ReadModelProjection projection;
+    private final PrecomputedOutcomes precomputed;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
@@ -76,11 +81,13 @@ public class IntegrationEventListener {
     private final Clock clock;
 
     public IntegrationEventListener(IntegrationEventDecoder decoder, ConsumedRecords consumed,
-                                    ReadModelProjection projection, TransactionTemplate transactions,
+                                    ReadModelProjection projection, PrecomputedOutcomes precomputed,
+                                    TransactionTemplate transactions,
                                     ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
         this.decoder = decoder;
         this.consumed = consumed;
         this.projection = projection;
+        this.precomputed = precomputed;
         this.transactions = transactions;
         this.events = events;
         this.meters = meters;
@@ -110,7 +117,7 @@ public class IntegrationEventListener {
         Applied applied;
         long started = System.nanoTime();
         try {
-            applied = transactions.execute(tx -> applyAll(records));
+            applied = precomputed.duringPoll(() -> transactions.execute(tx -> applyAll(records)));
         } catch (RuntimeException e) {
             // The error handler logs its retries at debug only; an outage must be visible.
             log.warn("Could not apply a batch of {} records, nothing of it was written; retrying: {}", records.size(),

@@ -1,5 +1,7 @@
 package org.openyjs.kpi.readmodel;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * When the precomputed tables (V10: kpi_effective_outcome, kpi_first_entry; V11: kpi_case_closed; V12:
@@ -17,6 +22,11 @@ import java.util.List;
  * kpi_looked_after_spell) are derived. Normally each poll refreshes the children it touched ({@link ProjectionBatch#flush()}).
  * While a rebuild replays, that per-poll refresh is deferred and the tables are derived once, set-based, over every child when the replay reaches its end:
  * a replay touches every child, and one statement over all of them costs a fraction of one per poll.
+ *
+ * <p>Polls run on several consumer threads (one per partition; a child's events are all on one partition, keyed by
+ * child, so no two polls touch the same child). A derivation over every child must not run beside a poll: a poll
+ * committing while it runs would leave facts the derivation did not see and the deferred poll did not refresh. So
+ * polls share a lock ({@link #duringPoll}) that the derivation takes alone.
  */
 @Component
 public class PrecomputedOutcomes {
@@ -29,10 +39,17 @@ public class PrecomputedOutcomes {
     private final TransactionTemplate transactions;
     // Set and cleared by the rebuild; read by the consumer thread at each poll.
     private volatile boolean deferred;
+    // Fair: the derivation waits for the polls in flight, not behind every poll that follows them.
+    private final ReentrantReadWriteLock polls = new ReentrantReadWriteLock(true);
 
-    public PrecomputedOutcomes(JdbcClient jdbc, TransactionTemplate transactions) {
+    private final Counter derivations;
+
+    public PrecomputedOutcomes(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.derivations = Counter.builder("kpi.precomputed.derivations")
+                .description("Derivations of the precomputed tables over every child (once per rebuild)")
+                .register(meters);
     }
 
     /** From now on polls leave the tables alone, until {@link #refreshAll()}. */
@@ -43,6 +60,20 @@ public class PrecomputedOutcomes {
     /** Whether polls currently leave the tables to a refresh of every child (a rebuild is replaying). */
     public boolean deferred() {
         return deferred;
+    }
+
+    /** Runs one poll's work (its transaction, deciding whether it refreshes) never beside {@link #refreshAll()}. */
+    public <T> T duringPoll(Supplier<T> poll) {
+        return locked(polls.readLock(), poll);
+    }
+
+    private static <T> T locked(Lock lock, Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -56,9 +87,16 @@ public class PrecomputedOutcomes {
 
     /**
      * The tables derived again for every child in one transaction, then polls refresh what they touch
-     * again. Called by the consumer thread (or with the consumer stopped), so no poll runs alongside.
+     * again. Waits for the polls in flight to commit; polls wait for it.
      */
     public void refreshAll() {
+        locked(polls.writeLock(), () -> {
+            deriveAll();
+            return null;
+        });
+    }
+
+    private void deriveAll() {
         long start = System.nanoTime();
         List<String> steps = new ArrayList<>();
         transactions.executeWithoutResult(tx -> {
@@ -76,6 +114,7 @@ public class PrecomputedOutcomes {
             steps.add("analyze " + (System.nanoTime() - analyzed) / 1_000_000 + " ms");
         });
         deferred = false;
+        derivations.increment();
         // Per step, so a slow derivation at scale shows which function to look at.
         log.info("Precomputed outcomes derived for every child in {} ms ({})", (System.nanoTime() - start) / 1_000_000,
                 String.join(", ", steps));

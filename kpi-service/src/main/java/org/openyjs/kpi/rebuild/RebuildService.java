@@ -56,6 +56,8 @@ public class RebuildService {
     private String failure;
     private ReplayRange range;
     private final Map<TopicPartition, Long> reached = new HashMap<>();
+    // Set by the first consumer thread to see the replay caught up: it alone completes the rebuild.
+    private boolean completing;
     private Instant lastLogged;
 
     public RebuildService(KafkaListenerEndpointRegistry listeners, ConsumerGroupRewind rewind, ReadModelReset reset,
@@ -76,6 +78,7 @@ public class RebuildService {
         finishedAt = null;
         failure = null;
         range = null;
+        completing = false;
         reached.clear();
         lastLogged = null;
         worker.execute(this::run);
@@ -93,14 +96,15 @@ public class RebuildService {
     }
 
     /**
-     * Called on the consumer thread after each committed batch. The precomputed tables are derived there, outside
-     * the lock (status stays readable), before the next poll; a failure there fails the batch's listener call, so
-     * the container delivers the batch again (its events are duplicates by then) and the derivation is retried.
+     * Called on a consumer thread after each committed batch. The precomputed tables are derived there, outside
+     * the lock (status stays readable), before that thread's next poll and with the other threads' polls held off
+     * (PrecomputedOutcomes); a failure there fails the batch's listener call, so the container delivers the batch
+     * again (its events are duplicates by then) and the derivation is retried.
      */
     @EventListener
     public void onPositionsAdvanced(PositionsAdvanced advanced) {
         synchronized (this) {
-            if (state != State.RUNNING || range == null) {
+            if (state != State.RUNNING || range == null || completing) {
                 return;
             }
             reached.putAll(advanced.nextOffsets());
@@ -112,8 +116,16 @@ public class RebuildService {
             if (!caughtUp()) {
                 return;
             }
+            completing = true;
         }
-        complete();
+        try {
+            complete();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                completing = false;
+            }
+            throw e;
+        }
     }
 
     // Runs on the worker thread and never holds the lock while stopping or starting the container:
@@ -134,6 +146,7 @@ public class RebuildService {
             synchronized (this) {
                 range = replay;
                 nothingToReplay = caughtUp();
+                completing = nothingToReplay;
             }
             if (nothingToReplay) {
                 complete();

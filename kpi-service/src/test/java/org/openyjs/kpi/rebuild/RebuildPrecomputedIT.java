@@ -1,5 +1,6 @@
 package org.openyjs.kpi.rebuild;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,6 +22,7 @@ import org.openyjs.events.Topics;
 import org.openyjs.events.cases.CaseTransferred;
 import org.openyjs.events.cases.OffenceRecorded;
 import org.openyjs.events.cases.OutcomeCorrected;
+import org.openyjs.kpi.consuming.IntegrationEventListener;
 import org.openyjs.kpi.measure.ReportingPeriod;
 import org.openyjs.kpi.readmodel.Counted;
 import org.openyjs.kpi.readmodel.OutcomeFacts;
@@ -33,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,7 +46,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -112,6 +120,10 @@ class RebuildPrecomputedIT {
     OutcomeFacts outcomes;
     @Autowired
     RuleBook rules;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -156,6 +168,10 @@ class RebuildPrecomputedIT {
                 .query(Integer.class).single()).as("every outcome of a registered child").isEqualTo(44);
         assertThat(firstEntryEvent(a)).as("the corrected earlier outcome is no entry").isEqualTo(aFirst.eventId());
 
+        // The topics' three partitions each on a consumer thread of their own.
+        assertThat(listeners.getListenerContainer(IntegrationEventListener.ID).getAssignmentsByClientId().values())
+                .hasSize(3).allSatisfy(assigned -> assertThat(assigned).isNotEmpty());
+        double derivedBefore = derivations();
         RebuildStatus started = rebuild.start();
         assertThat(started.state()).isEqualTo(RebuildStatus.State.RUNNING);
         RebuildStatus finished = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
@@ -163,6 +179,8 @@ class RebuildPrecomputedIT {
         assertThat(finished.state()).isEqualTo(RebuildStatus.State.COMPLETED);
 
         assertThat(precomputed.deferred()).as("polls refresh again").isFalse();
+        assertThat(derivations() - derivedBefore).as("derived once, whichever consumer threads saw the replay end")
+                .isEqualTo(1.0);
         assertThat(rows("kpi_effective_outcome", "outcome_event_id")).isEqualTo(effective);
         assertThat(rows("kpi_first_entry", "measure, version, child_id")).isEqualTo(firstEntries);
 
@@ -197,6 +215,37 @@ class RebuildPrecomputedIT {
         assertThat(precomputed.deferred()).isFalse();
         assertThat(rows("kpi_effective_outcome", "outcome_event_id")).isEqualTo(effective);
         assertThat(outcomes.firstEntries(CITY, rule, FY2023.from(), FY2023.to(), null)).isEqualTo(entries);
+    }
+
+    @Test
+    void aDerivationOverEveryChildWaitsForThePollInFlightAndPollsWaitForIt() throws Exception {
+        CountDownLatch polling = new CountDownLatch(1);
+        CountDownLatch pollMayCommit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> poll = threads.submit(() -> precomputed.duringPoll(() -> {
+                polling.countDown();
+                await().atMost(PATIENCE).until(() -> pollMayCommit.await(0, TimeUnit.MILLISECONDS));
+                return null;
+            }));
+            assertThat(polling.await(10, TimeUnit.SECONDS)).isTrue();
+            precomputed.defer();
+            Future<?> derivation = threads.submit(precomputed::refreshAll);
+            Thread.sleep(500);
+            assertThat(derivation).as("waits while a poll may still commit facts it would not see").isNotDone();
+            assertThat(precomputed.deferred()).isTrue();
+            pollMayCommit.countDown();
+            poll.get(10, TimeUnit.SECONDS);
+            derivation.get(30, TimeUnit.SECONDS);
+            assertThat(precomputed.deferred()).isFalse();
+        } finally {
+            pollMayCommit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private double derivations() {
+        return meters.get("kpi.precomputed.derivations").counter().count();
     }
 
     private String firstEntryEvent(String child) {
