@@ -236,6 +236,7 @@ public final class Stack implements AutoCloseable {
             command.add("-XX:TieredStopAtLevel=1");
         }
         command.addAll(jvmOptions());
+        command.addAll(service.jvmOptions());
         command.addAll(serviceJvmOptions);
         command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
         command.add("-jar");
