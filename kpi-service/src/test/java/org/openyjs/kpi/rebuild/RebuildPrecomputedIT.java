@@ -168,9 +168,11 @@ class RebuildPrecomputedIT {
                 .query(Integer.class).single()).as("every outcome of a registered child").isEqualTo(44);
         assertThat(firstEntryEvent(a)).as("the corrected earlier outcome is no entry").isEqualTo(aFirst.eventId());
 
-        // The topics' three partitions each on a consumer thread of their own.
-        assertThat(listeners.getListenerContainer(IntegrationEventListener.ID).getAssignmentsByClientId().values())
-                .hasSize(3).allSatisfy(assigned -> assertThat(assigned).isNotEmpty());
+        // The topics' three partitions each on a consumer thread of their own, once the group has rebalanced (the
+        // first thread to join holds all six until the others have joined).
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(listeners
+                .getListenerContainer(IntegrationEventListener.ID).getAssignmentsByClientId().values())
+                .hasSize(3).allSatisfy(assigned -> assertThat(assigned).isNotEmpty()));
         double derivedBefore = derivations();
         RebuildStatus started = rebuild.start();
         assertThat(started.state()).isEqualTo(RebuildStatus.State.RUNNING);
