@@ -220,7 +220,7 @@ class RebuildPrecomputedIT {
     }
 
     @Test
-    void aDerivationOverEveryChildWaitsForThePollInFlightAndPollsWaitForIt() throws Exception {
+    void aDerivationOverEveryChildWaitsForThePollInFlight() throws Exception {
         CountDownLatch polling = new CountDownLatch(1);
         CountDownLatch pollMayCommit = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
