@@ -8,10 +8,16 @@ import java.util.Optional;
 /** The processes of the platform, as the launcher starts them. */
 public enum Service {
 
-    /** The import's 4 workers, the publishing processor and requests share its connections. */
-    CASE("case-service", "case_service", 8081, 256, 8, true),
-    /** Its read-model processor, publishing, the deadline scheduler (2 threads) and requests. */
-    PANEL("panel-service", "panel_service", 8082, 192, 6, true),
+    /**
+     * The import's 4 workers, the publishing processor and requests share its connections. A young generation of its
+     * own like kpi-service's: an import's batches outlived the small one and filled the old generation.
+     */
+    CASE("case-service", "case_service", 8081, 256, 8, true, "-Xms192m", "-Xmn96m"),
+    /**
+     * Its read-model processor, publishing, the deadline scheduler (2 threads) and requests; it consumes every case
+     * event an import records, hence a young generation of its own too.
+     */
+    PANEL("panel-service", "panel_service", 8082, 192, 6, true, "-Xms160m", "-Xmn80m"),
     /**
      * Three Kafka consumer threads, each writing a poll (up to 2,000 records) per transaction, and the KPI queries.
      * A young generation of its own size: a poll's records live as long as its transaction (100-300 ms in a replay),
