@@ -315,21 +315,22 @@ public class CaseFacts {
     }
 
     /**
-     * How many {@link #openCases} there are. Now: from each child's closed spells (V11 kpi_case_closed: a closure
-     * until the child's next change), so the count reads no change history and sorts nothing; as of a date (or
-     * while a rebuild defers the precomputed tables) the same rows as the list, counted.
+     * How many {@link #openCases} there are. Now: the children registered by the day less the closed spells covering
+     * it (V20 kpi_case_closed: a closure until the child's next change, with the child's registration copied in; a
+     * child has at most one spell covering a day), two counts read from indexes, no join and no change history; as of
+     * a date (or while a rebuild defers the precomputed tables) the same rows as the list, counted.
      */
     public long openCaseCount(String service, LocalDate day, Instant recordedBefore) {
         recordedBefore = precomputed.readCut(recordedBefore);
         String sql = recordedBefore != null ? "SELECT count(*) " + OPEN_CASES : """
-                SELECT count(*) FROM kpi_child c
-                -- The children closed on the day, hashed once: OFFSET 0 keeps the subquery whole, so a generic plan
-                -- (a prepared statement's, which guesses few children) does not probe the spells once per child.
-                LEFT JOIN (SELECT k.child_id FROM kpi_case_closed k
-                           WHERE k.closed_from <= :day AND (k.closed_until IS NULL OR k.closed_until > :day)
-                           OFFSET 0) k ON k.child_id = c.child_id
-                WHERE %s AND %s AND %s AND k.child_id IS NULL
-                """.formatted(ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)"), REGISTERED_BY_DAY);
+                SELECT (SELECT count(*) FROM kpi_child c
+                        WHERE NOT c.transferred AND c.youth_justice_service IN (:services) AND %1$s)
+                     + (SELECT count(*) FROM kpi_child c WHERE c.transferred AND %2$s AND %3$s AND %1$s)
+                     - (SELECT count(*) FROM (%4$s) k)
+                """.formatted(REGISTERED_BY_DAY, ServiceScope.CANDIDATE, ServiceScope.responsibleOn("CAST(:day AS date)"),
+                ServiceScope.candidateRows("kpi_case_closed", "k", "CAST(:day AS date)", "k.closed_from <= :day "
+                        + "AND (k.closed_until IS NULL OR k.closed_until > :day) "
+                        + "AND (k.counted_from IS NULL OR k.counted_from <= :day)"));
         return jdbc.sql(sql).param("services", scope.services(service)).param("day", day)
                 .param("recordedBefore", OutcomeFacts.cut(recordedBefore)).query(Long.class).single();
     }

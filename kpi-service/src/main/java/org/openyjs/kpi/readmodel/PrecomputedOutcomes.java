@@ -137,9 +137,10 @@ public class PrecomputedOutcomes {
         boolean complete = Boolean.TRUE.equals(jdbc.sql("""
                         SELECT (SELECT count(*) FROM kpi_effective_outcome)
                              = (SELECT count(*) FROM kpi_outcome o JOIN kpi_child c ON c.child_id = o.child_id)
-                           -- One closed spell per closure (V11), empty or not.
+                           -- One closed spell per closure of a registered child (V11, V20), empty or not.
                            AND (SELECT count(*) FROM kpi_case_closed)
-                             = (SELECT count(*) FROM kpi_case_change WHERE change = 'CLOSED')
+                             = (SELECT count(*) FROM kpi_case_change x JOIN kpi_child c ON c.child_id = x.child_id
+                                WHERE x.change = 'CLOSED')
                            AND (SELECT count(*) FROM kpi_ended_order)
                              = (SELECT count(*) FROM kpi_order o JOIN kpi_child c ON c.child_id = o.child_id
                                 WHERE o.end_date IS NOT NULL)

@@ -289,12 +289,11 @@ public final class ProjectionBatch {
         Set<String> reoffendingTouched = new LinkedHashSet<>(touched);
         reoffendingTouched.addAll(releaseChildren);
         refresh("kpi_refresh_reoffending", reoffendingTouched);
-        // The closed spells (V11) of the children whose cases this poll closed or reopened: a back-dated change
-        // moves the spells around it.
-        refresh("kpi_refresh_case_state", caseChangeChildren);
         // The tables with the child's registration copied in, of the children whose own facts, registration or
-        // transfers changed: the ended orders (V12: orders, END statuses), the looked-after spells (V18: answers, a
+        // transfers changed: the closed spells (V11, V20: closures and reopenings, a back-dated change moving the
+        // spells around it), the ended orders (V12: orders, END statuses), the looked-after spells (V18: answers, a
         // back-dated one moving the spells around it) and the effective victim contacts (V12).
+        refresh("kpi_refresh_case_state", withRegistrationOrTransfer(caseChangeChildren));
         refresh("kpi_refresh_ended_orders", withRegistrationOrTransfer(orderChildren));
         refresh("kpi_refresh_looked_after", withRegistrationOrTransfer(lookedAfterChildren));
         refresh("kpi_refresh_victim_contacts", withRegistrationOrTransfer(victimChildren));

@@ -6,6 +6,7 @@ import org.openyjs.events.IntegrationEvent;
 import org.openyjs.events.cases.CaseClosed;
 import org.openyjs.events.cases.CaseReopened;
 import org.openyjs.events.cases.CaseTransferred;
+import org.openyjs.events.cases.ChildRegistered;
 import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OrderStarted;
 import org.openyjs.events.cases.StatusRecorded;
@@ -126,6 +127,26 @@ class PrecomputedCaseStateIT {
         assertThat(openCount(COUNTY, day("2023-11-15"))).isZero();
         assertThat(openCount(COUNTY, day("2023-12-31"))).isEqualTo(1);
         assertThat(openCount(CITY, day("2023-12-31"))).isZero();
+        assertSameAsFacts();
+    }
+
+    @Test
+    void aClosureCountsOnceItsChildIsRegisteredAndFromTheDayItsCaseOpened() {
+        // Closed before the registration arrived: no spell until the child is registered.
+        poll(event(CITY, new CaseClosed("a", day("2023-12-01"), "COMPLETED")));
+        assertThat(count("kpi_case_closed")).isZero();
+        // a opened on 1 October; b's closure is dated before its case opened (15 January) and stays in force.
+        poll(event(CITY, opened("a", "2023-10-01")), event(CITY, opened("b", "2024-01-15")),
+                event(CITY, new CaseClosed("b", day("2023-09-30"), "COMPLETED")));
+        assertThat(count("kpi_case_closed")).isEqualTo(2);
+        assertThat(openCount(CITY, day("2023-09-30"))).as("neither case opened yet").isZero();
+        assertThat(openCount(CITY, day("2023-10-01"))).as("a opened, not yet closed").isEqualTo(1);
+        assertThat(openCount(CITY, day("2023-12-31"))).as("a closed, b not opened").isZero();
+        assertThat(openCount(CITY, day("2024-01-15"))).as("b opened but closed since September").isZero();
+        // Reopened on its opening day: b counts from then.
+        poll(event(CITY, new CaseReopened("b", day("2024-01-15"))));
+        assertThat(openCount(CITY, day("2024-01-15"))).isEqualTo(1);
+        assertThat(openCount(COUNTY, day("2024-01-15"))).isZero();
         assertSameAsFacts();
     }
 
@@ -291,6 +312,11 @@ class PrecomputedCaseStateIT {
 
     private void poll(IntegrationEvent... events) {
         polls.poll(events);
+    }
+
+    /** A registration (contract v2) with the day the case opened. */
+    private static ChildRegistered opened(String child, String openedOn) {
+        return new ChildRegistered(child, CITY, day("2008-03-10"), "MALE", "WHITE_BRITISH", CITY, day(openedOn));
     }
 
     private static OrderStarted start(String child, String order, String kind) {
