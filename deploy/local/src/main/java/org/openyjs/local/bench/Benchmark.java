@@ -905,7 +905,8 @@ public final class Benchmark {
             if (m != null) {
                 total = total.plus(m);
                 lines.add(line("memory.rss." + service.artifact(), m.rssMiB(), "MiB", "after the load; peak "
-                        + fmt(m.peakRssMiB()) + " MiB; -Xmx" + service.maxHeapMiB() + "m " + jvm));
+                        + fmt(m.peakRssMiB()) + " MiB; -Xmx" + service.maxHeapMiB() + "m " + jvm
+                        + service.jvmOptions().stream().map(option -> " " + option).collect(Collectors.joining())));
                 lines.add(line("memory.pss." + service.artifact(), m.pssMiB(), "MiB", "after the load (shared pages divided "
                         + "among the processes mapping them)"));
             }
