@@ -899,14 +899,12 @@ public final class Benchmark {
     private List<String> memory() {
         List<String> lines = new ArrayList<>();
         ProcessMemory total = ProcessMemory.NONE;
-        String jvm = String.join(" ", Stack.jvmOptions());
         for (Service service : Service.values()) {
             ProcessMemory m = CpuUse.processOf(service).map(p -> ProcessMemory.of(p.pid())).orElse(null);
             if (m != null) {
                 total = total.plus(m);
                 lines.add(line("memory.rss." + service.artifact(), m.rssMiB(), "MiB", "after the load; peak "
-                        + fmt(m.peakRssMiB()) + " MiB; -Xmx" + service.maxHeapMiB() + "m " + jvm
-                        + service.jvmOptions().stream().map(option -> " " + option).collect(Collectors.joining())));
+                        + fmt(m.peakRssMiB()) + " MiB; " + String.join(" ", Stack.jvmOptions(service))));
                 lines.add(line("memory.pss." + service.artifact(), m.pssMiB(), "MiB", "after the load (shared pages divided "
                         + "among the processes mapping them)"));
             }

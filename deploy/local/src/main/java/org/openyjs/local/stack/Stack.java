@@ -55,6 +55,18 @@ public final class Stack implements AutoCloseable {
         return options;
     }
 
+    /** A service's JVM options in the stack: its -Xmx, C1 only where it says so, {@link #jvmOptions()}, then its own. */
+    public static List<String> jvmOptions(Service service) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + service.maxHeapMiB() + "m");
+        if (!service.fullJit()) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        options.addAll(jvmOptions());
+        options.addAll(service.jvmOptions());
+        return options;
+    }
+
     /** Requests per second (and burst) per user at the local gateway, given to the launcher as a system property. */
     public static final String RATE_LIMIT_PROPERTY = "yjs.stack.rate-limit";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -231,12 +243,7 @@ public final class Stack implements AutoCloseable {
     private List<String> command(Service service, List<String> serviceJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + service.maxHeapMiB() + "m");
-        if (!service.fullJit()) {
-            command.add("-XX:TieredStopAtLevel=1");
-        }
-        command.addAll(jvmOptions());
-        command.addAll(service.jvmOptions());
+        command.addAll(jvmOptions(service));
         command.addAll(serviceJvmOptions);
         command.add("-D" + STACK_ID_PROPERTY + "=" + config.stackId());
         command.add("-jar");
