@@ -133,7 +133,7 @@ public class PrecomputedOutcomes {
      * everything is derived before the consumer starts.
      */
     @PostConstruct
-    void refreshIfIncomplete() {
+    public void refreshIfIncomplete() {
         boolean complete = Boolean.TRUE.equals(jdbc.sql("""
                         SELECT (SELECT count(*) FROM kpi_effective_outcome)
                              = (SELECT count(*) FROM kpi_outcome o JOIN kpi_child c ON c.child_id = o.child_id)

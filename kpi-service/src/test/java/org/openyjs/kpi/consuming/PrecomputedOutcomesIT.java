@@ -1,15 +1,19 @@
 package org.openyjs.kpi.consuming;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openyjs.events.IntegrationEvent;
+import org.openyjs.events.cases.CaseClosed;
 import org.openyjs.events.cases.CaseTransferred;
 import org.openyjs.events.cases.HomeVisitRecorded;
 import org.openyjs.events.cases.OffenceRecorded;
+import org.openyjs.events.cases.OrderEnded;
 import org.openyjs.events.cases.OutcomeCorrected;
 import org.openyjs.events.cases.PreSentenceReportSubmitted;
 import org.openyjs.events.cases.StatusRecorded;
+import org.openyjs.events.cases.VictimContactRecorded;
 import org.openyjs.kpi.measure.Counts;
 import org.openyjs.kpi.measure.Measure;
 import org.openyjs.kpi.readmodel.PrecomputedOutcomes;
@@ -30,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -74,6 +80,8 @@ class PrecomputedOutcomesIT {
     JdbcClient jdbc;
     @Autowired
     PrecomputedOutcomes precomputed;
+    @Autowired
+    MeterRegistry meters;
 
     private Polls polls;
 
@@ -276,6 +284,53 @@ class PrecomputedOutcomesIT {
     }
 
     /**
+     * A service stopped while a rebuild replayed: the facts are back, the precomputed tables were deferred to the
+     * replay's end and are empty, and the deferral (in memory) is gone. What runs at the next start (before the
+     * consumer) must find them incomplete and derive them, to exactly what live consumption left, and a start
+     * after that must find them complete and derive nothing.
+     */
+    @Test
+    void aServiceStoppedMidRebuildDerivesWhatTheReplayLeftAtItsNextStart() {
+        IntegrationEvent first = event(CITY, outcome("a", "o1", "YOUTH_CAUTION", "2023-09-01"));
+        poll(event(CITY, child("a", CITY)), event(COUNTY, child("b", COUNTY)), first,
+                event(CITY, new OffenceRecorded("a", "o1", day("2023-08-01"), "ROBBERY", 6, true)));
+        poll(event(CITY, outcome("a", "o2", "FINE", "2023-11-01")),
+                event(CITY, new OffenceRecorded("a", "o2", day("2023-10-01"), "THEFT_AND_HANDLING", 2, true)),
+                event(COUNTY, outcome("b", "o1", "REFERRAL_ORDER", "2023-07-01")),
+                event(CITY, correction("a", "o1", first.eventId(), "FINE", "2023-08-15")),
+                event(CITY, new CaseClosed("a", day("2024-01-10"), "ORDER_COMPLETED")),
+                event(COUNTY, new OrderEnded("b", "ro-1", "REFERRAL_ORDER", "COMMUNITY", day("2024-01-31"), "COMPLETED")),
+                event(COUNTY, new VictimContactRecorded("b", "o1", "victim-1", day("2023-07-20"), "VIEWS_GIVEN", true,
+                        true, null, null, null)),
+                event(COUNTY, lookedAfter("b", "2023-06-01", true)));
+        List<String> tables = List.of("kpi_effective_outcome", "kpi_first_entry", "kpi_case_closed",
+                "kpi_ended_order", "kpi_effective_victim_contact", "kpi_looked_after_spell", "kpi_reoffending_index",
+                "kpi_reoffence");
+        Map<String, List<String>> live = new LinkedHashMap<>();
+        for (String table : tables) {
+            live.put(table, rowsWithoutArrival(table));
+        }
+        assertThat(live).allSatisfy((table, rows) -> assertThat(rows).as(table).isNotEmpty());
+
+        // The rebuild: emptied, deferred, replayed; the service stops before the replay's end derives anything.
+        reset.clear();
+        precomputed.defer();
+        polls.replay();
+        assertThat(tables).allSatisfy(table -> assertThat(count(table)).as(table).isZero());
+
+        // The next start.
+        double derivedBefore = derivations();
+        precomputed.refreshIfIncomplete();
+        assertThat(derivations() - derivedBefore).as("found incomplete: derived once").isEqualTo(1.0);
+        for (String table : tables) {
+            assertThat(rowsWithoutArrival(table)).as(table).isEqualTo(live.get(table));
+        }
+        precomputed.refreshIfIncomplete();
+        assertThat(derivations() - derivedBefore).as("the start after that finds them complete").isEqualTo(1.0);
+        assertSameAsFacts();
+    }
+
+    /**
      * Each measure that counts its figure in SQL counts what its listed selection has, numerator and denominator, now
      * (precomputed), as of cuts between the records and while a rebuild defers the precomputed tables, on facts at the
      * rules' edges: ages on the day a child turns 10 or 18 (and a 29 February birthday in a year without one),
@@ -447,6 +502,16 @@ class PrecomputedOutcomesIT {
 
     private List<String> rows(String table, String order) {
         return jdbc.sql("SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY " + order).query(String.class).list();
+    }
+
+    private double derivations() {
+        return meters.get("kpi.precomputed.derivations").counter().count();
+    }
+
+    /** A table's rows, but for the arrival number (seq) a replay gives anew. */
+    private List<String> rowsWithoutArrival(String table) {
+        return jdbc.sql("SELECT (to_jsonb(t) - 'seq')::text AS r FROM " + table + " t ORDER BY r").query(String.class)
+                .list();
     }
 
     private int count(String table) {

@@ -49,6 +49,7 @@ import org.openyjs.kpi.measure.Proportion;
 import org.openyjs.kpi.measure.Measures;
 import org.openyjs.kpi.measure.ReportingPeriod;
 import org.openyjs.kpi.rebuild.ReadModelReset;
+import org.openyjs.kpi.measure.YearOnYear;
 import org.openyjs.kpi.reference.ReferenceFigure;
 import org.openyjs.kpi.reference.ReferenceFigures;
 import org.openyjs.kpi.rules.RuleBook;
@@ -446,6 +447,81 @@ class CatalogueIT {
         outcome("q", "p3", "YOUTH_REHABILITATION_ORDER", day("2023-08-10"), null);
         outcome("q", "p4", "FINE", day("2023-09-01"), null);
         assertThat(rate("psr-congruence")).containsExactly(1L, 2L);
+    }
+
+    /**
+     * The seeds' table of looked-after children known to the service, three years of it: 21 of 312 (6.7%), 6 of 316
+     * ("1.89%") and 6 of 379, which the seeds print as 2.90%. 6 / 379 is 1.58%; 2.90% would need 11 children. The
+     * figure here is the right one, 1.6% (one decimal place). The seeds count the children known between 1 April and
+     * 31 March; the rule counts those looked after on the year's last day: these children are looked after all year.
+     */
+    @Test
+    void reproducesThePublishedLookedAfterChildrenKnownAndCorrectsTheSeedsArithmetic() {
+        for (int i = 0; i < 21; i++) {
+            child("cla-" + i, CITY, BORN_2008, null);
+            lookedAfter("cla-" + i, "2020-06-01", true);
+            if (i >= 6) {
+                lookedAfter("cla-" + i, "2021-05-01", false);   // no longer looked after from May 2021
+            }
+        }
+        enterLookedAfterChildren("2020-04-01", "2021-03-31", 312);
+        enterLookedAfterChildren("2021-04-01", "2022-03-31", 316);
+        enterLookedAfterChildren("2022-04-01", "2023-03-31", 379);
+
+        KpiFigure y2021 = figure("looked-after-known", "FY2020-21", null);
+        assertThat(List.of(y2021.numerator(), y2021.denominator())).containsExactly(21L, 312L);
+        assertThat(y2021.rate()).as("published: 6.7%").isEqualTo(new BigDecimal("6.7"));
+        KpiFigure y2122 = figure("looked-after-known", "FY2021-22", null);
+        assertThat(List.of(y2122.numerator(), y2122.denominator())).containsExactly(6L, 316L);
+        assertThat(y2122.rate()).as("published: 1.89% (6 / 316 is 1.899%)").isEqualTo(new BigDecimal("1.9"));
+        KpiFigure y2223 = figure("looked-after-known", "FY2022-23", null);
+        assertThat(List.of(y2223.numerator(), y2223.denominator())).containsExactly(6L, 379L);
+        assertThat(y2223.rate()).as("published as 2.90%, which 6 of 379 is not: 1.583%").isEqualTo(new BigDecimal("1.6"));
+        assertThat(y2223.populationBasis()).contains("looked-after children of the local authority (entered)");
+        // Against the year before in percentage points, at the rate's one decimal place: 1.583 - 1.899 = -0.316.
+        assertThat(y2223.sameTimeLastYear().changeInRate()).isEqualTo(new BigDecimal("-0.3"));
+        assertThat(y2223.sameTimeLastYear().convention()).isEqualTo(YearOnYear.Convention.PERCENTAGE_POINTS);
+    }
+
+    private void enterLookedAfterChildren(String from, String to, int children) {
+        referenceFigures.enter(new ReferenceFigure(ReferenceFigure.Kind.LOOKED_AFTER_CHILDREN, CITY, day(from), day(to),
+                new BigDecimal(children), "SSDA903", null, null), "admin");
+    }
+
+    /**
+     * The national-standards bands at their edges: 80%+ Outstanding, 65-79% Good, 50-64% Requires Improvement, 49% or
+     * less Inadequate. A share between two whole percentages falls in the lower band (79.2% is Good, 64.3% Requires
+     * Improvement, 49.0% Inadequate).
+     */
+    @Test
+    void theNationalStandardsBandsAtTheirEdges() {
+        child("ns", CITY, BORN_2008, null);
+        sample("2023-05-10", 16, 20);   // 2023-24 Q1: 80.0%
+        sample("2023-08-10", 19, 24);   // Q2: 79.2%
+        sample("2023-11-10", 13, 20);   // Q3: 65.0%
+        sample("2024-02-10", 9, 14);    // Q4: 64.3%
+        sample("2024-05-10", 10, 20);   // 2024-25 Q1: 50.0%
+        sample("2024-08-10", 25, 51);   // Q2: 49.0%
+
+        assertThat(band("2023-24-Q1")).isEqualTo(List.of("80.0", "OUTSTANDING"));
+        assertThat(band("2023-24-Q2")).isEqualTo(List.of("79.2", "GOOD"));
+        assertThat(band("2023-24-Q3")).isEqualTo(List.of("65.0", "GOOD"));
+        assertThat(band("2023-24-Q4")).isEqualTo(List.of("64.3", "REQUIRES_IMPROVEMENT"));
+        assertThat(band("2024-25-Q1")).isEqualTo(List.of("50.0", "REQUIRES_IMPROVEMENT"));
+        assertThat(band("2024-25-Q2")).isEqualTo(List.of("49.0", "INADEQUATE"));
+    }
+
+    /** {@code good} of {@code audited} national-standards sample audits rated good or outstanding on the day. */
+    private void sample(String day, int good, int audited) {
+        for (int i = 0; i < audited; i++) {
+            audit("ns", "NATIONAL_STANDARDS_SAMPLE", day, i < good ? (i % 2 == 0 ? "GOOD" : "OUTSTANDING")
+                    : (i % 2 == 0 ? "REQUIRES_IMPROVEMENT" : "INADEQUATE"));
+        }
+    }
+
+    private List<String> band(String period) {
+        KpiFigure f = figure("national-standards", period, null);
+        return List.of(f.rate().toPlainString(), f.band());
     }
 
     @Test

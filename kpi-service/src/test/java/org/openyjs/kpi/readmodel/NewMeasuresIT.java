@@ -179,6 +179,36 @@ class NewMeasuresIT {
     }
 
     @Test
+    void reproducesThePublishedTwelveMonthReoffendingCohorts() {
+        // Jul 2021 - Jun 2022: 128 young people, 50 reoffenders, 289 reoffences (39 with 6, 11 with 5).
+        cohort("y22", 128, LocalDate.of(2021, 7, 1), 50, i -> i < 39 ? 6 : 5);
+        // Jul 2020 - Jun 2021: 138 young people, 49 reoffenders, 326 reoffences (32 with 7, 17 with 6).
+        cohort("y21", 138, LocalDate.of(2020, 7, 1), 49, i -> i < 32 ? 7 : 6);
+
+        KpiFigure binary = figure("reoffending-binary", "R12-2022-06", null);
+        assertThat(List.of(binary.numerator(), binary.denominator())).containsExactly(50L, 128L);
+        assertThat(binary.rate()).isEqualTo(new BigDecimal("39.1"));
+        assertThat(binary.provisional()).isFalse();
+        // "RED - Increased by 3.56": percentage points, from the unrounded rates 39.063 and 35.507.
+        assertThat(binary.sameTimeLastYear()).isEqualTo(new YearOnYear(LocalDate.of(2020, 7, 1),
+                LocalDate.of(2021, 6, 30), 49, 138, new BigDecimal("35.5"), new BigDecimal("10.0"),
+                new BigDecimal("3.56"), YearOnYear.Convention.PERCENTAGE_POINTS));
+
+        KpiFigure frequency = figure("reoffending-frequency", "R12-2022-06", null);
+        assertThat(List.of(frequency.numerator(), frequency.denominator())).containsExactly(289L, 50L);
+        assertThat(frequency.rate()).isEqualTo(new BigDecimal("5.78"));
+        assertThat(frequency.sameTimeLastYear().rate()).isEqualTo(new BigDecimal("6.65"));
+        // "Amber - Decrease by -13.1 %": a relative change, 5.780 against 6.653.
+        assertThat(frequency.sameTimeLastYear().changePercent()).isEqualTo(new BigDecimal("-13.1"));
+        assertThat(frequency.sameTimeLastYear().convention()).isEqualTo(YearOnYear.Convention.RELATIVE_PERCENT);
+
+        // Not published for these cohorts: 289 / 128 and 326 / 138.
+        KpiFigure perChild = figure("reoffending-per-child", "R12-2022-06", null);
+        assertThat(perChild.rate()).isEqualTo(new BigDecimal("2.26"));
+        assertThat(perChild.sameTimeLastYear().rate()).isEqualTo(new BigDecimal("2.36"));
+    }
+
+    @Test
     void reoffendingCountsOffencesCommittedWithin12MonthsAndProvenWithin18() {
         LocalDate index = LocalDate.of(2022, 5, 10);
         child("r", BORN_2006);
@@ -298,6 +328,57 @@ class NewMeasuresIT {
         assertThat(figure("yjb-kpi-6-out-of-court", "FY2023-24", null).rate()).isEqualTo(new BigDecimal("75.0"));
     }
 
+    /**
+     * KPIs 2, 3 and 5 (and 4 under the earlier wording): every kind of order ended in the year counts now; the
+     * earlier wording counted community and custodial orders only. Orders ending on the year's last day count, the
+     * day after do not; an order ended without an END status is in "orders ended" but has no answer.
+     */
+    @Test
+    void eteSendAndSubstanceMisuseUnderTheCurrentAndTheEarlierWording() {
+        child("s", BORN_2008);
+        ended("s", "c1", "COMMUNITY", "COMPLETED", LocalDate.of(2023, 6, 1));
+        endStatus("s", "c1", true, new StatusRecorded.Send(true, true), new StatusRecorded.Need(true, true, true),
+                new StatusRecorded.Need(true, true, true));
+        ended("s", "c2", "CUSTODY", "COMPLETED", LocalDate.of(2023, 9, 1));
+        endStatus("s", "c2", false, new StatusRecorded.Send(true, false), new StatusRecorded.Need(true, false, false),
+                new StatusRecorded.Need(true, true, false));
+        ended("s", "p1", "PREVENTION", "COMPLETED", LocalDate.of(2023, 10, 1));
+        endStatus("s", "p1", true, new StatusRecorded.Send(false, false), new StatusRecorded.Need(true, true, false),
+                new StatusRecorded.Need(true, false, false));
+        ended("s", "o1", "OUT_OF_COURT", "COMPLETED", LocalDate.of(2024, 3, 31));
+        endStatus("s", "o1", true, new StatusRecorded.Send(true, true), new StatusRecorded.Need(false, false, false),
+                new StatusRecorded.Need(false, false, false));
+        ended("s", "o2", "OUT_OF_COURT", "REVOKED", LocalDate.of(2023, 12, 1));            // no END status
+        ended("s", "c3", "COMMUNITY", "COMPLETED", LocalDate.of(2024, 4, 1));              // the next year
+        endStatus("s", "c3", true, new StatusRecorded.Send(true, true), new StatusRecorded.Need(true, true, true),
+                new StatusRecorded.Need(true, true, true));
+
+        // Now (v2), five orders ended: c1, c2, p1, o1, o2.
+        assertThat(rate("yjb-kpi-2-ete")).as("suitable ETE: c1, p1, o1").containsExactly(3L, 5L);
+        assertThat(rate("yjb-kpi-3-send")).as("a formal plan (c1, o1) of a need (c1, c2, o1)").containsExactly(2L, 3L);
+        assertThat(rate("yjb-kpi-5-substance-misuse-need")).as("c1, c2, p1").containsExactly(3L, 5L);
+        assertThat(rate("yjb-kpi-5-substance-misuse-planned")).as("c1, c2 of the need").containsExactly(2L, 3L);
+        assertThat(rate("yjb-kpi-5-substance-misuse-attending")).as("c1 of the planned").containsExactly(1L, 2L);
+        assertThat(figure("yjb-kpi-2-ete", "FY2023-24", null).rate()).isEqualTo(new BigDecimal("60.0"));
+        assertThat(figure("yjb-kpi-3-send", "FY2023-24", null).populationBasis())
+                .isEqualTo("orders ended with an identified SEND need 3");
+
+        // The earlier wording: c1 and c2 only.
+        assertThat(earlier("yjb-kpi-2-ete")).containsExactly(1L, 2L);
+        assertThat(earlier("yjb-kpi-3-send")).containsExactly(1L, 2L);
+        assertThat(earlier("yjb-kpi-4-mental-health-need")).containsExactly(2L, 2L);
+        assertThat(earlier("yjb-kpi-4-mental-health-planned")).containsExactly(1L, 2L);
+        assertThat(earlier("yjb-kpi-4-mental-health-attending")).containsExactly(1L, 1L);
+        assertThat(earlier("yjb-kpi-5-substance-misuse-need")).containsExactly(2L, 2L);
+        assertThat(earlier("yjb-kpi-5-substance-misuse-planned")).containsExactly(2L, 2L);
+        assertThat(earlier("yjb-kpi-5-substance-misuse-attending")).containsExactly(1L, 2L);
+        for (String measure : List.of("yjb-kpi-2-ete", "yjb-kpi-3-send", "yjb-kpi-4-mental-health-need",
+                "yjb-kpi-5-substance-misuse-need")) {
+            assertThat(calculator.compute(measures.named(measure), query("FY2022-23", null)).ruleVersion())
+                    .as(measure + ": the earlier wording in force before April 2023").isEqualTo(1);
+        }
+    }
+
     @Test
     void victimsContactedCountOncePerVictimByTheirLastContact() {
         child("v", BORN_2008);
@@ -402,6 +483,13 @@ class NewMeasuresIT {
         return List.of(f.numerator(), f.denominator());
     }
 
+    /** FY2023-24 under the earlier wording (rule version 1). */
+    private List<Long> earlier(String measure) {
+        KpiFigure f = calculator.compute(measures.named(measure), query("FY2023-24", 1));
+        assertThat(f.ruleVersion()).isEqualTo(1);
+        return List.of(f.numerator(), f.denominator());
+    }
+
     private KpiFigure figure(String measure, String period, LocalDate asOf) {
         return calculator.compute(measures.named(measure), new FigureQuery(CITY, ReportingPeriod.named(period), null, asOf));
     }
@@ -457,6 +545,13 @@ class NewMeasuresIT {
         apply(new StatusRecorded(childId, orderId, "END", LocalDate.of(2023, 1, 1),
                 new StatusRecorded.Accommodation(accommodation, "FAMILY_HOME"), null, null, mentalHealth,
                 new StatusRecorded.Need(false, false, false), wider), Instant.now());
+    }
+
+    private void endStatus(String childId, String orderId, boolean eteSuitable, StatusRecorded.Send send,
+                           StatusRecorded.Need mentalHealth, StatusRecorded.Need substanceMisuse) {
+        apply(new StatusRecorded(childId, orderId, "END", LocalDate.of(2023, 1, 1), null,
+                new StatusRecorded.Ete(true, 25, 25, eteSuitable ? "FULL_TIME" : "NEET", eteSuitable), send,
+                mentalHealth, substanceMisuse, null), Instant.now());
     }
 
     private void eteStatus(String childId, String orderId, boolean schoolAge, String status) {
