@@ -229,6 +229,13 @@ public final class Benchmark {
         String jit = c1Only ? "C1-only" : "C1+C2";
         say("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
                 + memTotal() + ", Java " + System.getProperty("java.version") + "; service JVMs " + jit);
+        // Before anything else runs: how fast the machine is today, so runs on different days can be compared.
+        List<String> machine = List.of(
+                line("machine.cpu", MachineSpeed.hashRate(), "MiB/s", "SHA-256 on one thread of the launcher JVM "
+                        + "before the stack starts: the machine's speed, to compare runs by"),
+                line("machine.fsync", MachineSpeed.fsyncMillis(Path.of(System.getProperty("java.io.tmpdir"))), "ms",
+                        "per 8 KiB write forced to the disk (what a commit waits for), 200 in the temporary directory"));
+        MachineSpeed.Ticks ticksBefore = MachineSpeed.Ticks.now();
         start();
         practitioner = token("practitioner");
         admin = token("admin");
@@ -240,7 +247,7 @@ public final class Benchmark {
             warmChildren.addAll(loadPhase("warm-up", 200, warmUp, Mix.MIXED).registered);
         }
 
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(machine);
         for (int rate : scenarios.contains("commands") ? rates : List.<Integer>of()) {
             for (Mix mix : mixes) {
                 lines.addAll(commandFigures(rate, mix, jit));
@@ -271,6 +278,8 @@ public final class Benchmark {
         if (scenarios.contains("memory")) {
             lines.addAll(memory());
         }
+        lines.add(line("machine.steal", MachineSpeed.Ticks.now().stealPercentSince(ticksBefore), "%",
+                "of the machine's CPU time taken by the hypervisor for others over the whole run (/proc/stat)"));
         print(lines);
         say("Done in " + Duration.ofNanos(System.nanoTime() - began).toSeconds() + " s");
     }
