@@ -336,22 +336,13 @@ class NewMeasuresIT {
     @Test
     void eteSendAndSubstanceMisuseUnderTheCurrentAndTheEarlierWording() {
         child("s", BORN_2008);
-        ended("s", "c1", "COMMUNITY", "COMPLETED", LocalDate.of(2023, 6, 1));
-        endStatus("s", "c1", true, new StatusRecorded.Send(true, true), new StatusRecorded.Need(true, true, true),
-                new StatusRecorded.Need(true, true, true));
-        ended("s", "c2", "CUSTODY", "COMPLETED", LocalDate.of(2023, 9, 1));
-        endStatus("s", "c2", false, new StatusRecorded.Send(true, false), new StatusRecorded.Need(true, false, false),
-                new StatusRecorded.Need(true, true, false));
-        ended("s", "p1", "PREVENTION", "COMPLETED", LocalDate.of(2023, 10, 1));
-        endStatus("s", "p1", true, new StatusRecorded.Send(false, false), new StatusRecorded.Need(true, true, false),
-                new StatusRecorded.Need(true, false, false));
-        ended("s", "o1", "OUT_OF_COURT", "COMPLETED", LocalDate.of(2024, 3, 31));
-        endStatus("s", "o1", true, new StatusRecorded.Send(true, true), new StatusRecorded.Need(false, false, false),
-                new StatusRecorded.Need(false, false, false));
+        // At the end: suitable ETE; SEND need, formal plan; mental health and substance misuse need, planned, attending.
+        endedWith("c1", "COMMUNITY", "2023-06-01", "ete send plan | mh: need planned attending | sm: need planned attending");
+        endedWith("c2", "CUSTODY", "2023-09-01", "send | mh: need | sm: need planned");
+        endedWith("p1", "PREVENTION", "2023-10-01", "ete | mh: need planned | sm: need");
+        endedWith("o1", "OUT_OF_COURT", "2024-03-31", "ete send plan | mh: | sm:");
         ended("s", "o2", "OUT_OF_COURT", "REVOKED", LocalDate.of(2023, 12, 1));            // no END status
-        ended("s", "c3", "COMMUNITY", "COMPLETED", LocalDate.of(2024, 4, 1));              // the next year
-        endStatus("s", "c3", true, new StatusRecorded.Send(true, true), new StatusRecorded.Need(true, true, true),
-                new StatusRecorded.Need(true, true, true));
+        endedWith("c3", "COMMUNITY", "2024-04-01", "ete send plan | mh: need planned attending | sm: need planned attending");
 
         // Now (v2), five orders ended: c1, c2, p1, o1, o2.
         assertThat(rate("yjb-kpi-2-ete")).as("suitable ETE: c1, p1, o1").containsExactly(3L, 5L);
@@ -547,11 +538,25 @@ class NewMeasuresIT {
                 new StatusRecorded.Need(false, false, false), wider), Instant.now());
     }
 
-    private void endStatus(String childId, String orderId, boolean eteSuitable, StatusRecorded.Send send,
-                           StatusRecorded.Need mentalHealth, StatusRecorded.Need substanceMisuse) {
-        apply(new StatusRecorded(childId, orderId, "END", LocalDate.of(2023, 1, 1), null,
-                new StatusRecorded.Ete(true, 25, 25, eteSuitable ? "FULL_TIME" : "NEET", eteSuitable), send,
-                mentalHealth, substanceMisuse, null), Instant.now());
+    /**
+     * Child s's order ended (COMPLETED) on the day, and its END status from a few words: {@code ete} suitable, {@code
+     * send} an identified need, {@code plan} a formal plan, then the mental health ({@code mh:}) and substance misuse
+     * ({@code sm:}) funnels' {@code need}, {@code planned} and {@code attending}.
+     */
+    private void endedWith(String orderId, String kind, String endDate, String answers) {
+        ended("s", orderId, kind, "COMPLETED", LocalDate.parse(endDate));
+        String[] parts = answers.split("\\|");
+        List<String> general = List.of(parts[0].trim().split(" "));
+        boolean ete = general.contains("ete");
+        apply(new StatusRecorded("s", orderId, "END", LocalDate.of(2023, 1, 1), null,
+                new StatusRecorded.Ete(true, 25, 25, ete ? "FULL_TIME" : "NEET", ete),
+                new StatusRecorded.Send(general.contains("send"), general.contains("plan")),
+                funnel(parts[1]), funnel(parts[2]), null), Instant.now());
+    }
+
+    private static StatusRecorded.Need funnel(String answers) {
+        List<String> said = List.of(answers.substring(answers.indexOf(':') + 1).trim().split(" "));
+        return new StatusRecorded.Need(said.contains("need"), said.contains("planned"), said.contains("attending"));
     }
 
     private void eteStatus(String childId, String orderId, boolean schoolAge, String status) {

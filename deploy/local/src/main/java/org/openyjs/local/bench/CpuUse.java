@@ -33,7 +33,10 @@ final class CpuUse {
         for (Service service : Service.values()) {
             seconds.put(service.artifact(), processOf(service).map(p -> cpuSeconds(p.pid())).orElse(0.0));
         }
-        seconds.put("postgresql", postgresProcesses(postgresDataDir).stream().mapToDouble(p -> cpuSeconds(p.pid())).sum());
+        // The server's own time counts its backends that have exited (the pool closes idle connections): without it
+        // a phase in which connections were retired could show less PostgreSQL CPU at its end than at its start.
+        seconds.put("postgresql", postgresProcesses(postgresDataDir).stream().mapToDouble(p -> cpuSeconds(p.pid())).sum()
+                + postgresServers(postgresDataDir).mapToDouble(p -> reapedChildrenSeconds(p.pid())).sum());
         seconds.put("launcher", cpuSeconds(ProcessHandle.current().pid()));
         return new CpuUse(seconds);
     }
@@ -48,12 +51,15 @@ final class CpuUse {
 
     /** The PostgreSQL server on this data directory and its backends. */
     static List<ProcessHandle> postgresProcesses(String dataDir) {
+        return postgresServers(dataDir).flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).toList();
+    }
+
+    /** The PostgreSQL server (postmaster) started on this data directory. */
+    private static Stream<ProcessHandle> postgresServers(String dataDir) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(arg -> arg.contains(dataDir)))
-                        .orElse(false))
-                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .toList();
+                        .orElse(false));
     }
 
     /**
@@ -80,12 +86,23 @@ final class CpuUse {
                 .mapToDouble(e -> e.getValue() - then.seconds.getOrDefault(e.getKey(), 0.0)).sum();
     }
 
+    /** utime + stime: the process's own CPU. */
     private static double cpuSeconds(long pid) {
+        return statSeconds(pid, 11);
+    }
+
+    /** cutime + cstime: the CPU of its children that have exited and been waited for. */
+    private static double reapedChildrenSeconds(long pid) {
+        return statSeconds(pid, 13);
+    }
+
+    /** Two adjacent tick counts of /proc/pid/stat, from the given index of the fields after the command name. */
+    private static double statSeconds(long pid, int first) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            return (Long.parseLong(fields[first]) + Long.parseLong(fields[first + 1])) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended meanwhile
         }
