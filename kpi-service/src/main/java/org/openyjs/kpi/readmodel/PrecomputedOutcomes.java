@@ -123,6 +123,7 @@ public class PrecomputedOutcomes {
             step(beside, "looked after", "SELECT kpi_refresh_looked_after(ARRAY(SELECT child_id FROM kpi_child))");
         }), SECOND_LANE);
         List<String> steps = new ArrayList<>();
+        RuntimeException failed = null;
         try {
             transactions.executeWithoutResult(tx -> {
                 step(steps, "outcomes", "SELECT kpi_refresh_outcomes(ARRAY(SELECT child_id FROM kpi_child))");
@@ -134,13 +135,22 @@ public class PrecomputedOutcomes {
                 jdbc.sql("ANALYZE kpi_reoffending_index, kpi_reoffence").update();
                 steps.add("analyze " + (System.nanoTime() - analyzed) / 1_000_000 + " ms");
             });
-        } finally {
-            // Never leave the other lane running unwatched, whichever way this one ended.
-            try {
-                otherLane.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        // Never leave the other lane running unwatched, whichever way this one ended; both failures are reported.
+        try {
+            otherLane.join();
+        } catch (CompletionException e) {
+            RuntimeException other = e.getCause() instanceof RuntimeException cause ? cause : e;
+            if (failed == null) {
+                failed = other;
+            } else {
+                failed.addSuppressed(other);
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
         deferred = false;
         derivations.increment();

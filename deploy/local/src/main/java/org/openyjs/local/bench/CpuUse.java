@@ -35,8 +35,9 @@ final class CpuUse {
         }
         // The server's own time counts its backends that have exited (the pool closes idle connections): without it
         // a phase in which connections were retired could show less PostgreSQL CPU at its end than at its start.
-        seconds.put("postgresql", postgresProcesses(postgresDataDir).stream().mapToDouble(p -> cpuSeconds(p.pid())).sum()
-                + postgresServers(postgresDataDir).mapToDouble(p -> reapedChildrenSeconds(p.pid())).sum());
+        List<ProcessHandle> servers = postgresServers(postgresDataDir).toList();
+        seconds.put("postgresql", servers.stream().flatMap(CpuUse::withBackends).mapToDouble(p -> cpuSeconds(p.pid())).sum()
+                + servers.stream().mapToDouble(p -> reapedChildrenSeconds(p.pid())).sum());
         seconds.put("launcher", cpuSeconds(ProcessHandle.current().pid()));
         return new CpuUse(seconds);
     }
@@ -51,7 +52,11 @@ final class CpuUse {
 
     /** The PostgreSQL server on this data directory and its backends. */
     static List<ProcessHandle> postgresProcesses(String dataDir) {
-        return postgresServers(dataDir).flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).toList();
+        return postgresServers(dataDir).flatMap(CpuUse::withBackends).toList();
+    }
+
+    private static Stream<ProcessHandle> withBackends(ProcessHandle server) {
+        return Stream.concat(Stream.of(server), server.descendants());
     }
 
     /** The PostgreSQL server (postmaster) started on this data directory. */
