@@ -11,7 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The bookkeeping tables of consumption: which events were applied and which records were skipped. */
+/**
+ * The bookkeeping tables of consumption: which events were applied and which records were skipped. An event is claimed
+ * once: processed_event's exclusion constraint (V21, a hash index) arbitrates ON CONFLICT, hence no conflict target.
+ */
 @Component
 public class ConsumedRecords {
 
@@ -28,7 +31,7 @@ public class ConsumedRecords {
         return jdbc.sql("""
                         INSERT INTO processed_event (event_id, event_type, topic, kafka_partition, kafka_offset)
                         VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (event_id) DO NOTHING
+                        ON CONFLICT DO NOTHING
                         """)
                 .params(event.eventId(), event.eventType(), record.topic(), record.partition(), record.offset())
                 .update() == 1;
@@ -59,7 +62,7 @@ public class ConsumedRecords {
         return new HashSet<>(jdbc.sql("""
                         INSERT INTO processed_event (event_id, event_type, topic, kafka_partition, kafka_offset)
                         SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[])
-                        ON CONFLICT (event_id) DO NOTHING
+                        ON CONFLICT DO NOTHING
                         RETURNING event_id
                         """)
                 .params(ids, types, topics, partitions, offsets)
