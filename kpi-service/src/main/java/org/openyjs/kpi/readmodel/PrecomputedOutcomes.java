@@ -121,8 +121,7 @@ public class PrecomputedOutcomes {
             step(beside, "ended orders", "SELECT kpi_refresh_ended_orders(ARRAY(SELECT child_id FROM kpi_child))");
             step(beside, "victim contacts", "SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child))");
             step(beside, "looked after", "SELECT kpi_refresh_looked_after(ARRAY(SELECT child_id FROM kpi_child))");
-            step(beside, "analyze", "ANALYZE kpi_case_closed, kpi_ended_order, kpi_effective_victim_contact, "
-                    + "kpi_looked_after_spell");
+            analyze(beside, "kpi_case_closed, kpi_ended_order, kpi_effective_victim_contact, kpi_looked_after_spell");
         }), SECOND_LANE);
         List<String> steps = new ArrayList<>();
         RuntimeException failed = null;
@@ -131,12 +130,12 @@ public class PrecomputedOutcomes {
                 step(steps, "outcomes", "SELECT kpi_refresh_effective_outcomes(ARRAY(SELECT child_id FROM kpi_child))");
                 // What follows reads the effective outcomes just written in this transaction, which autovacuum cannot
                 // see: planned with the statistics of the emptied table (V22), the first entries took over 9 minutes.
-                step(steps, "analyze", "ANALYZE kpi_effective_outcome");
+                analyze(steps, "kpi_effective_outcome");
                 step(steps, "first entries", "SELECT kpi_refresh_first_entries(ARRAY(SELECT child_id FROM kpi_child))");
                 step(steps, "reoffending", "SELECT kpi_derive_reoffending()");
                 // Refilled from empty: planned with the empty tables' statistics until autovacuum looked, a period's
                 // cohort took seconds (500k events).
-                step(steps, "analyze", "ANALYZE kpi_first_entry, kpi_reoffending_index, kpi_reoffence");
+                analyze(steps, "kpi_first_entry, kpi_reoffending_index, kpi_reoffence");
             });
         } catch (RuntimeException e) {
             failed = e;
@@ -162,13 +161,19 @@ public class PrecomputedOutcomes {
                 (System.nanoTime() - start) / 1_000_000, String.join(", ", steps), String.join(", ", beside));
     }
 
+    /** A derivation function called, timed into the steps. */
     private void step(List<String> steps, String name, String sql) {
+        timed(steps, name, () -> jdbc.sql(sql).query((rs, n) -> 0).list());
+    }
+
+    /** The tables analyzed (a statement without a result), timed into the steps. */
+    private void analyze(List<String> steps, String tables) {
+        timed(steps, "analyze", () -> jdbc.sql("ANALYZE " + tables).update());
+    }
+
+    private static void timed(List<String> steps, String name, Runnable work) {
         long start = System.nanoTime();
-        if (sql.startsWith("ANALYZE")) {
-            jdbc.sql(sql).update();
-        } else {
-            jdbc.sql(sql).query((rs, n) -> 0).list();
-        }
+        work.run();
         steps.add(name + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
