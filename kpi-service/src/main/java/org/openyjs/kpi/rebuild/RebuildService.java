@@ -41,6 +41,9 @@ public class RebuildService {
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
     private static final List<String> TOPICS = List.of(Topics.CASE_EVENTS, Topics.PANEL_EVENTS);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+    private static final Duration PAUSE_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private final KafkaListenerEndpointRegistry listeners;
     private final ConsumerGroupRewind rewind;
@@ -96,10 +99,11 @@ public class RebuildService {
     }
 
     /**
-     * Called on a consumer thread after each committed batch. The precomputed tables are derived there, outside
-     * the lock (status stays readable), before that thread's next poll and with the other threads' polls held off
-     * (PrecomputedOutcomes); a failure there fails the batch's listener call, so the container delivers the batch
-     * again (its events are duplicates by then) and the derivation is retried.
+     * Called on a consumer thread after each committed batch. Once the replay has reached its end the precomputed
+     * tables are derived on the rebuild's worker, not here: a consumer thread that does not poll for longer than
+     * max.poll.interval.ms is taken out of the group and its partitions reassigned (seen at a million events when a
+     * derivation hung), and a derivation grows with the history. The consumers are paused meanwhile, so they keep
+     * polling (and stay members) without taking records (see {@link #completeWithConsumersPaused()}).
      */
     @EventListener
     public void onPositionsAdvanced(PositionsAdvanced advanced) {
@@ -118,21 +122,60 @@ public class RebuildService {
             }
             completing = true;
         }
+        worker.execute(this::completeWithConsumersPaused);
+    }
+
+    /**
+     * The derivation with the listener paused: the consumer threads finish the poll in hand, then poll without taking
+     * records until it is over, so none waits on the derivation's lock (PrecomputedOutcomes) past its poll interval.
+     * A failure (the database away) is retried, backing off, until the derivation commits: the records replayed are
+     * all stored, only the precomputed tables wait, and "now" reads the facts meanwhile (they stay deferred).
+     */
+    private void completeWithConsumersPaused() {
+        MessageListenerContainer container = container();
+        container.pause();
         try {
-            complete();
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                completing = false;
+            awaitPaused(container);
+            Duration backoff = FIRST_RETRY;
+            while (true) {
+                try {
+                    complete();
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("Rebuild: deriving the precomputed tables failed, retrying in {}: {}", backoff,
+                            e.getMessage());
+                }
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : backoff.multipliedBy(2);
             }
-            throw e;
+        } catch (InterruptedException e) {
+            // Stopping: the tables stay deferred and are derived at the next start (PrecomputedOutcomes).
+            Thread.currentThread().interrupt();
+        } finally {
+            container.resume();
         }
+    }
+
+    /**
+     * Until every consumer has taken up the pause (each at the end of the poll in hand), within a bound: one stuck in
+     * a long poll only delays it, since the derivation's lock keeps polls out of it anyway.
+     */
+    private static void awaitPaused(MessageListenerContainer container) throws InterruptedException {
+        long deadline = System.nanoTime() + PAUSE_PATIENCE.toNanos();
+        while (!container.isContainerPaused() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private MessageListenerContainer container() {
+        return Objects.requireNonNull(listeners.getListenerContainer(IntegrationEventListener.ID),
+                "listener container");
     }
 
     // Runs on the worker thread and never holds the lock while stopping or starting the container:
     // stopping waits for the in-flight batch, whose completion calls onPositionsAdvanced.
     private void run() {
-        MessageListenerContainer container = Objects.requireNonNull(
-                listeners.getListenerContainer(IntegrationEventListener.ID), "listener container");
+        MessageListenerContainer container = container();
         try {
             log.info("Rebuild: stopping the listener");
             container.stop();

@@ -3,6 +3,7 @@ package org.openyjs.kpi.rebuild;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -40,6 +41,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +79,7 @@ class RebuildPrecomputedIT {
     private static final List<String> TOPICS = List.of(Topics.CASE_EVENTS, Topics.PANEL_EVENTS);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ReportingPeriod FY2023 = ReportingPeriod.named("FY2023-24");
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(6);
 
     /** A broker of this test's own: other tests count everything on the shared broker's topics. */
     private static final EmbeddedKafkaKraftBroker KAFKA = TestInfrastructure.startEmbeddedKafka(0);
@@ -89,6 +94,8 @@ class RebuildPrecomputedIT {
         TestInfrastructure.registerDatabase(registry, "kpi-rebuild-precomputed");
         TestInfrastructure.registerKafka(registry, "kpi-rebuild-precomputed", KAFKA::getBrokersAsString);
         TestTokens.register(registry);
+        // Short, so a derivation can outlast it (aDerivationLongerThanThePollIntervalLeavesTheConsumersInTheGroup).
+        registry.add("spring.kafka.consumer.properties.max.poll.interval.ms", () -> POLL_INTERVAL.toMillis());
     }
 
     @BeforeAll
@@ -124,6 +131,8 @@ class RebuildPrecomputedIT {
     MeterRegistry meters;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    DataSource dataSource;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -217,6 +226,58 @@ class RebuildPrecomputedIT {
         assertThat(precomputed.deferred()).isFalse();
         assertThat(rows("kpi_effective_outcome", "outcome_event_id")).isEqualTo(effective);
         assertThat(outcomes.firstEntries(CITY, rule, FY2023.from(), FY2023.to(), null)).isEqualTo(entries);
+    }
+
+    /**
+     * The derivation at a replay's end held up well past max.poll.interval.ms (here by a lock on the counting rules it
+     * reads): no consumer is taken out of the group (each keeps its member id, so no partition moved), an event sent
+     * meanwhile is applied after it, and the rebuild completes once the derivation can run.
+     */
+    @Test
+    void aDerivationLongerThanThePollIntervalLeavesTheConsumersInTheGroup() throws Exception {
+        String f = run + "-f";
+        String g = run + "-g";
+        send(List.of(event(CITY, child(f, CITY)), event(CITY, outcome(f, "o1", "YOUTH_CAUTION", "2023-06-01"))));
+        awaitEverythingConsumed();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(listeners
+                .getListenerContainer(IntegrationEventListener.ID).getAssignmentsByClientId().values())
+                .hasSize(3).allSatisfy(assigned -> assertThat(assigned).isNotEmpty()));
+
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement statement = blocker.createStatement()) {
+                statement.execute("LOCK TABLE counting_rule IN ACCESS EXCLUSIVE MODE");
+            }
+            rebuild.start();
+            // The replay done, the derivation waits for the lock.
+            await().atMost(PATIENCE).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%kpi_refresh_%'
+                    """).query(Integer.class).single() > 0);
+            // The rebuild restarted the consumers: these are its members.
+            Set<String> members = members();
+            assertThat(members).hasSize(3);
+            send(List.of(event(CITY, child(g, CITY)), event(CITY, outcome(g, "o1", "YOUTH_CAUTION", "2023-07-01"))));
+            Thread.sleep(POLL_INTERVAL.multipliedBy(2).toMillis());
+            assertThat(rebuild.status().state()).as("still deriving").isEqualTo(RebuildStatus.State.RUNNING);
+            blocker.rollback();
+            awaitEverythingConsumed();
+            assertThat(members()).as("the same members: none left the group, no partition was reassigned")
+                    .isEqualTo(members);
+        }
+
+        RebuildStatus finished = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(rebuild::status, status -> status.state() != RebuildStatus.State.RUNNING);
+        assertThat(finished.state()).isEqualTo(RebuildStatus.State.COMPLETED);
+        awaitEverythingConsumed();
+        assertThat(jdbc.sql("SELECT count(*) FROM kpi_effective_outcome WHERE child_id IN (?, ?)").params(f, g)
+                .query(Integer.class).single()).as("the replayed outcome and the one sent during the derivation")
+                .isEqualTo(2);
+    }
+
+    private Set<String> members() throws Exception {
+        return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().stream()
+                .map(MemberDescription::consumerId).collect(Collectors.toSet());
     }
 
     @Test
