@@ -127,7 +127,7 @@ public class PrecomputedOutcomes {
         RuntimeException failed = null;
         try {
             transactions.executeWithoutResult(tx -> {
-                step(steps, "outcomes", "SELECT kpi_refresh_effective_outcomes(ARRAY(SELECT child_id FROM kpi_child))");
+                step(steps, "outcomes", "SELECT kpi_derive_effective_outcomes()");
                 // What follows reads the effective outcomes just written in this transaction, which autovacuum cannot
                 // see: planned with the statistics of the emptied table (V22), the first entries took over 9 minutes.
                 analyze(steps, "kpi_effective_outcome");
