@@ -13,8 +13,9 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,25 +41,35 @@ class BearerTokensTest {
 
     @Test
     void every_character_in_a_token_is_accepted_or_refused_as_spring_security_does() {
-        List<String> disagreements = new ArrayList<>();
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            for (String header : List.of("Bearer a" + (char) c + "b", "Bearer " + (char) c, "Bearer a=" + (char) c,
-                    (char) c + "earer abc")) {
-                if (!outcome(ours, header).equals(outcome(spring, header))) {
-                    disagreements.add("U+" + Integer.toHexString(c) + " in " + header);
-                }
-            }
-        }
+        // 262,144 headers, each through both converters: on both cores, one exchange per header (neither converter
+        // changes it), or the sweep took 46 s of every build.
+        List<String> disagreements = IntStream.rangeClosed(0, Character.MAX_VALUE).parallel().boxed()
+                .flatMap(c -> Stream.of("Bearer a" + (char) c.intValue() + "b", "Bearer " + (char) c.intValue(),
+                                "Bearer a=" + (char) c.intValue(), (char) c.intValue() + "earer abc")
+                        .filter(header -> {
+                            MockServerWebExchange exchange = exchange(header);
+                            return !outcomeFor(ours, exchange).equals(outcomeFor(spring, exchange));
+                        })
+                        .map(header -> "U+" + Integer.toHexString(c) + " in " + header))
+                .toList();
         assertThat(disagreements).isEmpty();
     }
 
     private static String outcome(ServerAuthenticationConverter converter, String authorization) {
+        return outcomeFor(converter, exchange(authorization));
+    }
+
+    private static MockServerWebExchange exchange(String authorization) {
         MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/api/cases");
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
+        return MockServerWebExchange.from(request);
+    }
+
+    private static String outcomeFor(ServerAuthenticationConverter converter, MockServerWebExchange exchange) {
         try {
-            Authentication authentication = converter.convert(MockServerWebExchange.from(request))
+            Authentication authentication = converter.convert(exchange)
                     .map(Authentication.class::cast).onErrorResume(OAuth2AuthenticationException.class,
                             e -> Mono.error(new IllegalStateException("refused: " + e.getError().getErrorCode()
                                     + " " + e.getError().getDescription())))
