@@ -28,13 +28,7 @@ public class ConsumedRecords {
 
     /** Claims the event for this transaction; false when it was applied before (a redelivery). */
     public boolean markProcessed(IntegrationEvent event, ConsumerRecord<?, ?> record) {
-        return jdbc.sql("""
-                        INSERT INTO processed_event (event_id, event_type, topic, kafka_partition, kafka_offset)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .params(event.eventId(), event.eventType(), record.topic(), record.partition(), record.offset())
-                .update() == 1;
+        return claim(List.of(new Claim(event, record))).contains(event.eventId());
     }
 
     /**
@@ -91,16 +85,5 @@ public class ConsumedRecords {
 
     /** A record and why it is skipped. */
     public record Rejection(ConsumerRecord<?, ?> record, Decoded.Rejected rejected) {
-    }
-
-    public void reject(ConsumerRecord<?, ?> record, Decoded.Rejected rejected) {
-        jdbc.sql("""
-                        INSERT INTO rejected_message (topic, kafka_partition, kafka_offset, kind, event_id, reason)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (topic, kafka_partition, kafka_offset) DO NOTHING
-                        """)
-                .params(record.topic(), record.partition(), record.offset(), rejected.kind().name(),
-                        rejected.eventId(), rejected.reason())
-                .update();
     }
 }

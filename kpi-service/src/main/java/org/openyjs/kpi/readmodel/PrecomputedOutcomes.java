@@ -116,8 +116,7 @@ public class PrecomputedOutcomes {
     private void deriveAll() {
         long start = System.nanoTime();
         List<String> beside = new ArrayList<>();
-        CompletableFuture<Void> otherLane = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            withoutNestedLoops();
+        CompletableFuture<Void> otherLane = CompletableFuture.runAsync(() -> lane(() -> {
             step(beside, "case state", "SELECT kpi_refresh_case_state(ARRAY(SELECT DISTINCT child_id FROM kpi_case_change))");
             step(beside, "ended orders", "SELECT kpi_refresh_ended_orders(ARRAY(SELECT child_id FROM kpi_child))");
             step(beside, "victim contacts", "SELECT kpi_refresh_victim_contacts(ARRAY(SELECT child_id FROM kpi_child))");
@@ -127,8 +126,7 @@ public class PrecomputedOutcomes {
         List<String> steps = new ArrayList<>();
         RuntimeException failed = null;
         try {
-            transactions.executeWithoutResult(tx -> {
-                withoutNestedLoops();
+            lane(() -> {
                 step(steps, "outcomes", "SELECT kpi_derive_effective_outcomes()");
                 // What follows reads the effective outcomes just written in this transaction, which autovacuum cannot
                 // see: planned with the statistics of the emptied table (V22), the first entries took over 9 minutes.
@@ -164,14 +162,17 @@ public class PrecomputedOutcomes {
     }
 
     /**
-     * For the rest of the lane's transaction. The refresh functions take the children as an array, which their generic
-     * plans estimate at 10 rows whatever its size: right for a poll's few children (an index probe each), but for every
-     * child it meant 115,000 probes per table joined. At a million events the four steps beside the outcomes took 10 s
-     * of CPU with nested loops and 6 s with hash joins. A lateral look-up (an order's last status, an outcome's last
-     * correction) stays a nested loop: the planner has no other way to run it.
+     * A lane's steps in one transaction, planned without nested loops. The refresh functions take the children as an
+     * array, which their generic plans estimate at 10 rows whatever its size: right for a poll's few children (an index
+     * probe each), but for every child it meant 115,000 probes per table joined. At a million events the four steps
+     * beside the outcomes took 10 s of CPU with nested loops and 6 s with hash joins. A lateral look-up (an order's last
+     * status, an outcome's last correction) stays a nested loop: the planner has no other way to run it.
      */
-    private void withoutNestedLoops() {
-        jdbc.sql("SET LOCAL enable_nestloop = off").update();
+    private void lane(Runnable steps) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("SET LOCAL enable_nestloop = off").update();
+            steps.run();
+        });
     }
 
     /** A derivation function called, timed into the steps. */

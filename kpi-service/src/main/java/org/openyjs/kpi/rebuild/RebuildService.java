@@ -146,7 +146,8 @@ public class RebuildService {
                             e.getMessage());
                 }
                 Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : backoff.multipliedBy(2);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(LAST_RETRY) < 0 ? doubled : LAST_RETRY;
             }
         } catch (InterruptedException e) {
             // Stopping: the tables stay deferred and are derived at the next start (PrecomputedOutcomes).
