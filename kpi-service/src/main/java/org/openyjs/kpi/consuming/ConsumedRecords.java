@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The bookkeeping tables of consumption: which events were applied and which records were skipped. An event is claimed
- * once: processed_event's exclusion constraint (V21, a hash index) arbitrates ON CONFLICT, hence no conflict target.
+ * The bookkeeping tables of consumption: which upserts' events were applied and which records were skipped. An event is
+ * claimed once: processed_event's exclusion constraint (V21, a hash index) arbitrates ON CONFLICT, hence no conflict
+ * target. Events whose facts are rows of their own need no claim: the row's key is the event id
+ * ({@link org.openyjs.kpi.readmodel.ProjectionBatch}).
  */
 @Component
 public class ConsumedRecords {

@@ -14,6 +14,7 @@ import org.openyjs.kpi.readmodel.ReadModelProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,12 +36,11 @@ import java.util.stream.Collectors;
 /**
  * Applies the integration topics to the read model, idempotently.
  *
- * <p>A poll's records are applied in one database transaction, together with their
- * processed_event rows, in a few statements per poll rather than per record ({@link ProjectionBatch});
- * the container commits the offsets only after this method returns, i.e. after the database commit.
- * If the service dies between the two commits the batch is delivered again and every event in it
- * finds its processed_event row and changes nothing. A database failure rolls the whole batch back
- * and the error handler retries it until the database is back.
+ * <p>A poll's records are applied in one database transaction, in a few statements per poll rather than per record
+ * ({@link ProjectionBatch}); the container commits the offsets only after this method returns, i.e. after the database
+ * commit. If the service dies between the two commits the batch is delivered again and changes nothing: an event whose
+ * facts are rows of their own finds its row there (keyed by the event id), an upsert's event finds its processed_event
+ * row. A database failure rolls the whole batch back and the error handler retries it until the database is back.
  *
  * <p>One consumer thread per partition ({@code spring.kafka.listener.concurrency}): both topics are keyed by child,
  * so each child's events arrive in order on one thread, and two threads' polls never touch the same child.
@@ -117,7 +117,13 @@ public class IntegrationEventListener {
         Applied applied;
         long started = System.nanoTime();
         try {
-            applied = precomputed.duringPoll(() -> transactions.execute(tx -> applyAll(records)));
+            try {
+                applied = precomputed.duringPoll(() -> transactions.execute(tx -> applyAll(records, false)));
+            } catch (DuplicateKeyException e) {
+                // An event of the poll has its fact row already (a redelivery): the poll again, skipping stored rows.
+                log.debug("A poll of {} records holds an event applied before; applying it skipping those", records.size());
+                applied = precomputed.duringPoll(() -> transactions.execute(tx -> applyAll(records, true)));
+            }
         } catch (RuntimeException e) {
             // The error handler logs its retries at debug only; an outage must be visible.
             log.warn("Could not apply a batch of {} records, nothing of it was written; retrying: {}", records.size(),
@@ -136,11 +142,13 @@ public class IntegrationEventListener {
     }
 
     /**
-     * The poll in a handful of statements: all records decoded first, the usable events claimed with one
-     * statement (the first of the same id in the poll; any later one is a duplicate), the claimed ones'
-     * facts buffered in arrival order and written by table, the unusable records noted.
+     * The poll in a handful of statements: all records decoded first (the first of the same id in the poll kept; any
+     * later one is a duplicate), the upserts' events claimed with one statement, the facts of the claimed ones and of
+     * every other event buffered in arrival order and written by table, the unusable records noted. A fact row stored
+     * before fails the poll unless skipStored, with which such rows are skipped. Applied are the events claimed now and those whose rows were written now; an event the
+     * read model has no facts for is applied by doing nothing.
      */
-    private Applied applyAll(List<ConsumerRecord<String, byte[]>> records) {
+    private Applied applyAll(List<ConsumerRecord<String, byte[]>> records, boolean skipStored) {
         Map<Result, Long> results = new EnumMap<>(Result.class);
         List<ConsumedRecords.Rejection> rejections = new ArrayList<>();
         List<ConsumedRecords.Claim> claims = new ArrayList<>();
@@ -164,21 +172,40 @@ public class IntegrationEventListener {
             }
         }
         consumed.rejectAll(rejections);
-        Set<String> claimed = consumed.claim(claims);
+        List<ConsumedRecords.Claim> upserts = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            if (ProjectionBatch.claimedFirst(payloads.get(i))) {
+                upserts.add(claims.get(i));
+            }
+        }
+        Set<String> claimed = consumed.claim(upserts);
         ProjectionBatch batch = projection.batch();
-        List<Instant> recordedAt = new ArrayList<>(claimed.size());
+        Set<String> withoutFacts = new HashSet<>();
         for (int i = 0; i < claims.size(); i++) {
             IntegrationEvent event = claims.get(i).event();
-            if (claimed.contains(event.eventId())) {
+            if (!ProjectionBatch.claimedFirst(payloads.get(i))) {
+                if (!batch.add(event, payloads.get(i))) {
+                    withoutFacts.add(event.eventId());
+                }
+            } else if (claimed.contains(event.eventId())) {
                 batch.add(event, payloads.get(i));
+            }
+        }
+        Set<String> written = skipStored ? batch.flushSkippingStored() : batch.flush();
+        List<Instant> recordedAt = new ArrayList<>(claims.size());
+        long applied = 0;
+        for (ConsumedRecords.Claim claim : claims) {
+            IntegrationEvent event = claim.event();
+            String id = event.eventId();
+            if (claimed.contains(id) || written.contains(id) || withoutFacts.contains(id)) {
+                applied++;
                 if (event.recordedAt() != null) {
                     recordedAt.add(event.recordedAt());
                 }
             }
         }
-        batch.flush();
-        results.merge(Result.APPLIED, (long) batch.size(), Long::sum);
-        results.merge(Result.DUPLICATE, (long) (claims.size() - batch.size()), Long::sum);
+        results.merge(Result.APPLIED, applied, Long::sum);
+        results.merge(Result.DUPLICATE, (long) (claims.size() - applied), Long::sum);
         results.values().removeIf(count -> count == 0);
         return new Applied(results, recordedAt);
     }

@@ -37,12 +37,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One poll's facts, buffered per table and written with a few JDBC batches, leaving the same read model as
@@ -59,6 +61,13 @@ import java.util.Set;
  * database (a batch may not update a row twice) with the values sequential upserts would have left;</li>
  * <li>tables with an arrival sequence (seq) get their rows in arrival order.</li>
  * </ul>
+ * Deduplication: a fact row is keyed by its event's id. {@link #flush()} inserts plainly, and a row whose event is
+ * stored already fails it (a duplicate key) and with it the poll's transaction; the poll is then applied again with
+ * {@link #flushSkippingStored()}, which skips such rows ({@code ON CONFLICT DO NOTHING}) and returns the ids written
+ * now. Two steps because a redelivery is rare (a crash before the offset commit, a rewind) while the conflict check
+ * costs every row a second index search: a third more per insert. The upserts cannot tell a redelivery from a new fact
+ * that way, so their events ({@link #claimedFirst}) must be claimed in processed_event before they are added, and only
+ * the newly claimed ones added.
  * Not thread-safe; one per poll, inside the poll's transaction.
  */
 public final class ProjectionBatch {
@@ -97,8 +106,21 @@ public final class ProjectionBatch {
         return size;
     }
 
-    /** Buffers the event's facts; nothing is written before {@link #flush()}. */
-    public void add(IntegrationEvent event, IntegrationPayload payload) {
+    /**
+     * Whether the event's facts are an upsert (a child's registration, an order's start or end) rather than a row of
+     * its own: such an event is added only once claimed (processed_event), since a redelivered older one would
+     * otherwise overwrite what a later one left.
+     */
+    public static boolean claimedFirst(IntegrationPayload payload) {
+        return payload instanceof ChildRegistered || payload instanceof OrderStarted || payload instanceof OrderEnded;
+    }
+
+    /**
+     * Buffers the event's facts; nothing is written before {@link #flush()}. An upsert ({@link #claimedFirst}) must be
+     * claimed already. False when the read model has no facts for the event (a contract it does not use yet: a
+     * rebuild applies it once it does).
+     */
+    public boolean add(IntegrationEvent event, IntegrationPayload payload) {
         size++;
         Timestamp recordedAt = event.recordedAt() == null ? null : Timestamp.from(event.recordedAt());
         if (payload instanceof ChildRegistered child) {
@@ -150,13 +172,13 @@ public final class ProjectionBatch {
                     .add(event, recordedAt, referral.childId(), referral.offenceId(), referral.referralDate(),
                             referral.gravityScore(), referral.admitted());
         } else {
-            addCaseFacts(event, payload, recordedAt);
+            return addCaseFacts(event, payload, recordedAt);
         }
-        // A contract this read model does not use yet is only marked processed; a rebuild applies it once it does.
+        return true;
     }
 
     /** Custody, resettlement, transfers, closures, audits, arrests, referrals, PSRs, remands, visits, assessments. */
-    private void addCaseFacts(IntegrationEvent event, IntegrationPayload payload, Timestamp recordedAt) {
+    private boolean addCaseFacts(IntegrationEvent event, IntegrationPayload payload, Timestamp recordedAt) {
         if (payload instanceof CustodyEntered e) {
             table("kpi_custody_entry", "child_id, order_id, establishment_type, admitted_on:date, "
                     + "expected_release_date:date").add(event, recordedAt, e.childId(), e.orderId(),
@@ -219,7 +241,10 @@ public final class ProjectionBatch {
             table("kpi_assessment", "child_id, assessment_id, offence_id, tool, completed_on:date, "
                     + "quality_assured_on:date").add(event, recordedAt, a.childId(), a.assessmentId(), a.offenceId(),
                     a.tool(), a.completedOn(), a.qualityAssuredOn());
+        } else {
+            return false;
         }
+        return true;
     }
 
     private void addStatus(IntegrationEvent event, StatusRecorded s, Timestamp recordedAt) {
@@ -251,19 +276,35 @@ public final class ProjectionBatch {
                         w == null ? null : w.childInNeedPlan(), w == null ? null : w.earlyHelp());
     }
 
-    /** Writes everything buffered, in the order the class comment explains. */
-    public void flush() {
+    /**
+     * Writes everything buffered, in the order the class comment explains; fails with a
+     * {@link org.springframework.dao.DuplicateKeyException} when an event's fact row is stored already. Returns the ids
+     * of the events whose fact rows were written: all of them. The upserts' events are not among them (their claim
+     * says it).
+     */
+    public Set<String> flush() {
+        return flush(false);
+    }
+
+    /** As {@link #flush()}, skipping the fact rows of events stored already: returns the ids written now. */
+    public Set<String> flushSkippingStored() {
+        return flush(true);
+    }
+
+    private Set<String> flush(boolean skipStored) {
+        Set<String> written = new HashSet<>();
         resolveTransferServices();
         flushChildren();
-        tables.values().forEach(table -> table.flush(jdbc));
+        tables.values().forEach(table -> written.addAll(table.flush(client, skipStored)));
         flushOrders();
-        flushTransfers();
-        flushCorrections();
+        written.addAll(flushTransfers(skipStored));
+        written.addAll(flushCorrections(skipStored));
         markTransferredChildren();
         markCorrectedOutcomes();
         if (refreshPrecomputed) {
             refreshPrecomputed();
         }
+        return written;
     }
 
     /**
@@ -417,9 +458,9 @@ public final class ProjectionBatch {
         }
     }
 
-    private void flushTransfers() {
+    private Set<String> flushTransfers(boolean skipStored) {
         if (transfers.isEmpty()) {
-            return;
+            return Set.of();
         }
         Table table = new Table("kpi_transfer",
                 "child_id, youth_justice_service, direction, other_service, arrangement, transferred_on:date");
@@ -429,12 +470,12 @@ public final class ProjectionBatch {
                     e.otherYouthJusticeService(), e.arrangement() == null ? "TRANSFER" : upper(e.arrangement()),
                     e.transferredOn()));
         }
-        table.flush(jdbc);
+        return table.flush(client, skipStored);
     }
 
-    private void flushCorrections() {
+    private Set<String> flushCorrections(boolean skipStored) {
         if (corrections.isEmpty()) {
-            return;
+            return Set.of();
         }
         Map<String, String> storedRoots = new HashMap<>();
         client.sql("SELECT event_id, root_event_id FROM kpi_outcome_correction WHERE event_id = ANY (?)")
@@ -450,8 +491,9 @@ public final class ProjectionBatch {
             table.rows.add(table.row(c.eventId, c.recordedAt, c.correction.childId(), c.correction.offenceId(),
                     corrects, root, c.correction.outcomeCode(), c.correction.outcomeDate()));
         }
-        table.flush(jdbc);
+        Set<String> written = table.flush(client, skipStored);
         correctedRoots.addAll(roots.values());
+        return written;
     }
 
     /**
@@ -504,35 +546,38 @@ public final class ProjectionBatch {
 
     /**
      * Rows of one fact table keyed by event id: the event id, the given columns ("name" is text, "name:date",
-     * ":int", ":bool", ":ts" the others) and recorded_at. Each parameter has its SQL type, so a null binds
-     * without asking the database.
+     * ":int", ":bool", ":ts" the others) and recorded_at. Written with one statement: each column goes as one text
+     * array, cast to its type.
      */
     private static final class Table {
         private final String sql;
-        private final int[] types;
+        private final String skippingStored;
+        private final int columns;
         private final List<Object[]> rows = new ArrayList<>();
 
-        Table(String name, String columns) {
-            String[] specs = Arrays.stream(columns.split(",")).map(String::strip).toArray(String[]::new);
+        Table(String name, String columnSpecs) {
+            String[] specs = Arrays.stream(columnSpecs.split(",")).map(String::strip).toArray(String[]::new);
             List<String> names = new ArrayList<>();
-            types = new int[specs.length + 2];
-            types[0] = Types.VARCHAR;
+            List<String> arrays = new ArrayList<>();
             names.add("event_id");
-            for (int i = 0; i < specs.length; i++) {
-                String[] parts = specs[i].split(":");
+            arrays.add("?::text[]");
+            for (String spec : specs) {
+                String[] parts = spec.split(":");
                 names.add(parts[0]);
-                types[i + 1] = parts.length == 1 ? Types.VARCHAR : switch (parts[1]) {
-                    case "date" -> Types.DATE;
-                    case "int" -> Types.INTEGER;
-                    case "bool" -> Types.BOOLEAN;
-                    case "ts" -> Types.TIMESTAMP;
+                arrays.add("?::" + (parts.length == 1 ? "text" : switch (parts[1]) {
+                    case "date" -> "date";
+                    case "int" -> "integer";
+                    case "bool" -> "boolean";
+                    case "ts" -> "timestamptz";
                     default -> throw new IllegalArgumentException("column type " + parts[1]);
-                };
+                }) + "[]");
             }
-            types[types.length - 1] = Types.TIMESTAMP;
             names.add("recorded_at");
-            sql = "INSERT INTO " + name + " (" + String.join(", ", names) + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
+            arrays.add("?::timestamptz[]");
+            columns = names.size();
+            sql = "INSERT INTO " + name + " (" + String.join(", ", names) + ") SELECT * FROM unnest("
+                    + String.join(", ", arrays) + ")";
+            skippingStored = sql + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
         }
 
         void add(IntegrationEvent event, Timestamp recordedAt, Object... values) {
@@ -540,20 +585,45 @@ public final class ProjectionBatch {
         }
 
         Object[] row(String eventId, Timestamp recordedAt, Object... values) {
-            if (values.length != types.length - 2) {
+            if (values.length != columns - 2) {
                 throw new IllegalArgumentException(sql + ": " + values.length + " values");
             }
-            Object[] row = new Object[types.length];
+            Object[] row = new Object[columns];
             row[0] = eventId;
             System.arraycopy(values, 0, row, 1, values.length);
             row[row.length - 1] = recordedAt;
             return row;
         }
 
-        void flush(JdbcTemplate jdbc) {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate(sql, rows, types);
+        /**
+         * Writes the rows and returns their event ids; with skipStored, only those not stored before (else a stored one
+         * is a duplicate key).
+         */
+        Set<String> flush(JdbcClient client, boolean skipStored) {
+            if (rows.isEmpty()) {
+                return Set.of();
             }
+            Object[] params = new Object[columns];
+            for (int c = 0; c < columns; c++) {
+                String[] column = new String[rows.size()];
+                for (int r = 0; r < column.length; r++) {
+                    column[r] = text(rows.get(r)[c]);
+                }
+                params[c] = column;
+            }
+            if (skipStored) {
+                return new HashSet<>(client.sql(skippingStored).params(params).query(String.class).list());
+            }
+            client.sql(sql).params(params).update();
+            return Arrays.stream((String[]) params[0]).collect(Collectors.toSet());
+        }
+
+        /** A value as PostgreSQL reads it back: ISO dates, instants with their offset (Z), true/false, digits. */
+        private static String text(Object value) {
+            if (value == null) {
+                return null;
+            }
+            return value instanceof Timestamp at ? at.toInstant().toString() : value.toString();
         }
     }
 

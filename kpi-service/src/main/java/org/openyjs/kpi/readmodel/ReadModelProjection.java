@@ -36,8 +36,8 @@ import java.util.List;
 
 /**
  * Writes integration events' facts into the read model, a poll at a time ({@link ProjectionBatch}). Runs
- * inside the consumer's transaction; deduplication happens before (processed_event), so every method here
- * sees an event once.
+ * inside the consumer's transaction; a fact row is keyed by its event, so an event seen again writes nothing, and
+ * the upserts' events are claimed before (processed_event).
  */
 @Component
 public class ReadModelProjection {
@@ -133,11 +133,11 @@ public class ReadModelProjection {
         return required.missing;
     }
 
-    /** Applies one event on its own: a batch of one. */
+    /** Applies one event on its own: a batch of one; applied before, it writes nothing (an upsert's claim aside). */
     public void apply(IntegrationEvent event, IntegrationPayload payload) {
         ProjectionBatch batch = batch();
         batch.add(event, payload);
-        batch.flush();
+        batch.flushSkippingStored();
     }
 
     /** A buffer for one poll's events, written by its {@link ProjectionBatch#flush()}. */

@@ -103,7 +103,8 @@ class OnePollIT {
                 record(outcome)));
 
         assertThat(snapshot.rows("kpi_outcome")).hasSize(1);
-        assertThat(snapshot.rows("processed_event")).hasSize(3);
+        // Only the registration, an upsert, is claimed; the outcome's and the offence's rows are keyed by their events.
+        assertThat(snapshot.rows("processed_event")).hasSize(1);
         assertThat(snapshot.fte(CITY)).isEqualTo(1);
     }
 
@@ -245,18 +246,33 @@ class OnePollIT {
     @Test
     void aDatabaseFailureRollsTheWholePollBack() {
         IntegrationEvent outcome = event(CITY, new OutcomeRecorded("fail", "o1", "YOUTH_CAUTION", day("2023-06-01"), null));
-        // A fact row under the event's id without its claim: the poll's insert of it fails.
-        jdbc.sql("INSERT INTO kpi_outcome (event_id, child_id, outcome_code, outcome_date) VALUES (?, 'x', 'FINE', ?)")
-                .params(outcome.eventId(), day("2023-01-01")).update();
+        // The database refuses the outcome's row, written after the claim, the rejection and the registration.
+        jdbc.sql("""
+                CREATE FUNCTION refuse_outcome() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'refused by the test'; END $$""").update();
+        jdbc.sql("CREATE TRIGGER refuse_outcome BEFORE INSERT ON kpi_outcome FOR EACH ROW EXECUTE FUNCTION refuse_outcome()")
+                .update();
         List<ConsumerRecord<String, byte[]>> poll = List.of(record(event(CITY, child("fail", CITY))),
                 polls.record("fail", new byte[0]),
                 record(outcome));
-
-        assertThatThrownBy(() -> listener.applyPoll(poll)).isInstanceOf(RuntimeException.class);
+        try {
+            assertThatThrownBy(() -> listener.applyPoll(poll)).isInstanceOf(RuntimeException.class)
+                    .hasMessageContaining("refused by the test");
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_outcome ON kpi_outcome").update();
+            jdbc.sql("DROP FUNCTION refuse_outcome()").update();
+        }
 
         assertThat(count("processed_event")).isZero();
         assertThat(count("rejected_message")).isZero();
         assertThat(count("kpi_child")).isZero();
+        assertThat(count("kpi_outcome")).isZero();
+
+        // Retried once the database takes it again, the poll is applied whole.
+        listener.applyPoll(poll);
+        assertThat(count("kpi_child")).isEqualTo(1);
+        assertThat(count("kpi_outcome")).isEqualTo(1);
+        assertThat(count("rejected_message")).isEqualTo(1);
     }
 
     // --- one poll against one poll per record ----------------------------------------------------------
