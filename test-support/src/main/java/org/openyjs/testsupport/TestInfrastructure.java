@@ -126,7 +126,8 @@ public final class TestInfrastructure {
 
     private static Postgres startEmbeddedPostgres() {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            // Byte-wise text collation, as the local stack's PostgreSQL has (LocalPostgres).
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setLocaleConfig("lc-collate", "C").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
