@@ -145,13 +145,13 @@ public class IntegrationEventListener {
      * The poll in a handful of statements: all records decoded first (the first of the same id in the poll kept; any
      * later one is a duplicate), the upserts' events claimed with one statement, the facts of the claimed ones and of
      * every other event buffered in arrival order and written by table, the unusable records noted. A fact row stored
-     * before fails the poll unless skipStored, with which such rows are skipped. Applied are the events claimed now and those whose rows were written now; an event the
-     * read model has no facts for is applied by doing nothing.
+     * before fails the poll unless skipStored, with which such rows are skipped. Applied are the events claimed now and
+     * those whose rows were written now; an event the read model has no facts for is applied by doing nothing.
      */
     private Applied applyAll(List<ConsumerRecord<String, byte[]>> records, boolean skipStored) {
         Map<Result, Long> results = new EnumMap<>(Result.class);
         List<ConsumedRecords.Rejection> rejections = new ArrayList<>();
-        List<ConsumedRecords.Claim> claims = new ArrayList<>();
+        List<ConsumedRecords.Claim> accepted = new ArrayList<>();
         List<IntegrationPayload> payloads = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -162,10 +162,10 @@ public class IntegrationEventListener {
                 rejections.add(new ConsumedRecords.Rejection(record, rejected));
                 results.merge(Result.valueOf(rejected.kind().name()), 1L, Long::sum);
             } else {
-                Decoded.Accepted accepted = (Decoded.Accepted) decoded;
-                if (seen.add(accepted.event().eventId())) {
-                    claims.add(new ConsumedRecords.Claim(accepted.event(), record));
-                    payloads.add(accepted.payload());
+                Decoded.Accepted usable = (Decoded.Accepted) decoded;
+                if (seen.add(usable.event().eventId())) {
+                    accepted.add(new ConsumedRecords.Claim(usable.event(), record));
+                    payloads.add(usable.payload());
                 } else {
                     results.merge(Result.DUPLICATE, 1L, Long::sum);
                 }
@@ -173,16 +173,16 @@ public class IntegrationEventListener {
         }
         consumed.rejectAll(rejections);
         List<ConsumedRecords.Claim> upserts = new ArrayList<>();
-        for (int i = 0; i < claims.size(); i++) {
+        for (int i = 0; i < accepted.size(); i++) {
             if (ProjectionBatch.claimedFirst(payloads.get(i))) {
-                upserts.add(claims.get(i));
+                upserts.add(accepted.get(i));
             }
         }
         Set<String> claimed = consumed.claim(upserts);
         ProjectionBatch batch = projection.batch();
         Set<String> withoutFacts = new HashSet<>();
-        for (int i = 0; i < claims.size(); i++) {
-            IntegrationEvent event = claims.get(i).event();
+        for (int i = 0; i < accepted.size(); i++) {
+            IntegrationEvent event = accepted.get(i).event();
             if (!ProjectionBatch.claimedFirst(payloads.get(i))) {
                 if (!batch.add(event, payloads.get(i))) {
                     withoutFacts.add(event.eventId());
@@ -192,9 +192,9 @@ public class IntegrationEventListener {
             }
         }
         Set<String> written = skipStored ? batch.flushSkippingStored() : batch.flush();
-        List<Instant> recordedAt = new ArrayList<>(claims.size());
+        List<Instant> recordedAt = new ArrayList<>(accepted.size());
         long applied = 0;
-        for (ConsumedRecords.Claim claim : claims) {
+        for (ConsumedRecords.Claim claim : accepted) {
             IntegrationEvent event = claim.event();
             String id = event.eventId();
             if (claimed.contains(id) || written.contains(id) || withoutFacts.contains(id)) {
@@ -205,7 +205,7 @@ public class IntegrationEventListener {
             }
         }
         results.merge(Result.APPLIED, applied, Long::sum);
-        results.merge(Result.DUPLICATE, (long) (claims.size() - applied), Long::sum);
+        results.merge(Result.DUPLICATE, (long) (accepted.size() - applied), Long::sum);
         results.values().removeIf(count -> count == 0);
         return new Applied(results, recordedAt);
     }

@@ -244,6 +244,28 @@ class OnePollIT {
     }
 
     @Test
+    void aPollMixingARedeliveryWithNewEventsAppliesTheNewOnesOnly() {
+        IntegrationEvent outcome = event(CITY, new OutcomeRecorded("mix", "o1", "YOUTH_CAUTION", day("2023-06-01"), null));
+        IntegrationEvent registration = event(CITY, child("mix", CITY));
+        listener.applyPoll(List.of(record(registration), record(outcome)));
+        double applied = consumed("applied");
+        double duplicates = consumed("duplicate");
+
+        // The outcome and the registration again, among new events: the poll's plain insert meets the outcome's row,
+        // so the poll is applied again skipping stored rows; the registration's claim stops it as before.
+        IntegrationEvent offence = event(CITY, new OffenceRecorded("mix", "o2", day("2023-08-01"), "THEFT_AND_HANDLING",
+                2, true));
+        IntegrationEvent second = event(CITY, new OutcomeRecorded("mix", "o2", "REFERRAL_ORDER", day("2023-09-01"), null));
+        listener.applyPoll(List.of(record(offence), record(outcome), record(registration), record(second)));
+
+        assertThat(count("kpi_outcome")).isEqualTo(2);
+        assertThat(count("kpi_offence")).isEqualTo(1);
+        assertThat(count("processed_event")).isEqualTo(1);
+        assertThat(consumed("applied") - applied).isEqualTo(2);
+        assertThat(consumed("duplicate") - duplicates).isEqualTo(2);
+    }
+
+    @Test
     void aDatabaseFailureRollsTheWholePollBack() {
         IntegrationEvent outcome = event(CITY, new OutcomeRecorded("fail", "o1", "YOUTH_CAUTION", day("2023-06-01"), null));
         // The database refuses the outcome's row, written after the claim, the rejection and the registration.
@@ -321,6 +343,10 @@ class OnePollIT {
         long fte(String service) {
             return ftes.get(service);
         }
+    }
+
+    private double consumed(String result) {
+        return meters.counter("kpi.consumer.records", "result", result).count();
     }
 
     private int count(String table) {
