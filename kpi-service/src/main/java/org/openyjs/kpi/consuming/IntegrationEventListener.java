@@ -118,11 +118,11 @@ public class IntegrationEventListener {
         long started = System.nanoTime();
         try {
             try {
-                applied = precomputed.duringPoll(() -> transactions.execute(tx -> applyAll(records, false)));
+                applied = inTransaction(records, false);
             } catch (DuplicateKeyException e) {
                 // An event of the poll has its fact row already (a redelivery): the poll again, skipping stored rows.
                 log.debug("A poll of {} records holds an event applied before; applying it skipping those", records.size());
-                applied = precomputed.duringPoll(() -> transactions.execute(tx -> applyAll(records, true)));
+                applied = inTransaction(records, true);
             }
         } catch (RuntimeException e) {
             // The error handler logs its retries at debug only; an outage must be visible.
@@ -141,6 +141,10 @@ public class IntegrationEventListener {
                 .increment(count));
     }
 
+    private Applied inTransaction(List<ConsumerRecord<String, byte[]>> records, boolean skipStored) {
+        return precomputed.duringPoll(() -> transactions.execute(tx -> applyAll(records, skipStored)));
+    }
+
     /**
      * The poll in a handful of statements: all records decoded first (the first of the same id in the poll kept; any
      * later one is a duplicate), the upserts' events claimed with one statement, the facts of the claimed ones and of
@@ -153,6 +157,7 @@ public class IntegrationEventListener {
         List<ConsumedRecords.Rejection> rejections = new ArrayList<>();
         List<ConsumedRecords.Claim> accepted = new ArrayList<>();
         List<IntegrationPayload> payloads = new ArrayList<>();
+        List<ConsumedRecords.Claim> upserts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Decoded decoded = decoder.decode(record.value());
@@ -164,48 +169,41 @@ public class IntegrationEventListener {
             } else {
                 Decoded.Accepted usable = (Decoded.Accepted) decoded;
                 if (seen.add(usable.event().eventId())) {
-                    accepted.add(new ConsumedRecords.Claim(usable.event(), record));
+                    ConsumedRecords.Claim claim = new ConsumedRecords.Claim(usable.event(), record);
+                    accepted.add(claim);
                     payloads.add(usable.payload());
+                    if (ProjectionBatch.claimedFirst(usable.payload())) {
+                        upserts.add(claim);
+                    }
                 } else {
                     results.merge(Result.DUPLICATE, 1L, Long::sum);
                 }
             }
         }
         consumed.rejectAll(rejections);
-        List<ConsumedRecords.Claim> upserts = new ArrayList<>();
-        for (int i = 0; i < accepted.size(); i++) {
-            if (ProjectionBatch.claimedFirst(payloads.get(i))) {
-                upserts.add(accepted.get(i));
-            }
-        }
-        Set<String> claimed = consumed.claim(upserts);
+        // Applied: the upserts claimed now, the events without facts (nothing to do), the events whose rows are written.
+        Set<String> applied = new HashSet<>(consumed.claim(upserts));
         ProjectionBatch batch = projection.batch();
-        Set<String> withoutFacts = new HashSet<>();
         for (int i = 0; i < accepted.size(); i++) {
             IntegrationEvent event = accepted.get(i).event();
-            if (!ProjectionBatch.claimedFirst(payloads.get(i))) {
-                if (!batch.add(event, payloads.get(i))) {
-                    withoutFacts.add(event.eventId());
+            IntegrationPayload payload = payloads.get(i);
+            if (!ProjectionBatch.claimedFirst(payload)) {
+                if (!batch.add(event, payload)) {
+                    applied.add(event.eventId());
                 }
-            } else if (claimed.contains(event.eventId())) {
-                batch.add(event, payloads.get(i));
+            } else if (applied.contains(event.eventId())) { // claimed now
+                batch.add(event, payload);
             }
         }
-        Set<String> written = skipStored ? batch.flushSkippingStored() : batch.flush();
-        List<Instant> recordedAt = new ArrayList<>(accepted.size());
-        long applied = 0;
+        applied.addAll(skipStored ? batch.flushSkippingStored() : batch.flush());
+        List<Instant> recordedAt = new ArrayList<>(applied.size());
         for (ConsumedRecords.Claim claim : accepted) {
-            IntegrationEvent event = claim.event();
-            String id = event.eventId();
-            if (claimed.contains(id) || written.contains(id) || withoutFacts.contains(id)) {
-                applied++;
-                if (event.recordedAt() != null) {
-                    recordedAt.add(event.recordedAt());
-                }
+            if (applied.contains(claim.event().eventId()) && claim.event().recordedAt() != null) {
+                recordedAt.add(claim.event().recordedAt());
             }
         }
-        results.merge(Result.APPLIED, applied, Long::sum);
-        results.merge(Result.DUPLICATE, (long) (accepted.size() - applied), Long::sum);
+        results.merge(Result.APPLIED, (long) applied.size(), Long::sum);
+        results.merge(Result.DUPLICATE, (long) (accepted.size() - applied.size()), Long::sum);
         results.values().removeIf(count -> count == 0);
         return new Applied(results, recordedAt);
     }

@@ -91,7 +91,6 @@ public final class ProjectionBatch {
     private final Set<String> releaseChildren = new LinkedHashSet<>();
     /** Children with a StatusRecorded answering looked after (yes or no) in this poll. */
     private final Set<String> lookedAfterChildren = new LinkedHashSet<>();
-    private int size;
     // False while a rebuild replays: the precomputed tables are derived once at its end (PrecomputedOutcomes).
     private final boolean refreshPrecomputed;
 
@@ -99,11 +98,6 @@ public final class ProjectionBatch {
         this.jdbc = jdbc;
         this.client = client;
         this.refreshPrecomputed = refreshPrecomputed;
-    }
-
-    /** Events added so far. */
-    public int size() {
-        return size;
     }
 
     /**
@@ -121,7 +115,6 @@ public final class ProjectionBatch {
      * rebuild applies it once it does).
      */
     public boolean add(IntegrationEvent event, IntegrationPayload payload) {
-        size++;
         Timestamp recordedAt = event.recordedAt() == null ? null : Timestamp.from(event.recordedAt());
         if (payload instanceof ChildRegistered child) {
             children.put(child.childId(), new Object[]{child.childId(), child.youthJusticeService(),
