@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -18,8 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openyjs.local.PlatformUnderTest;
-import org.openyjs.testsupport.TestInfrastructure;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.openyjs.local.SharedPlatform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,59 +44,60 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard in a real headless Chromium against the whole platform (four service processes on
- * real PostgreSQL and a Kafka broker of this test's own, so no other test's events reach its figures):
- * six children cautioned for the first time in FY2023-24 in Leicester City, two the year before; an
- * analyst signs in, opens the board pack and the first-time entrants' drill-down, and axe-core finds
- * nothing serious on either page. Screenshots go to target/screenshots.
+ * real PostgreSQL and Kafka, shared with {@code FirstTimeEntrantsEndToEndIT}, whose Leicester City children
+ * are all from October 2022 on): six children cautioned for the first time in FY2021-22 in Leicester City, two
+ * the year before; an analyst signs in, opens the board pack and the first-time entrants' drill-down, and
+ * axe-core finds nothing serious on either page. Screenshots go to target/screenshots.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(Order.DEFAULT + 2) // after every other class: see junit-platform.properties
 class DashboardBrowserIT {
 
     private static final String CITY = "leicester-city";
     private static final String MEASURE = "first-time-entrants";
+    private static final String PERIOD = "FY2021-22";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
-    private static EmbeddedKafkaKraftBroker kafka;
     private static PlatformUnderTest platform;
     private static WebDriver browser;
     private static final List<String> cautionedInPeriod = new ArrayList<>();
     private static String panelChild;
 
     @BeforeAll
-    static void startThePlatformAndRecordTheChildren() throws Exception {
+    static void recordTheChildren(PlatformUnderTest shared) throws Exception {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)")
                 .isTrue();
-        kafka = TestInfrastructure.startEmbeddedKafka(0);
-        platform = PlatformUnderTest.start("dashboard", kafka.getBrokersAsString());
+        platform = shared;
 
         String practitioner = platform.token("practitioner");
         String run = UUID.randomUUID().toString().substring(0, 6);
-        for (int i = 0; i < 6; i++) { // first youth cautions spread over FY2023-24
-            LocalDate outcome = LocalDate.of(2023, 4, 20).plusDays(i * 55L);
+        for (int i = 0; i < 6; i++) { // first youth cautions spread over FY2021-22
+            LocalDate outcome = LocalDate.of(2021, 4, 20).plusDays(i * 55L);
             cautionedInPeriod.add(child(practitioner, run + "-fte-" + i, outcome));
         }
         for (int i = 0; i < 2; i++) { // the year before: same time last year
-            child(practitioner, run + "-earlier-" + i, LocalDate.of(2022, 10, 3).plusDays(i));
+            child(practitioner, run + "-earlier-" + i, LocalDate.of(2020, 10, 3).plusDays(i));
         }
         panelChild = cautionedInPeriod.get(0);
 
         // A family comparator and a threshold, so the card has a RAG and the trend a comparator line.
         String analyst = platform.token("analyst");
         expect(200, platform.send(analyst, "PUT", "/api/kpi/admin/comparators", Map.of("measure", MEASURE,
-                "youthJusticeService", CITY, "comparator", "FAMILY", "from", "2023-04-01", "to", "2023-06-30",
+                "youthJusticeService", CITY, "comparator", "FAMILY", "from", "2021-04-01", "to", "2021-06-30",
                 "rate", 4, "source", "test comparator")));
         expect(200, platform.send(analyst, "PUT", "/api/kpi/admin/comparators", Map.of("measure", MEASURE,
-                "youthJusticeService", CITY, "comparator", "FAMILY", "from", "2023-04-01", "to", "2024-03-31",
+                "youthJusticeService", CITY, "comparator", "FAMILY", "from", "2021-04-01", "to", "2022-03-31",
                 "rate", 12, "source", "test comparator")));
         expect(200, platform.send(analyst, "PUT", "/api/kpi/admin/rag-thresholds", Map.of("measure", MEASURE,
                 "youthJusticeService", CITY, "comparator", "FAMILY", "lowerIsBetter", true, "amberBandPercent", 10)));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> fte = platform.send(analyst, "GET", "/api/kpi/" + MEASURE + "?service=" + CITY
-                    + "&period=FY2023-24", null);
+                    + "&period=" + PERIOD, null);
             expect(200, fte);
             assertThat(json.readTree(fte.body()).get("numerator").asLong()).isEqualTo(6);
         });
@@ -104,15 +106,9 @@ class DashboardBrowserIT {
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void closeTheBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        if (kafka != null) {
-            kafka.destroy();
         }
     }
 
@@ -124,10 +120,10 @@ class DashboardBrowserIT {
         new Select(browser.findElement(By.id("board-service"))).selectByValue(CITY);
         WebElement period = browser.findElement(By.id("board-period"));
         period.clear();
-        period.sendKeys("FY2023-24");
+        period.sendKeys(PERIOD);
         browser.findElement(By.id("board-show")).click();
-        waitUntil("the board pack for FY2023-24 has loaded", () -> "ready".equals(attribute("board", "data-state"))
-                && "FY2023-24".equals(attribute("board", "data-period")));
+        waitUntil("the board pack for " + PERIOD + " has loaded", () -> "ready".equals(attribute("board", "data-state"))
+                && PERIOD.equals(attribute("board", "data-period")));
 
         WebElement card = browser.findElement(By.cssSelector("article.card[data-measure='" + MEASURE + "']"));
         screenshot("board-pack");
@@ -143,8 +139,8 @@ class DashboardBrowserIT {
         assertThat(((Number) js("return Chart.getChart(" + canvas + ").data.datasets[0].data.length")).intValue())
                 .isEqualTo(8);
         assertThat(js("return Chart.getChart(" + canvas + ").data.labels")).asInstanceOf(InstanceOfAssertFactories.LIST)
-                .containsExactly("2022-23-Q1", "2022-23-Q2", "2022-23-Q3", "2022-23-Q4",
-                        "2023-24-Q1", "2023-24-Q2", "2023-24-Q3", "2023-24-Q4");
+                .containsExactly("2020-21-Q1", "2020-21-Q2", "2020-21-Q3", "2020-21-Q4",
+                        "2021-22-Q1", "2021-22-Q2", "2021-22-Q3", "2021-22-Q4");
         assertThat(js("return Chart.getChart(" + canvas + ").data.datasets.map(d => d.label)")).asInstanceOf(InstanceOfAssertFactories.LIST)
                 .containsExactly("This service", "Family");
         screenshot("board-pack");

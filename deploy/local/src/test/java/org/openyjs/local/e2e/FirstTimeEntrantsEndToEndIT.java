@@ -3,12 +3,14 @@ package org.openyjs.local.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openyjs.events.IntegrationEventCodec;
 import org.openyjs.events.Topics;
 import org.openyjs.local.PlatformUnderTest;
+import org.openyjs.local.SharedPlatform;
 import org.openyjs.local.stack.Service;
 import org.openyjs.testsupport.KafkaTopics;
 import org.openyjs.testsupport.TestInfrastructure;
@@ -32,7 +34,10 @@ import static org.awaitility.Awaitility.await;
  * March 2024 (90 first-time entrants, 220 per 100,000; 6 custodial sentences, 0.15 per 1,000 of a
  * 10-17 population of 40,909) come out of events recorded through the API, with distractors that
  * must not count, one outcome arriving through the out-of-court panel and one event delivered twice.
+ * The platform is shared with {@code DashboardBrowserIT}, whose children are in earlier years.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(Order.DEFAULT + 1) // after every other class: see junit-platform.properties
 class FirstTimeEntrantsEndToEndIT {
 
     private static final String CITY = "leicester-city";
@@ -48,19 +53,12 @@ class FirstTimeEntrantsEndToEndIT {
     private static String admin;
 
     @BeforeAll
-    static void startThePlatform() throws Exception {
-        platform = PlatformUnderTest.start("e2e", TestInfrastructure.kafkaBootstrapServers());
+    static void signIn(PlatformUnderTest shared) throws Exception {
+        platform = shared;
         practitioner = platform.token("practitioner");
         chair = platform.token("panel-chair");
         analyst = platform.token("analyst");
         admin = platform.token("admin");
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
