@@ -75,8 +75,12 @@ export function saveFile(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// Abbreviations the seeds write in capitals, kept so in a humanised code (ete-statutory-orders: ETE ...).
+const ABBREVIATIONS = new Set(['ete', 'send', 'aln', 'fte', 'oocd', 'psr', 'qa', 'rj', 'yro', 'dto', 'kpi', 'yjs', 'ehcp']);
+
 export function humanise(code) {
   if (code === null || code === undefined) return '';
-  const text = String(code).replaceAll('_', ' ').replaceAll('-', ' ').toLowerCase();
+  const text = String(code).replaceAll('_', ' ').replaceAll('-', ' ').toLowerCase()
+    .split(' ').map(word => ABBREVIATIONS.has(word) ? word.toUpperCase() : word).join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -132,6 +132,9 @@ class DashboardBrowserIT {
         assertThat(card.findElement(By.cssSelector("dd.rule-version")).getText()).isEqualTo("1");
         assertThat(card.findElement(By.cssSelector("dd.change")).getText()).startsWith("+200%").contains("last year 2");
         assertThat(card.findElement(By.cssSelector(".rag")).getText()).contains("RAG:");
+        // A measure without a rule title of its own is named from its code, abbreviations in capitals.
+        assertThat(browser.findElement(By.id("card-ete-statutory-orders-above-school-age-title")).getText())
+                .isEqualTo("ETE statutory orders above school age");
 
         // The trend: one point per quarter for the last 8 quarters, read through Chart.js itself.
         String canvas = "document.getElementById('trend-" + MEASURE + "')";
