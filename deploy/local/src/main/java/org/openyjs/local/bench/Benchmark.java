@@ -623,7 +623,7 @@ public final class Benchmark {
                     rows += JsonLines.write(history, out);
                 }
                 children += sliceChildren;
-                historyEvents += history.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
+                historyEvents += history.rows().mapToLong(r -> RowRequests.events(r).size()).sum();
                 if (slice == 0) {
                     // The panel's part goes through panel-service's API at some 30 cases/s: the first slice's
                     // meetings and at most --panel-cases of its decisions, enough for the panel rebuild figures.

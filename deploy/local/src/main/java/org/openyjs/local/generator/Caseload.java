@@ -16,11 +16,6 @@ public record Caseload(CaseloadGenerator.Settings settings, LocalDate firstDay, 
         return children.stream().flatMap(c -> c.rows().stream());
     }
 
-    /** The rows the import accepts (everything but remands). */
-    public Stream<Row> importRows() {
-        return rows().filter(r -> !r.restOnly());
-    }
-
     /** Every offence referred to the out-of-court panel, decided or still awaiting a meeting, child after child. */
     public Stream<PanelCase> panelCases() {
         return children.stream().flatMap(c -> c.panelCases().stream());

@@ -266,7 +266,7 @@ public final class CaseloadGenerator {
             List<Row> numbered = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
-                numbered.add(new Row(childId + "-" + (i + 1), r.type(), r.date(), r.data(), r.restOnly()));
+                numbered.add(new Row(childId + "-" + (i + 1), r.type(), r.date(), r.data()));
             }
             return new GeneratedChild(childId, area.service, area.localAuthority, dateOfBirth, sex, ethnicity,
                     lookedAfter, List.copyOf(numbered), List.copyOf(panelCases));
@@ -357,13 +357,13 @@ public final class CaseloadGenerator {
             }
             String type = random.nextInt(100) < 45 ? "YOUTH_DETENTION_ACCOMMODATION" : "LOCAL_AUTHORITY_ACCOMMODATION";
             rows.add(new Row(null, "StartRemand", start, data("childId", childId, "remandId", remandId,
-                    "offenceId", offenceId, "remandType", type, "startDate", start.toString()), true));
+                    "offenceId", offenceId, "remandType", type, "startDate", start.toString())));
             LocalDate end = start.plusDays(14 + random.nextInt(60));
             if (end.isAfter(until)) {
                 end = until;
             }
             rows.add(new Row(null, "EndRemand", end, data("childId", childId, "remandId", remandId,
-                    "endDate", end.toString()), true));
+                    "endDate", end.toString())));
             touch(end);
         }
 
@@ -495,7 +495,7 @@ public final class CaseloadGenerator {
             Map<String, Object> withChild = new LinkedHashMap<>();
             withChild.put("childId", childId);
             withChild.putAll(data);
-            rows.add(new Row(null, type, date, withChild, false));
+            rows.add(new Row(null, type, date, withChild));
         }
 
         private void touch(LocalDate date) {

@@ -69,10 +69,10 @@ public final class Generate {
             }
         }
         Map<String, Long> types = caseload.rows().collect(Collectors.groupingBy(Row::type, TreeMap::new, Collectors.counting()));
-        long events = caseload.importRows().mapToLong(r -> RowRequests.events(r).size()).sum();
+        long events = caseload.rows().mapToLong(r -> RowRequests.events(r).size()).sum();
         System.err.println("Wrote " + lines + " rows (" + events + " case events) for " + children + " children, "
                 + caseload.firstDay() + " to " + caseload.lastDay() + ", seed " + seed + (out.equals("-") ? "" : ", to " + out));
-        System.err.println("Rows by type: " + types + " (StartRemand/EndRemand go over REST, not in the file)");
+        System.err.println("Rows by type: " + types);
         System.err.println("Out-of-court panel: " + caseload.panelCases().count() + " referrals, "
                 + caseload.panelCases().filter(PanelCase::outcomeImported).count() + " with their outcome in the file, "
                 + caseload.panelCases().filter(PanelCase::decided).count() + " left to panel-service's API at "

@@ -18,7 +18,7 @@ public final class JsonLines {
     /** Writes every row the import accepts; returns how many lines were written. */
     public static long write(Caseload caseload, Writer out) throws IOException {
         long lines = 0;
-        for (Row row : (Iterable<Row>) caseload.importRows()::iterator) {
+        for (Row row : (Iterable<Row>) caseload.rows()::iterator) {
             out.write(line(row));
             out.write('\n');
             lines++;
