@@ -8,8 +8,8 @@ import org.openyjs.testsupport.TestInfrastructure;
 /**
  * Gives a {@link PlatformUnderTest} parameter one platform shared by every test class that asks for it,
  * started on first use and stopped when the test run ends. Starting the five processes takes about 40 s of
- * both cores, so the end-to-end and browser tests share one; each keeps to its own service and periods, so
- * neither's children reach the other's figures. Logs go to {@code target/platform-logs}.
+ * both cores, so the end-to-end and browser tests share one; each records its children in years the other leaves
+ * empty, so neither's children reach the other's figures. Logs go to {@code target/platform-logs}.
  */
 public final class SharedPlatform implements ParameterResolver {
 

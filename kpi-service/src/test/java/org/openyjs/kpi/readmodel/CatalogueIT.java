@@ -68,6 +68,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -772,9 +774,9 @@ class CatalogueIT {
                 }
             }
             // Some 3,000 figures, each counted and listed: two at a time, as two analysts would ask (read-only).
-            Map<String, List<KpiFigure>> compared = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, List<KpiFigure>> compared = new ConcurrentHashMap<>();
             queries.parallelStream().forEach(q -> countedAsListed(q.getKey(), q.getValue()).ifPresent(f -> compared
-                    .computeIfAbsent(q.getKey().name(), n -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .computeIfAbsent(q.getKey().name(), n -> Collections.synchronizedList(new ArrayList<>()))
                     .add(f)));
             // Now while a rebuild defers the precomputed tables: from the facts replayed so far.
             precomputed.defer();
