@@ -6,8 +6,6 @@ import org.openyjs.local.stack.Stack;
 import org.openyjs.local.stack.StackConfig;
 import org.openyjs.testsupport.TestInfrastructure;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,8 +42,10 @@ public final class PlatformUnderTest implements AutoCloseable {
                 .postgres(pg::newDatabase, pg.username(), pg.password())
                 .kafka(kafkaBootstrapServers)
                 .progress(line -> System.out.println("[" + name + "] " + line));
-        for (Service service : Service.values()) {
-            config.port(service, freePort());
+        try (FreePorts ports = new FreePorts()) {
+            for (Service service : Service.values()) {
+                config.port(service, ports.next());
+            }
         }
         return new PlatformUnderTest(Stack.start(config.build()));
     }
@@ -102,11 +102,5 @@ public final class PlatformUnderTest implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,9 @@
 package org.openyjs.local.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +71,8 @@ public final class Stack implements AutoCloseable {
 
     /** Requests per second (and burst) per user at the local gateway, given to the launcher as a system property. */
     public static final String RATE_LIMIT_PROPERTY = "yjs.stack.rate-limit";
+    /** How much of a dead service's log its error message quotes. */
+    private static final int LOG_LINES_ON_FAILURE = 20;
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
@@ -122,7 +126,8 @@ public final class Stack implements AutoCloseable {
         CompletableFuture<String> first = new CompletableFuture<>();
         for (ServiceProcess process : processes) {
             process.onExit().thenRun(() -> first.complete(process.service().artifact()
-                    + " exited with code " + process.exitValue() + "; see " + process.logFile()));
+                    + " exited with code " + process.exitValue() + "; see " + process.logFile()
+                    + lastLines(process.logFile(), LOG_LINES_ON_FAILURE)));
         }
         return first;
     }
@@ -303,7 +308,8 @@ public final class Stack implements AutoCloseable {
                 ServiceProcess process = it.next();
                 if (!process.isAlive()) {
                     throw new IllegalStateException(process.service().artifact() + " exited with code "
-                            + process.exitValue() + " while starting; see " + process.logFile());
+                            + process.exitValue() + " while starting; see " + process.logFile()
+                            + lastLines(process.logFile(), LOG_LINES_ON_FAILURE));
                 }
                 if (process.isHealthy()) {
                     it.remove();
@@ -320,6 +326,18 @@ public final class Stack implements AutoCloseable {
             if (!pending.isEmpty()) {
                 Thread.sleep(500);
             }
+        }
+    }
+
+    /** The log's last lines, indented under the message, so the reason is read where the failure is reported. */
+    static String lastLines(Path log, int count) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                    .map(line -> "\n    " + line)
+                    .collect(Collectors.joining("", "\nIts last lines:", ""));
+        } catch (IOException | UncheckedIOException e) {
+            return ""; // no log to show: the path in the message is all there is
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openyjs.events.Topics;
-import org.openyjs.local.Ports;
+import org.openyjs.local.FreePorts;
 import org.openyjs.local.demo.GatewayClient;
 import org.openyjs.local.generator.Caseload;
 import org.openyjs.local.generator.CaseloadGenerator;
@@ -35,7 +35,6 @@ import org.openyjs.local.stack.Stack;
 import org.openyjs.local.stack.StackConfig;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,8 +94,16 @@ class FaultInjectionIT {
     static void startTheStack() throws Exception {
         dataDir = Files.createTempDirectory("yjs-faults-");
         Path logs = Files.createDirectories(Path.of("target", "faults-logs").toAbsolutePath());
-        int pg = freePort();
-        int kafka = freePortPair();
+        int pg;
+        int kafka;
+        Map<Service, Integer> servicePorts = new HashMap<>();
+        try (FreePorts ports = new FreePorts()) {
+            pg = ports.next();
+            kafka = ports.nextPair();
+            for (Service service : Service.values()) {
+                servicePorts.put(service, ports.next());
+            }
+        }
         infrastructure = new LocalInfrastructure(new LocalInfrastructure.Settings(dataDir, pg, kafka, Service.databases()),
                 FaultInjectionIT::say);
         infrastructure.start();
@@ -107,9 +114,7 @@ class FaultInjectionIT {
                 .postgres(infrastructure::jdbcUrl, infrastructure.postgresUser(), "postgres")
                 .kafka(infrastructure.kafkaBootstrapServers())
                 .progress(FaultInjectionIT::say);
-        for (Service service : Service.values()) {
-            config.port(service, freePort());
-        }
+        servicePorts.forEach(config::port);
         stack = Stack.start(config.build());
         gateway = new GatewayClient(stack.url(Service.GATEWAY));
         tokens = new Tokens(gateway);
@@ -551,22 +556,6 @@ class FaultInjectionIT {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            if (port < 65535 && Ports.isFree(port + 1)) {
-                return port;
-            }
-        }
-        throw new IOException("No two adjacent free ports for Kafka");
-    }
 
     static void say(String line) {
         System.out.println("[faults] " + line);

@@ -12,10 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openyjs.events.Topics;
+import org.openyjs.local.FreePorts;
 import org.openyjs.local.Ports;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,8 +40,12 @@ class LocalInfrastructureIT {
 
     @Test
     void keepsRowsAndRecordsAcrossAStopAndStartThenFreesItsPorts() throws Exception {
-        int postgresPort = freePort();
-        int kafkaPort = freePortWithFreeNext();
+        int postgresPort;
+        int kafkaPort;
+        try (FreePorts ports = new FreePorts()) {
+            postgresPort = ports.next();
+            kafkaPort = ports.nextPair();
+        }
         var settings = new LocalInfrastructure.Settings(dataDir, postgresPort, kafkaPort, DATABASES);
 
         try (LocalInfrastructure infrastructure = started(settings)) {
@@ -123,19 +126,4 @@ class LocalInfrastructureIT {
         return records;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Kafka's controller listens on the port after the broker's. */
-    private static int freePortWithFreeNext() throws IOException {
-        while (true) {
-            int port = freePort();
-            if (port < 65535 && Ports.isFree(port + 1)) {
-                return port;
-            }
-        }
-    }
 }

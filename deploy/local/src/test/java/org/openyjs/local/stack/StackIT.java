@@ -4,11 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openyjs.local.FreePorts;
 import org.openyjs.local.Ports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,7 +132,8 @@ class StackIT {
         assertThatThrownBy(() -> Stack.start(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("kpi-service exited with code 3 while starting")
-                .hasMessageContaining(config.logDir().resolve("kpi-service.log").toString());
+                .hasMessageContaining(config.logDir().resolve("kpi-service.log").toString())
+                .hasMessageContaining("Its last lines:\n    cannot connect to the database");
 
         assertThat(Stack.processesOf(stackId)).isEmpty();
         assertThat(Files.readString(config.logDir().resolve("kpi-service.log"))).contains("cannot connect to the database");
@@ -160,8 +161,10 @@ class StackIT {
                 .kafka("kafka.example:9092")
                 .startupTimeout(Duration.ofSeconds(60))
                 .progress(System.out::println);
-        for (Service service : Service.values()) {
-            builder.port(service, freePort());
+        try (FreePorts ports = new FreePorts()) {
+            for (Service service : Service.values()) {
+                builder.port(service, ports.next());
+            }
         }
         return builder.build();
     }
@@ -198,11 +201,5 @@ class StackIT {
         return HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
