@@ -1,6 +1,5 @@
 package org.openyjs.cases.importing;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -9,12 +8,13 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.openyjs.cases.api.CaseCommands.RegisterChild;
 import org.openyjs.cases.api.CaseEvents.ChildRegistered;
 import org.openyjs.cases.access.CommandAudit;
 import org.openyjs.cases.importing.ImportRows.ParsedRow;
+import org.openyjs.support.axon.CommandBatch;
+import org.openyjs.support.axon.CommandBatch.Attempt;
 import org.openyjs.support.axon.RecordingMetadata;
 import org.openyjs.support.web.DomainRefusal;
 import org.slf4j.Logger;
@@ -75,6 +75,7 @@ class RowApplier {
     private final CommandGateway commands;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final CommandBatch batches;
     private final EventStore eventStore;
 
     RowApplier(CommandGateway commands, JdbcClient jdbc, PlatformTransactionManager transactionManager,
@@ -82,6 +83,7 @@ class RowApplier {
         this.commands = commands;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.batches = new CommandBatch(transactionManager);
         this.eventStore = eventStore;
     }
 
@@ -90,39 +92,41 @@ class RowApplier {
         int start = 0;
         while (start < rows.size()) {
             List<ParsedRow> chunk = rows.subList(start, rows.size());
-            Attempt attempt = attempt(job, chunk);
-            if (attempt.failedAt == Attempt.OK) {
-                report(chunk, attempt.results, outcomes);
+            List<Result> results = new ArrayList<>(chunk.size());
+            Attempt attempt = attempt(job, chunk, results);
+            if (attempt.succeeded()) {
+                report(chunk, results, outcomes);
                 return;
             }
-            if (attempt.failedAt == Attempt.AT_COMMIT) {
+            if (attempt.failedAtCommit()) {
                 for (ParsedRow row : chunk) {
                     applyAlone(job, row, outcomes);
                 }
                 return;
             }
-            if (attempt.failedAt > 0) {
-                apply(job, chunk.subList(0, attempt.failedAt), outcomes);
+            if (attempt.failedAt() > 0) {
+                apply(job, chunk.subList(0, attempt.failedAt()), outcomes);
             }
-            applyAlone(job, chunk.get(attempt.failedAt), outcomes);
-            start += attempt.failedAt + 1;
+            applyAlone(job, chunk.get(attempt.failedAt()), outcomes);
+            start += attempt.failedAt() + 1;
         }
     }
 
     private void applyAlone(JobContext job, ParsedRow row, Outcomes outcomes) {
-        Attempt attempt = attempt(job, List.of(row));
-        if (attempt.failedAt == Attempt.OK) {
-            report(List.of(row), attempt.results, outcomes);
+        List<Result> results = new ArrayList<>(1);
+        Attempt attempt = attempt(job, List.of(row), results);
+        if (attempt.succeeded()) {
+            report(List.of(row), results, outcomes);
             return;
         }
-        Throwable error = unwrap(attempt.error);
+        Throwable error = CommandBatch.unwrap(attempt.error());
         if (error instanceof ConcurrencyException && !(error instanceof AggregateStreamCreationException)) {
-            attempt = attempt(job, List.of(row)); // someone else changed the case meanwhile: once more
-            if (attempt.failedAt == Attempt.OK) {
-                report(List.of(row), attempt.results, outcomes);
+            attempt = attempt(job, List.of(row), results); // someone else changed the case meanwhile: once more
+            if (attempt.succeeded()) {
+                report(List.of(row), results, outcomes);
                 return;
             }
-            error = unwrap(attempt.error);
+            error = CommandBatch.unwrap(attempt.error());
         }
         if (error instanceof DomainRefusal refusal) {
             outcomes.rejected(row, refusal.field(), refusal.getMessage());
@@ -146,50 +150,23 @@ class RowApplier {
         }
     }
 
-    /** failedAt: the index of the row that failed, or OK, or AT_COMMIT when appending the batch's events failed. */
-    private record Attempt(int failedAt, RuntimeException error, List<Result> results) {
-        static final int OK = -1;
-        static final int AT_COMMIT = -2;
-    }
-
     /** The rows in one transaction and one unit of work; on the first failure everything in it is rolled back. */
-    private Attempt attempt(JobContext job, List<ParsedRow> rows) {
-        List<Result> results = new ArrayList<>(rows.size());
-        int[] failedAt = {Attempt.OK};
-        RuntimeException[] error = {null};
-        try {
-            transactions.executeWithoutResult(status -> {
-                DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-                try {
-                    failedAt[0] = 0;
-                    Set<String> claimed = claimAll(job, rows);
-                    for (int i = 0; i < rows.size(); i++) {
-                        ParsedRow row = rows.get(i);
-                        failedAt[0] = i;
-                        if (claimed.remove(row.rowId())) {
-                            commands.sendAndWait(message(job, row));
-                            results.add(Result.IMPORTED);
-                        } else {
-                            results.add(Result.SKIPPED);
-                        }
-                    }
-                    failedAt[0] = Attempt.AT_COMMIT;
-                    batch.commit();
-                    failedAt[0] = Attempt.OK;
-                } catch (RuntimeException e) {
-                    error[0] = e;
-                    if (batch.isActive()) {
-                        batch.rollback(e);
-                    }
-                    status.setRollbackOnly();
-                }
-            });
-        } catch (RuntimeException e) {
-            // the database commit itself failed: nothing of these rows is recorded
-            return new Attempt(Attempt.AT_COMMIT, e, List.of());
+    private Attempt attempt(JobContext job, List<ParsedRow> rows, List<Result> results) {
+        results.clear();
+        Set<String> claimed = new HashSet<>();
+        Attempt attempt = batches.attempt(() -> claimed.addAll(claimAll(job, rows)), rows.size(), i -> {
+            ParsedRow row = rows.get(i);
+            if (claimed.remove(row.rowId())) {
+                commands.sendAndWait(message(job, row));
+                results.add(Result.IMPORTED);
+            } else {
+                results.add(Result.SKIPPED);
+            }
+        });
+        if (!attempt.succeeded()) {
+            results.clear();
         }
-        return failedAt[0] == Attempt.OK ? new Attempt(Attempt.OK, null, results)
-                : new Attempt(failedAt[0], error[0], List.of());
+        return attempt;
     }
 
     /**
@@ -253,13 +230,5 @@ class RowApplier {
                 outcomes.skipped(rows.get(i));
             }
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CommandExecutionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -3,6 +3,7 @@ package org.openyjs.panel.referral;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,14 +20,20 @@ import org.openyjs.panel.api.ReferralCommands.CloseOnOutcomeElsewhere;
 import org.openyjs.panel.api.ReferralCommands.NoteAssessment;
 import org.openyjs.panel.api.ReferralCommands.NoteVictimContact;
 import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
+import org.openyjs.support.axon.CommandBatch;
+import org.openyjs.support.axon.CommandBatch.Attempt;
 import org.openyjs.support.axon.RecordingMetadata;
 import org.openyjs.support.web.DomainRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,6 +55,7 @@ public class CaseEventsListener {
     private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
 
     private final CommandGateway commands;
+    private final CommandBatch batches;
     private final EventStore eventStore;
     private final MeterRegistry meters;
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
@@ -56,66 +64,119 @@ public class CaseEventsListener {
     private static final Set<String> PANEL_BUSINESS = Set.of("ReferredToOutOfCourtPanel", "AssessmentRecorded",
             "VictimContactRecorded", "OutcomeRecorded");
 
-    public CaseEventsListener(CommandGateway commands, EventStore eventStore, MeterRegistry meters) {
+    public CaseEventsListener(CommandGateway commands, PlatformTransactionManager transactionManager,
+                              EventStore eventStore, MeterRegistry meters) {
         this.commands = commands;
+        this.batches = new CommandBatch(transactionManager);
         this.eventStore = eventStore;
         this.meters = meters;
     }
 
-    @KafkaListener(topics = Topics.CASE_EVENTS)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader("eventType");
-        if (type != null && !PANEL_BUSINESS.contains(new String(type.value(), StandardCharsets.UTF_8))) {
-            return; // most case events are not the panel's business: not worth decoding
+    /**
+     * A poll's records: the panel's commands among them are sent as one batch ({@link CommandBatch}), so a poll
+     * costs one transaction, one append and one batch for each of the panel's processors instead of one of each per
+     * referral. Refusals are skipped one by one as before; a technical failure rolls back the batch and the container
+     * delivers the records again (every command here is idempotent).
+     */
+    @KafkaListener(topics = Topics.CASE_EVENTS, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<Pending> pending = new ArrayList<>();
+        Set<String> receivedHere = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Pending command = toCommand(record, receivedHere);
+            if (command != null) {
+                pending.add(command);
+            }
         }
-        IntegrationEvent event;
-        try {
-            event = codec.read(record.value());
-        } catch (IntegrationEventCodec.InvalidIntegrationEvent e) {
-            skip(record, "unreadable", e.getMessage());
-            return;
-        }
-        IntegrationPayload payload;
-        try {
-            payload = codec.payload(event).orElse(null);
-        } catch (IntegrationEventCodec.InvalidIntegrationEvent e) {
-            skip(record, "unreadable", e.getMessage());
-            return;
-        }
-        Object command = toCommand(event, payload);
-        if (command == null) {
-            return; // other case events are not the panel's business
-        }
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(RecordingMetadata.RECORDED_BY,
-                            event.recordedBy() != null ? event.recordedBy() : RecordingMetadata.SYSTEM)));
-        } catch (AggregateNotFoundException e) {
-            skip(record, "not-referred", event.eventType() + " for child " + event.childId()
-                    + " concerns an offence not referred to the panel");
-        } catch (DomainRefusal e) {
-            skip(record, "refused", event.eventType() + " for child " + event.childId() + ": " + e.getMessage());
+        send(pending);
+    }
+
+    /** A command and the record it came from. */
+    private record Pending(ConsumerRecord<String, byte[]> record, IntegrationEvent event, CommandMessage<?> command) {
+    }
+
+    /** Sends the commands as one batch; up to a failing one, then that one alone, then the rest the same way. */
+    private void send(List<Pending> pending) {
+        int start = 0;
+        while (start < pending.size()) {
+            List<Pending> rest = pending.subList(start, pending.size());
+            Attempt attempt = batches.attempt(() -> { }, rest.size(), i -> commands.sendAndWait(rest.get(i).command()));
+            if (attempt.succeeded()) {
+                return;
+            }
+            if (attempt.failedAtCommit()) {
+                rest.forEach(this::sendAlone);
+                return;
+            }
+            if (attempt.failedAt() > 0) {
+                send(rest.subList(0, attempt.failedAt()));
+            }
+            sendAlone(rest.get(attempt.failedAt()));
+            start += attempt.failedAt() + 1;
         }
     }
 
-    private Object toCommand(IntegrationEvent event, IntegrationPayload payload) {
+    private void sendAlone(Pending pending) {
+        try {
+            commands.sendAndWait(pending.command());
+        } catch (RuntimeException e) {
+            Throwable cause = CommandBatch.unwrap(e);
+            IntegrationEvent event = pending.event();
+            if (cause instanceof AggregateNotFoundException) {
+                skip(pending.record(), "not-referred", event.eventType() + " for child " + event.childId()
+                        + " concerns an offence not referred to the panel");
+            } else if (cause instanceof DomainRefusal) {
+                skip(pending.record(), "refused", event.eventType() + " for child " + event.childId() + ": "
+                        + cause.getMessage());
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    /** The record's command for the panel, or null when it has none (or is unreadable, which is counted). */
+    private Pending toCommand(ConsumerRecord<String, byte[]> record, Set<String> receivedHere) {
+        Header type = record.headers().lastHeader("eventType");
+        if (type != null && !PANEL_BUSINESS.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            return null; // most case events are not the panel's business: not worth decoding
+        }
+        IntegrationEvent event;
+        IntegrationPayload payload;
+        try {
+            event = codec.read(record.value());
+            payload = codec.payload(event).orElse(null);
+        } catch (IntegrationEventCodec.InvalidIntegrationEvent e) {
+            skip(record, "unreadable", e.getMessage());
+            return null;
+        }
+        Object command = toCommand(event, payload, receivedHere);
+        if (command == null) {
+            return null; // other case events are not the panel's business
+        }
+        return new Pending(record, event, GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(RecordingMetadata.RECORDED_BY,
+                        event.recordedBy() != null ? event.recordedBy() : RecordingMetadata.SYSTEM)));
+    }
+
+    private Object toCommand(IntegrationEvent event, IntegrationPayload payload, Set<String> receivedHere) {
         if (payload instanceof ReferredToOutOfCourtPanel r) {
+            receivedHere.add(ReferralId.of(r.childId(), r.offenceId()));
             return new ReceiveReferral(ReferralId.of(r.childId(), r.offenceId()), r.childId(), r.offenceId(),
                     event.youthJusticeService(), r.referralDate(), r.gravityScore(), r.admitted());
         }
         if (payload instanceof AssessmentRecorded a && a.offenceId() != null) {
             String referralId = ReferralId.of(a.childId(), a.offenceId());
-            return referred(referralId, event) ? new NoteAssessment(referralId, a.assessmentId(), a.tool(),
+            return referred(referralId, event, receivedHere) ? new NoteAssessment(referralId, a.assessmentId(), a.tool(),
                     a.completedOn(), a.qualityAssuredOn()) : null;
         }
         if (payload instanceof VictimContactRecorded v) {
             String referralId = ReferralId.of(v.childId(), v.offenceId());
-            return referred(referralId, event) ? new NoteVictimContact(referralId, v.victimId(), v.contactedOn(),
+            return referred(referralId, event, receivedHere) ? new NoteVictimContact(referralId, v.victimId(), v.contactedOn(),
                     v.result(), v.consentedToContact(), v.restorativeJusticeOffered()) : null;
         }
         if (payload instanceof OutcomeRecorded o && o.panelDecisionId() == null) {
             String referralId = ReferralId.of(o.childId(), o.offenceId());
-            return referred(referralId, event)
+            return referred(referralId, event, receivedHere)
                     ? new CloseOnOutcomeElsewhere(referralId, o.outcomeCode(), o.outcomeDate())
                     : null;
         }
@@ -126,10 +187,11 @@ public class CaseEventsListener {
      * Whether the offence has a referral: one indexed look-up in the event store, cheaper than a command that
      * fails to load the aggregate. Most assessments, victim contacts and outcomes concern offences never
      * referred (court cases above all): counted, logged at debug only, as they are not the panel's business.
-     * The referral, if any, came earlier on the same partition (keyed by child), so it is already stored.
+     * The referral, if any, came earlier on the same partition (keyed by child): it is stored, or it is in this
+     * poll's batch, whose events are appended only when the batch commits.
      */
-    private boolean referred(String referralId, IntegrationEvent event) {
-        if (eventStore.lastSequenceNumberFor(referralId).isPresent()) {
+    private boolean referred(String referralId, IntegrationEvent event, Set<String> receivedHere) {
+        if (receivedHere.contains(referralId) || eventStore.lastSequenceNumberFor(referralId).isPresent()) {
             return true;
         }
         meters.counter("yjs.panel.case-events.skipped", "reason", "not-referred").increment();

@@ -1,6 +1,8 @@
 package org.openyjs.panel.referral;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,6 +67,8 @@ class OutcomeGivenElsewhereIT {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     private final IntegrationEventCodec codec = new IntegrationEventCodec();
 
@@ -105,6 +109,33 @@ class OutcomeGivenElsewhereIT {
         assertThat(events(referral, "DecisionOverdue")).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Integer.class, referral)).isEqualTo(4); // received, assessment, victim contact, closed
+    }
+
+    @Test
+    void a_refused_command_among_a_poll_s_records_is_skipped_and_the_others_are_recorded() throws Exception {
+        // Sent together, so they arrive in one poll and go as one batch: the refusal in the middle rolls the batch
+        // back, and the records before and after it must still be recorded, each once.
+        String child = "child-" + UUID.randomUUID();
+        String first = ReferralId.of(child, "o1");
+        String second = ReferralId.of(child, "o2");
+        double refusedBefore = refused();
+        send(child,
+                fromCaseService(new ReferredToOutOfCourtPanel(child, "o1", REFERRED, 2, true)),
+                fromCaseService(new ReferredToOutOfCourtPanel(child, "o2", REFERRED, 3, true)),
+                fromCaseService(new VictimContactRecorded(child, "o1", "v1", LocalDate.of(2024, 1, 4),
+                        "NO_SUCH_RESULT", true, true, null, null, null)),
+                fromCaseService(new VictimContactRecorded(child, "o2", "v2", LocalDate.of(2024, 1, 4),
+                        "VIEWS_GIVEN", true, true, null, null, null)),
+                fromCaseService(new OutcomeRecorded(child, "o1", "YOUTH_CAUTION", LocalDate.of(2024, 1, 17), null)));
+
+        await("/referrals/" + first, r -> "CLOSED".equals(r.path("status").asText()));
+        await("/referrals/" + second, r -> r.has("referralId"));
+        assertThat(events(first, "ReferralReceived")).isEqualTo(1);
+        assertThat(events(first, "VictimContactNoted")).isZero();
+        assertThat(events(first, "ReferralClosedByOutcomeElsewhere")).isEqualTo(1);
+        assertThat(events(second, "ReferralReceived")).isEqualTo(1);
+        assertThat(events(second, "VictimContactNoted")).isEqualTo(1);
+        assertThat(refused() - refusedBefore).isEqualTo(1.0);
     }
 
     @Test
@@ -162,6 +193,11 @@ class OutcomeGivenElsewhereIT {
     private int events(String aggregateId, String type) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
                 + "AND payloadtype LIKE ?", Integer.class, aggregateId, "%$" + type);
+    }
+
+    private double refused() {
+        Counter counter = meters.find("yjs.panel.case-events.skipped").tag("reason", "refused").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private int timelinessSagas(String referral) {
