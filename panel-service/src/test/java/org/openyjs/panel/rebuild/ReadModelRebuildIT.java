@@ -11,6 +11,7 @@ import org.openyjs.panel.agenda.PanelReadModelProjection;
 import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
 import org.openyjs.panel.referral.ReferralId;
 import org.openyjs.testsupport.KafkaTopics;
+import org.openyjs.testsupport.Await;
 import org.openyjs.testsupport.TestInfrastructure;
 import org.openyjs.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -282,7 +283,7 @@ class ReadModelRebuildIT {
      * nothing is left in flight.
      */
     private void awaitSettled() {
-        awaitTrue(() -> {
+        Await.until(() -> {
             Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
             Integer due = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE execution_time <= now()",
                     Integer.class);
@@ -299,7 +300,7 @@ class ReadModelRebuildIT {
 
     private JsonNode awaitRebuild(Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
-        awaitTrue(() -> {
+        Await.until(() -> {
             last[0] = admin(HttpMethod.GET).getBody();
             return condition.test(last[0]);
         }, "the rebuild finishes");
@@ -336,27 +337,11 @@ class ReadModelRebuildIT {
 
     private JsonNode await(String path, Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
-        awaitTrue(() -> {
+        Await.until(() -> {
             ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
             last[0] = response.getBody();
             return response.getStatusCode().is2xxSuccessful() && condition.test(last[0]);
         }, path + " shows what was recorded");
         return last[0];
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-        Instant giveUp = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(giveUp)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Never true: " + what);
     }
 }

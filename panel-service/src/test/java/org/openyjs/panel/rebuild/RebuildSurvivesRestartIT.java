@@ -4,15 +4,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.openyjs.panel.PanelServiceApplication;
+import org.openyjs.panel.StandalonePanelService;
 import org.openyjs.panel.agenda.PanelReadModelProjection;
 import org.openyjs.panel.api.PanelCommands.ScheduleMeeting;
 import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
 import org.openyjs.panel.referral.ReferralId;
 import org.openyjs.panel.rebuild.RebuildStatus.State;
 import org.openyjs.support.web.DomainRefusal;
+import org.openyjs.testsupport.Await;
 import org.openyjs.testsupport.TestInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,13 +20,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,21 +40,13 @@ class RebuildSurvivesRestartIT {
     void a_replay_cut_short_by_a_restart_resumes_and_heals_the_read_model() throws Exception {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         String database = postgres.newDatabase("panel_rebuild_restart");
-        String[] properties = {
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "--spring.kafka.consumer.group-id=panel-rebuild-restart-" + UUID.randomUUID(),
-                // Only this test's events: no referrals from other tests' records on the shared broker.
-                "--spring.kafka.listener.auto-startup=false",
+        String[] properties = StandalonePanelService.properties(database,
                 // One event per batch, so the replay can be held after its first event (the meeting) has committed:
                 // a pooled processor reports a segment's progress from its first committed batch on.
                 "--axon.eventhandling.processors.panel-read-model.batch-size=1",
                 // And one segment, so that the replay's position is that of the one held (with two, the other
                 // segment's position depends on which segment each referral hashes to).
-                "--axon.eventhandling.processors.panel-read-model.initial-segment-count=1"};
+                "--axon.eventhandling.processors.panel-read-model.initial-segment-count=1");
         List<String> children = List.of("child-" + UUID.randomUUID(), "child-" + UUID.randomUUID());
         JdbcTemplate down = new JdbcTemplate(new DriverManagerDataSource(database, postgres.username(),
                 postgres.password()));
@@ -65,13 +54,13 @@ class RebuildSurvivesRestartIT {
         // Referred today: their deadlines are weeks away, so no event is added while the test runs.
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         String before;
-        try (ConfigurableApplicationContext first = start(properties)) {
+        try (ConfigurableApplicationContext first = StandalonePanelService.start(properties)) {
             first.getBean(CommandGateway.class).sendAndWait(new ScheduleMeeting("panel-" + UUID.randomUUID(), today));
             for (String child : children) {
                 first.getBean(CommandGateway.class).sendAndWait(new ReceiveReferral(ReferralId.of(child, "o1"), child,
                         "o1", "leicester-city", today, 2, true));
             }
-            awaitTrue(() -> referrals(down).contains(ReferralId.of(children.get(1), "o1"))
+            Await.until(() -> referrals(down).contains(ReferralId.of(children.get(1), "o1"))
                     && referrals(down).contains(ReferralId.of(children.get(0), "o1")), "both referrals are listed");
             before = referrals(down);
             // The rebuild's reset, committed; then the service stops before it starts the processor again.
@@ -88,9 +77,9 @@ class RebuildSurvivesRestartIT {
             try (Statement lock = blocker.createStatement()) {
                 lock.execute("LOCK TABLE referral_view IN SHARE MODE");
             }
-            try (ConfigurableApplicationContext second = start(properties)) {
+            try (ConfigurableApplicationContext second = StandalonePanelService.start(properties)) {
                 ReadModelRebuild rebuild = second.getBean(ReadModelRebuild.class);
-                awaitTrue(() -> rebuild.status().state() == State.RUNNING, "the replay is seen to resume");
+                Await.until(() -> rebuild.status().state() == State.RUNNING, "the replay is seen to resume");
                 RebuildStatus resumed = rebuild.status();
                 assertThat(resumed.resumedAfterRestart()).isTrue();
                 assertThat(resumed.startedAt()).isNull();
@@ -101,7 +90,7 @@ class RebuildSurvivesRestartIT {
                         refusal -> assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT));
 
                 blocker.rollback();
-                awaitTrue(() -> !rebuild.isRebuilding(), "the resumed replay catches up");
+                Await.until(() -> !rebuild.isRebuilding(), "the resumed replay catches up");
                 assertThat(referrals(down)).isEqualTo(before);
                 assertThat(rebuild.status().state()).isEqualTo(State.IDLE);
             }
@@ -116,14 +105,6 @@ class RebuildSurvivesRestartIT {
     void a_rebuild_gives_existing_tokens_the_configured_segment_count() {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         String database = postgres.newDatabase("panel_rebuild_segments");
-        List<String> common = List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "--spring.kafka.consumer.group-id=panel-rebuild-segments-" + UUID.randomUUID(),
-                "--spring.kafka.listener.auto-startup=false");
         JdbcTemplate down = new JdbcTemplate(new DriverManagerDataSource(database, postgres.username(),
                 postgres.password()));
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
@@ -131,25 +112,25 @@ class RebuildSurvivesRestartIT {
                 "child-" + UUID.randomUUID());
 
         String before;
-        try (ConfigurableApplicationContext one = start(with(common,
+        try (ConfigurableApplicationContext one = StandalonePanelService.start(StandalonePanelService.properties(database,
                 "--axon.eventhandling.processors.panel-read-model.initial-segment-count=1"))) {
             one.getBean(CommandGateway.class).sendAndWait(new ScheduleMeeting("panel-" + UUID.randomUUID(), today));
             for (String child : children) {
                 one.getBean(CommandGateway.class).sendAndWait(new ReceiveReferral(ReferralId.of(child, "o1"), child,
                         "o1", "leicester-city", today, 2, true));
             }
-            awaitTrue(() -> children.stream().allMatch(c -> referrals(down).contains(ReferralId.of(c, "o1"))),
+            Await.until(() -> children.stream().allMatch(c -> referrals(down).contains(ReferralId.of(c, "o1"))),
                     "the referrals are listed");
             before = referrals(down);
         }
         assertThat(segments(down)).isEqualTo(1);
 
-        try (ConfigurableApplicationContext two = start(with(common,
+        try (ConfigurableApplicationContext two = StandalonePanelService.start(StandalonePanelService.properties(database,
                 "--axon.eventhandling.processors.panel-read-model.initial-segment-count=2"))) {
             assertThat(segments(down)).as("tokens kept from before").isEqualTo(1);
             ReadModelRebuild rebuild = two.getBean(ReadModelRebuild.class);
             rebuild.start();
-            awaitTrue(() -> rebuild.status().state() != State.RUNNING, "the rebuild finishes");
+            Await.until(() -> rebuild.status().state() != State.RUNNING, "the rebuild finishes");
             assertThat(rebuild.status().state()).isEqualTo(State.COMPLETED);
             assertThat(segments(down)).isEqualTo(2);
             assertThat(referrals(down)).isEqualTo(before);
@@ -161,7 +142,7 @@ class RebuildSurvivesRestartIT {
                 two.getBean(CommandGateway.class).sendAndWait(new ReceiveReferral(ReferralId.of(child, "o1"), child,
                         "o1", "leicester-city", today, 2, true));
             }
-            awaitTrue(() -> more.stream().allMatch(c -> referrals(down).contains(ReferralId.of(c, "o1"))),
+            Await.until(() -> more.stream().allMatch(c -> referrals(down).contains(ReferralId.of(c, "o1"))),
                     "the new referrals are listed");
         }
     }
@@ -171,12 +152,6 @@ class RebuildSurvivesRestartIT {
                 PanelReadModelProjection.PROCESSING_GROUP);
     }
 
-    private static String[] with(List<String> common, String property) {
-        List<String> all = new ArrayList<>(common);
-        all.add(property);
-        return all.toArray(String[]::new);
-    }
-
     private static String referrals(JdbcTemplate jdbc) {
         return jdbc.queryForList("SELECT * FROM referral_view ORDER BY referral_id").toString();
     }
@@ -184,25 +159,5 @@ class RebuildSurvivesRestartIT {
     private static StreamingEventProcessor processor(ConfigurableApplicationContext context) {
         return context.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(PanelReadModelProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-    }
-
-    private static ConfigurableApplicationContext start(String[] properties) {
-        return new SpringApplicationBuilder(PanelServiceApplication.class).run(properties);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        Instant giveUp = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(giveUp)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Never true: " + what);
     }
 }

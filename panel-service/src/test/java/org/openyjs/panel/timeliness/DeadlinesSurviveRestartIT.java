@@ -2,12 +2,12 @@ package org.openyjs.panel.timeliness;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
-import org.openyjs.panel.PanelServiceApplication;
+import org.openyjs.panel.StandalonePanelService;
 import org.openyjs.panel.agenda.AgendaQueries;
 import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
 import org.openyjs.panel.referral.ReferralId;
+import org.openyjs.testsupport.Await;
 import org.openyjs.testsupport.TestInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,32 +32,24 @@ class DeadlinesSurviveRestartIT {
     void a_deadline_scheduled_before_a_restart_fires_after_it() {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         String database = postgres.newDatabase("panel_restart");
-        String[] properties = {
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "--spring.kafka.consumer.group-id=panel-restart-" + UUID.randomUUID(),
-                "--panel.deadlines.polling-interval=PT1S",
-                // The referral is sent as a command: other ITs' referrals on the shared topic (some due weeks
-                // ahead, some within their late-referral grace) would leave deadlines of their own.
-                "--spring.kafka.listener.auto-startup=false"};
+        // The referral is sent as a command: other ITs' referrals (some due weeks ahead, some within their
+        // late-referral grace) would leave deadlines of their own.
+        String[] properties = StandalonePanelService.properties(database, "--panel.deadlines.polling-interval=PT1S");
         String child = "child-" + UUID.randomUUID();
         String referral = ReferralId.of(child, "o1");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
-        try (ConfigurableApplicationContext before = start(properties)) {
+        try (ConfigurableApplicationContext before = StandalonePanelService.start(properties)) {
             before.getBean(CommandGateway.class).sendAndWait(
                     new ReceiveReferral(referral, child, "o1", "leicester-city", today, 2, true));
             JdbcTemplate jdbc = before.getBean(JdbcTemplate.class);
-            awaitTrue(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 1, "the deadline is stored");
+            Await.until(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 1, "the deadline is stored");
             Instant due = jdbc.queryForObject("SELECT execution_time FROM scheduled_tasks", java.sql.Timestamp.class)
                     .toInstant();
             assertThat(due).isAfter(Instant.now().plusSeconds(7 * 24 * 3600));
             assertThat(overdue(jdbc, referral)).isZero();
             // Not due by the service's own reckoning either: the overdue sweep will not be what marks it.
-            awaitTrue(() -> before.getBean(AgendaQueries.class).referral(referral).isPresent(), "the referral is listed");
+            Await.until(() -> before.getBean(AgendaQueries.class).referral(referral).isPresent(), "the referral is listed");
             assertThat(before.getBean(AgendaQueries.class).overdueUnmarked(today.plusDays(1), Instant.now())).doesNotContain(referral);
         }
 
@@ -67,15 +58,11 @@ class DeadlinesSurviveRestartIT {
         assertThat(down.update("UPDATE scheduled_tasks SET execution_time = now() - interval '1 second'"))
                 .isEqualTo(1);
 
-        try (ConfigurableApplicationContext after = start(properties)) {
+        try (ConfigurableApplicationContext after = StandalonePanelService.start(properties)) {
             JdbcTemplate jdbc = after.getBean(JdbcTemplate.class);
-            awaitTrue(() -> overdue(jdbc, referral) == 1, "the referral is marked overdue after the restart");
-            awaitTrue(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 0, "the fired deadline is gone");
+            Await.until(() -> overdue(jdbc, referral) == 1, "the referral is marked overdue after the restart");
+            Await.until(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 0, "the fired deadline is gone");
         }
-    }
-
-    private static ConfigurableApplicationContext start(String[] properties) {
-        return new SpringApplicationBuilder(PanelServiceApplication.class).run(properties);
     }
 
     private static int overdue(JdbcTemplate jdbc, String referral) {
@@ -85,21 +72,5 @@ class DeadlinesSurviveRestartIT {
 
     private static int count(JdbcTemplate jdbc, String sql) {
         return jdbc.queryForObject(sql, Integer.class);
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(giveUp)) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Never true: " + what);
     }
 }

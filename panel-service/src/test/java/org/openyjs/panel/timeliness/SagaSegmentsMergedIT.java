@@ -2,20 +2,18 @@ package org.openyjs.panel.timeliness;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
-import org.openyjs.panel.PanelServiceApplication;
+import org.openyjs.panel.StandalonePanelService;
 import org.openyjs.panel.api.ReferralCommands.CloseOnOutcomeElsewhere;
 import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
 import org.openyjs.panel.referral.ReferralId;
+import org.openyjs.testsupport.Await;
 import org.openyjs.testsupport.TestInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,53 +32,41 @@ class SagaSegmentsMergedIT {
     void saga_processors_started_with_sixteen_segments_are_merged_to_one_and_their_sagas_carry_on() {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         String database = postgres.newDatabase("panel_segments");
-        String[] properties = {
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "--spring.kafka.consumer.group-id=panel-segments-" + UUID.randomUUID(),
-                // Commands are sent here: other ITs' referrals on the shared topic would leave sagas of their own.
-                "--spring.kafka.listener.auto-startup=false"};
-        String[] asBefore = Stream.concat(Stream.of(properties), Stream.of(
+        String[] properties = StandalonePanelService.properties(database);
+        String[] asBefore = StandalonePanelService.properties(database,
                 "--axon.eventhandling.processors." + TIMELINESS + ".initial-segment-count=16",
-                "--axon.eventhandling.processors." + CONDITIONS_END + ".initial-segment-count=16")).toArray(String[]::new);
+                "--axon.eventhandling.processors." + CONDITIONS_END + ".initial-segment-count=16");
         String child = "child-" + UUID.randomUUID();
         String first = ReferralId.of(child, "o1");
         String second = ReferralId.of(child, "o2");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
-        try (ConfigurableApplicationContext before = start(asBefore)) {
+        try (ConfigurableApplicationContext before = StandalonePanelService.start(asBefore)) {
             JdbcTemplate jdbc = before.getBean(JdbcTemplate.class);
-            awaitTrue(() -> segments(jdbc, TIMELINESS) == 16 && segments(jdbc, CONDITIONS_END) == 16,
+            Await.until(() -> segments(jdbc, TIMELINESS) == 16 && segments(jdbc, CONDITIONS_END) == 16,
                     "both saga processors start with 16 segments");
             before.getBean(CommandGateway.class).sendAndWait(
                     new ReceiveReferral(first, child, "o1", "leicester-city", today, 2, true));
-            awaitTrue(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 1, "the first deadline is stored");
+            Await.until(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 1, "the first deadline is stored");
         }
 
-        try (ConfigurableApplicationContext after = start(properties)) {
+        try (ConfigurableApplicationContext after = StandalonePanelService.start(properties)) {
             JdbcTemplate jdbc = after.getBean(JdbcTemplate.class);
-            awaitTrue(() -> segments(jdbc, TIMELINESS) == 1 && segments(jdbc, CONDITIONS_END) == 1,
+            Await.until(() -> segments(jdbc, TIMELINESS) == 1 && segments(jdbc, CONDITIONS_END) == 1,
                     "both saga processors are merged down to one segment");
             assertThat(count(jdbc, "SELECT count(*) FROM sagaentry")).as("sagas").isEqualTo(1);
             assertThat(count(jdbc, "SELECT count(*) FROM scheduled_tasks")).as("deadlines").isEqualTo(1);
 
             CommandGateway commands = after.getBean(CommandGateway.class);
             commands.sendAndWait(new CloseOnOutcomeElsewhere(first, "YOUTH_CAUTION", today));
-            awaitTrue(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 0
+            Await.until(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 0
                     && count(jdbc, "SELECT count(*) FROM sagaentry") == 0, "the close ends the saga and its deadline");
 
             commands.sendAndWait(new ReceiveReferral(second, child, "o2", "leicester-city", today, 2, true));
-            awaitTrue(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 1
+            Await.until(() -> count(jdbc, "SELECT count(*) FROM scheduled_tasks") == 1
                     && count(jdbc, "SELECT count(*) FROM sagaentry") == 1, "a new referral gets its saga and deadline");
             assertThat(segments(jdbc, TIMELINESS)).isEqualTo(1);
         }
-    }
-
-    private static ConfigurableApplicationContext start(String[] properties) {
-        return new SpringApplicationBuilder(PanelServiceApplication.class).run(properties);
     }
 
     private static int segments(JdbcTemplate jdbc, String processor) {
@@ -89,21 +75,5 @@ class SagaSegmentsMergedIT {
 
     private static int count(JdbcTemplate jdbc, String sql) {
         return jdbc.queryForObject(sql, Integer.class);
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) {
-        Instant giveUp = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(giveUp)) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Never true: " + what);
     }
 }
