@@ -89,27 +89,14 @@ class RowApplier {
 
     /** Applies the rows in order; every row ends imported, skipped or rejected. */
     void apply(JobContext job, List<ParsedRow> rows, Outcomes outcomes) {
-        int start = 0;
-        while (start < rows.size()) {
-            List<ParsedRow> chunk = rows.subList(start, rows.size());
+        CommandBatch.inBatches(rows, chunk -> {
             List<Result> results = new ArrayList<>(chunk.size());
             Attempt attempt = attempt(job, chunk, results);
             if (attempt.succeeded()) {
                 report(chunk, results, outcomes);
-                return;
             }
-            if (attempt.failedAtCommit()) {
-                for (ParsedRow row : chunk) {
-                    applyAlone(job, row, outcomes);
-                }
-                return;
-            }
-            if (attempt.failedAt() > 0) {
-                apply(job, chunk.subList(0, attempt.failedAt()), outcomes);
-            }
-            applyAlone(job, chunk.get(attempt.failedAt()), outcomes);
-            start += attempt.failedAt() + 1;
-        }
+            return attempt;
+        }, row -> applyAlone(job, row, outcomes));
     }
 
     private void applyAlone(JobContext job, ParsedRow row, Outcomes outcomes) {

@@ -21,7 +21,6 @@ import org.openyjs.panel.api.ReferralCommands.NoteAssessment;
 import org.openyjs.panel.api.ReferralCommands.NoteVictimContact;
 import org.openyjs.panel.api.ReferralCommands.ReceiveReferral;
 import org.openyjs.support.axon.CommandBatch;
-import org.openyjs.support.axon.CommandBatch.Attempt;
 import org.openyjs.support.axon.RecordingMetadata;
 import org.openyjs.support.web.DomainRefusal;
 import org.slf4j.Logger;
@@ -83,37 +82,18 @@ public class CaseEventsListener {
         List<Pending> pending = new ArrayList<>();
         Set<String> receivedHere = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            Pending command = toCommand(record, receivedHere);
+            Pending command = pending(record, receivedHere);
             if (command != null) {
                 pending.add(command);
             }
         }
-        send(pending);
+        CommandBatch.inBatches(pending,
+                batch -> batches.attempt(batch.size(), i -> commands.sendAndWait(batch.get(i).command())),
+                this::sendAlone);
     }
 
     /** A command and the record it came from. */
     private record Pending(ConsumerRecord<String, byte[]> record, IntegrationEvent event, CommandMessage<?> command) {
-    }
-
-    /** Sends the commands as one batch; up to a failing one, then that one alone, then the rest the same way. */
-    private void send(List<Pending> pending) {
-        int start = 0;
-        while (start < pending.size()) {
-            List<Pending> rest = pending.subList(start, pending.size());
-            Attempt attempt = batches.attempt(() -> { }, rest.size(), i -> commands.sendAndWait(rest.get(i).command()));
-            if (attempt.succeeded()) {
-                return;
-            }
-            if (attempt.failedAtCommit()) {
-                rest.forEach(this::sendAlone);
-                return;
-            }
-            if (attempt.failedAt() > 0) {
-                send(rest.subList(0, attempt.failedAt()));
-            }
-            sendAlone(rest.get(attempt.failedAt()));
-            start += attempt.failedAt() + 1;
-        }
     }
 
     private void sendAlone(Pending pending) {
@@ -135,7 +115,7 @@ public class CaseEventsListener {
     }
 
     /** The record's command for the panel, or null when it has none (or is unreadable, which is counted). */
-    private Pending toCommand(ConsumerRecord<String, byte[]> record, Set<String> receivedHere) {
+    private Pending pending(ConsumerRecord<String, byte[]> record, Set<String> receivedHere) {
         Header type = record.headers().lastHeader("eventType");
         if (type != null && !PANEL_BUSINESS.contains(new String(type.value(), StandardCharsets.UTF_8))) {
             return null; // most case events are not the panel's business: not worth decoding

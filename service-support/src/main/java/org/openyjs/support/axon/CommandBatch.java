@@ -5,6 +5,9 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -39,6 +42,36 @@ public class CommandBatch {
 
     public CommandBatch(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Applies the items in batches, each through {@code attempt} (which reports its own success): up to a failing
+     * item the items again as a batch, the failing one through {@code alone}, then the rest the same way; when the
+     * commit failed, every item alone.
+     */
+    public static <T> void inBatches(List<T> items, Function<List<T>, Attempt> attempt, Consumer<T> alone) {
+        int start = 0;
+        while (start < items.size()) {
+            List<T> rest = items.subList(start, items.size());
+            Attempt result = attempt.apply(rest);
+            if (result.succeeded()) {
+                return;
+            }
+            if (result.failedAtCommit()) {
+                rest.forEach(alone);
+                return;
+            }
+            if (result.failedAt() > 0) {
+                inBatches(rest.subList(0, result.failedAt()), attempt, alone);
+            }
+            alone.accept(rest.get(result.failedAt()));
+            start += result.failedAt() + 1;
+        }
+    }
+
+    /** {@link #attempt(Runnable, int, IntConsumer)} with nothing before the steps. */
+    public Attempt attempt(int steps, IntConsumer step) {
+        return attempt(() -> { }, steps, step);
     }
 
     /**

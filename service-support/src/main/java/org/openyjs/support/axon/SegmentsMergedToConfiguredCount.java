@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -108,14 +107,11 @@ public class SegmentsMergedToConfiguredCount implements ApplicationListener<Appl
         return true;
     }
 
-    /** The finest segment whose sibling (the one it was split from) is there too: those two can merge. */
+    /** The finest segment whose sibling (the one it was split from, of the same size) is there too: those two can merge. */
     static Optional<Segment> mergeable(int[] segmentIds) {
-        Set<Integer> present = Arrays.stream(segmentIds).boxed().collect(Collectors.toSet());
         Segment[] segments = Segment.computeSegments(segmentIds);
         return Arrays.stream(segments)
-                .filter(s -> s.getSegmentId() != s.mergeableSegmentId() && present.contains(s.mergeableSegmentId()))
-                .filter(s -> Arrays.stream(segments).anyMatch(o -> o.getSegmentId() == s.mergeableSegmentId()
-                        && o.getMask() == s.getMask()))
+                .filter(s -> Arrays.stream(segments).anyMatch(other -> other != s && s.isMergeableWith(other)))
                 .max(Comparator.comparingInt(Segment::getMask));
     }
 
